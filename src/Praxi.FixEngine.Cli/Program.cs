@@ -1,0 +1,3 @@
+using Praxi.FixEngine.Cli;
+
+return await PraxiCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
