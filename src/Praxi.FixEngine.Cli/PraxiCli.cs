@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Praxi.FixEngine.Cli.Commands;
 
 namespace Praxi.FixEngine.Cli;
 
@@ -7,14 +8,26 @@ internal static class PraxiCli
 {
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("praxi: evidence-backed analysis and repair of failed end-to-end UI test runs.");
+        var root = new RootCommand("praxi: evidence-backed analysis and repair of failed end-to-end UI test runs.")
+        {
+            new AnalyzeCommand(),
+            new EvalCommand(),
+        };
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var first = parse.Errors[0].Message.ReplaceLineEndings(" ");
+            await error.WriteLineAsync($"praxi: {first} (run 'praxi {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1))} --help' for usage)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         var config = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(args).InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,110 @@
+using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Logs;
+
+namespace Praxi.FixEngine.Analysis;
+
+/// <summary>
+/// The first stage of the engine: reads a failed run's artifacts and says, with evidence, what broke.
+/// </summary>
+/// <example>
+/// <code>
+/// var report = new FailureAnalyzer(new AnalysisOptions { RunId = "1234-1" }).Analyze("test-results/");
+/// Console.WriteLine(report.Classification.ErrorType);
+/// </code>
+/// </example>
+public sealed class FailureAnalyzer
+{
+    private const int MaxRelatedSignals = 24;
+    private static readonly TimeSpan WindowBefore = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan WindowAfter = TimeSpan.FromSeconds(5);
+
+    private readonly AnalysisOptions _options;
+    private readonly BlockScorer _scorer;
+    private readonly FailureClassifier _classifier;
+
+    /// <summary>Creates an analyzer; the options are validated once, here.</summary>
+    /// <param name="options">Settings, or null for the defaults.</param>
+    /// <exception cref="FixEngineException">The options are invalid.</exception>
+    public FailureAnalyzer(AnalysisOptions? options = null)
+    {
+        _options = options ?? new AnalysisOptions();
+        _options.Validate();
+        _scorer = new BlockScorer(RuleSet.Create(_options.Rules));
+        _classifier = new FailureClassifier(_scorer, [.. _options.Classifiers], _options.MinConfidence);
+    }
+
+    /// <summary>Analyses one log file or a folder of CI artifacts.</summary>
+    /// <param name="path">A file or folder.</param>
+    /// <param name="cancellationToken">Cancels a long read.</param>
+    /// <returns>The report (<c>analysis.json</c>).</returns>
+    /// <exception cref="FixEngineException">The path is missing, empty, binary or malformed.</exception>
+    public AnalysisReport Analyze(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var logs = new ArtifactReader(_scorer).Read(path, cancellationToken);
+        var classified = Classify(logs);
+        return ReportBuilder.Build(_options, logs, classified);
+    }
+
+    /// <summary>Analyses one log file or a folder of CI artifacts off the calling thread.</summary>
+    /// <param name="path">A file or folder.</param>
+    /// <param name="cancellationToken">Cancels a long read.</param>
+    /// <returns>The report (<c>analysis.json</c>).</returns>
+    public Task<AnalysisReport> AnalyzeAsync(string path, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Analyze(path, cancellationToken), cancellationToken);
+
+    private List<ClassifiedFailure> Classify(IReadOnlyList<ParsedLog> logs)
+    {
+        var failures = FailureMerger.Merge(logs);
+        var signals = logs.SelectMany(l => l.Signals).ToList();
+        if (failures.Count == 0)
+        {
+            // No test structure: each error block stands for a failure, judged with the others as context.
+            return [.. signals.Select(s => _classifier.Classify(FromSignal(s), [.. signals.Where(o => !ReferenceEquals(o, s)).Take(MaxRelatedSignals).Select(o => (o, false))]))];
+        }
+
+        return [.. failures.Select(f => _classifier.Classify(f, Related(f, signals)))];
+    }
+
+    private static List<(LogSignal Signal, bool Linked)> Related(TestFailure failure, List<LogSignal> signals)
+    {
+        var related = new List<(LogSignal, bool)>();
+        var text = failure.Message + "\n" + string.Join('\n', failure.Block.Select(l => l.Text));
+        foreach (var signal in signals)
+        {
+            if (failure.StartedAt is { } start && signal.Timestamp is { } ts)
+            {
+                var end = start + (failure.Duration ?? TimeSpan.Zero);
+                if (ts >= start - WindowBefore && ts <= end + WindowAfter)
+                {
+                    related.Add((signal, true));
+                }
+
+                continue;
+            }
+
+            var linked = signal.RequestPath is { Length: > 1 } p && text.Contains(p, StringComparison.OrdinalIgnoreCase);
+            related.Add((signal, linked));
+        }
+
+        return [.. related.OrderByDescending(r => r.Item2).Take(MaxRelatedSignals)];
+    }
+
+    private static TestFailure FromSignal(LogSignal signal)
+    {
+        var anchor = signal.Lines.FirstOrDefault(l => FailureMarkers.Has(l.Text));
+        if (anchor.Text is null)
+        {
+            anchor = signal.Lines[Math.Min(signal.Lines.Count - 1, 3)];
+        }
+
+        return new TestFailure
+        {
+            Test = FailureMarkers.TestName(signal) ?? $"{signal.Source}:{signal.FirstLine}",
+            Source = signal.Source,
+            SourceLine = anchor.Number,
+            Message = FailureClassifier.Trim(anchor.Text),
+            Block = signal.Lines,
+        };
+    }
+}

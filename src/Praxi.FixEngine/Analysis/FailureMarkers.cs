@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Praxi.FixEngine.Logs;
+
+namespace Praxi.FixEngine.Analysis;
+
+/// <summary>Words that mark a block as a failure rather than a stray mention, and test names in plain output.</summary>
+internal static partial class FailureMarkers
+{
+    private static readonly string[] Markers =
+    [
+        "error", "fail", "exception", "fatal", "panic", "traceback", "✘", "✕", "timed out", "timeout", "exceeded", "refused", "crash", "unable to", "cannot", "could not",
+    ];
+
+    public static bool Has(string text)
+    {
+        foreach (var marker in Markers)
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The failed test's name when a plain-text block names it (MSTest, xUnit, vstest, pytest, jest, Maven, go).</summary>
+    public static string? TestName(LogSignal signal)
+    {
+        foreach (var line in signal.Lines)
+        {
+            var m = TestNamePattern().Match(line.Text);
+            if (m.Success)
+            {
+                return m.Groups["name"].Value.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(Test method (?<name>[\w.+<>`]+) threw exception|\[xUnit\.net [^\]]*\]\s+(?<name>\S+) \[FAIL\]|^\s*Failed (?<name>[\w.+<>`]+) \[|FAILED (?<name>\S+::\S+)|^\s*● (?<name>.+)$|(?<name>\w+\(\w[\w.]*\))\s+Time elapsed: .*<<< (FAILURE|ERROR)!|--- FAIL: (?<name>\S+)|^_{3,} (?<name>\S.*?) _{3,}$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex TestNamePattern();
+}

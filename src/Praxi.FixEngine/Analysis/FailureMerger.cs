@@ -1,0 +1,82 @@
+using Praxi.FixEngine.Logs;
+
+namespace Praxi.FixEngine.Analysis;
+
+/// <summary>
+/// One failure reported by several artifacts (Playwright writes list output, results.json and junit.xml for
+/// the same run) becomes one entry: the richest report wins and the others fill its gaps.
+/// </summary>
+internal static class FailureMerger
+{
+    public static List<TestFailure> Merge(IReadOnlyList<ParsedLog> logs)
+    {
+        var merged = new List<TestFailure>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (failure, _) in logs.SelectMany(l => l.Failures.Select(f => (f, l.Format))).OrderBy(x => Rank(x.Format)))
+        {
+            var key = Key(failure);
+            if (index.TryGetValue(key, out var at))
+            {
+                merged[at] = Fill(merged[at], failure);
+            }
+            else
+            {
+                index[key] = merged.Count;
+                merged.Add(failure);
+            }
+        }
+
+        return merged;
+    }
+
+    private static int Rank(LogFormat format) => format switch
+    {
+        LogFormat.PlaywrightJson => 0,
+        LogFormat.Trx => 1,
+        LogFormat.PlaywrightText => 2,
+        LogFormat.PytestConsole => 3,
+        LogFormat.JUnitXml => 4,
+        _ => 5,
+    };
+
+    /// <summary>The last segment of the title (reporters differ in what they put before it), lower-cased.</summary>
+    internal static string Key(TestFailure failure)
+    {
+        var title = failure.Test;
+        var cut = title.LastIndexOf('›');
+        if (cut >= 0)
+        {
+            title = title[(cut + 1)..];
+        }
+
+        var dot = title.LastIndexOf('.');
+        if (dot >= 0 && !title.Contains(' ', StringComparison.Ordinal) && dot < title.Length - 1)
+        {
+            // Ns.Class.Method → Method (TRX and console print the full name, JUnit splits it).
+            title = title[(dot + 1)..];
+        }
+
+        var paren = title.IndexOf('(', StringComparison.Ordinal);
+        if (paren > 0 && !title.Contains(' ', StringComparison.Ordinal))
+        {
+            title = title[..paren];
+        }
+
+        return title.Trim().ToLowerInvariant();
+    }
+
+    private static TestFailure Fill(TestFailure a, TestFailure b) => a with
+    {
+        File = a.File ?? b.File,
+        Line = a.Line ?? b.Line,
+        Column = a.Column ?? b.Column,
+        Action = a.Action ?? b.Action,
+        Selector = a.Selector ?? b.Selector,
+        TimeoutMs = a.TimeoutMs ?? b.TimeoutMs,
+        StartedAt = a.StartedAt ?? b.StartedAt,
+        Duration = a.Duration ?? b.Duration,
+        Framework = a.Framework ?? b.Framework,
+        Block = a.Block.Count > 0 ? a.Block : b.Block,
+        Attachments = [.. a.Attachments.Union(b.Attachments)],
+    };
+}

@@ -1,0 +1,95 @@
+using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Logs;
+
+namespace Praxi.FixEngine.Analysis;
+
+/// <summary>Turns classified failures into the <c>analysis.json</c> contract: run verdict, plan, instructions, triggers.</summary>
+internal static class ReportBuilder
+{
+    /// <summary>A plain-text block with no failure word in it counts this much toward the run's verdict.</summary>
+    private const double UnmarkedBlockWeight = 0.6;
+
+    /// <summary>Below this run confidence a person should look even when a pipeline is triggered.</summary>
+    private const double ReviewBelow = 0.6;
+
+    public static AnalysisReport Build(AnalysisOptions options, IReadOnlyList<ParsedLog> logs, IReadOnlyList<ClassifiedFailure> classified)
+    {
+        var (type, confidence) = Dominant(classified);
+        var evidence = classified.Where(c => c.Type == type).OrderByDescending(c => c.Confidence)
+            .SelectMany(c => c.Evidence).DistinctBy(e => (e.Source, e.Line, e.Text)).Take(5).ToList();
+        var failures = classified.Select(ToReport).ToList();
+        var plan = SelfHealPlans.For(type, options.MaxSelfHealAttempts);
+        var instructions = FixInstructions.For(classified, options);
+        var fixAgent = instructions.Count > 0;
+        var review = type is ErrorType.Unknown or ErrorType.AssertionFailure or ErrorType.BackendError or ErrorType.CompileError
+            || confidence < ReviewBelow
+            || (!plan.Eligible && !fixAgent);
+        return new AnalysisReport
+        {
+            RunId = options.RunId,
+            Classification = new RunClassification
+            {
+                ErrorType = type,
+                Confidence = Math.Round(confidence, 3),
+                Evidence = evidence,
+                Failures = failures,
+            },
+            SelfHealPlan = plan,
+            FixAgentInstructions = instructions,
+            Triggers = new Triggers(plan.Eligible, fixAgent, review),
+            Sources = [.. logs.Select(l => new ArtifactSummary(l.Source, l.Format, l.Failures.Count, l.Signals.Count))],
+        };
+    }
+
+    /// <summary>The type with the most (confidence-weighted) failures; ties go to the root cause.</summary>
+    internal static (ErrorType Type, double Confidence) Dominant(IReadOnlyList<ClassifiedFailure> classified)
+    {
+        var known = classified.Where(c => c.Type != ErrorType.Unknown).ToList();
+        if (known.Count == 0)
+        {
+            return (ErrorType.Unknown, classified.Count == 0 ? 0 : Math.Round(1 - classified.Max(c => c.Confidence), 3));
+        }
+
+        var weights = known.GroupBy(c => c.Type)
+            .Select(g => (Type: g.Key, Weight: g.Sum(Weight), Mean: g.Average(c => c.Confidence)))
+            .OrderByDescending(x => x.Weight).ThenBy(x => CausePriority.Rank(x.Type)).ToList();
+        var top = weights[0];
+        var total = weights.Sum(w => w.Weight);
+        var share = total <= 0 ? 1 : top.Weight / total;
+        return (top.Type, Math.Clamp(top.Mean * (0.7 + (0.3 * share)), 0, 1));
+    }
+
+    private static double Weight(ClassifiedFailure c) =>
+        c.Failure.Framework is null && c.Failure.Block.Count > 0 && !c.Failure.Block.Any(l => FailureMarkers.Has(l.Text))
+            ? c.Confidence * UnmarkedBlockWeight
+            : c.Confidence;
+
+    private static FailureReport ToReport(ClassifiedFailure c)
+    {
+        var f = c.Failure;
+        return new FailureReport
+        {
+            Test = f.Test,
+            File = f.File,
+            Line = f.Line,
+            Column = f.Column,
+            ErrorType = c.Type,
+            Confidence = c.Confidence,
+            Action = f.Action,
+            Selector = LocatorText.PlainSelector(f.Selector),
+            Locator = f.Selector,
+            TimeoutMs = f.TimeoutMs,
+            Message = FirstLine(f.Message),
+            Framework = f.Framework,
+            SecondaryType = c.Secondary,
+            Evidence = c.Evidence,
+            RelatedLogLines = [.. c.Related.Take(5).SelectMany(s => s.Lines.Take(3).Select(l => new EvidenceLine(s.Source, l.Number, FailureClassifier.Trim(l.Text))))],
+        };
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+        return FailureClassifier.Trim(line);
+    }
+}

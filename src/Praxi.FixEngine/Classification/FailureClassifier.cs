@@ -1,0 +1,152 @@
+using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Logs;
+
+namespace Praxi.FixEngine.Classification;
+
+/// <summary>
+/// Classifies one failure from its own text and the log signals that belong to it. Symptoms (a timeout, a
+/// missing element, a wrong value) give way to a cause found beside them (a missing table, an expired
+/// token, a server that never came up), which is what the team needs to fix.
+/// </summary>
+internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailureClassifier> plugins, double minConfidence)
+{
+    /// <summary>A cause in the related logs overrides a timeout or missing element at this score.</summary>
+    private const double CauseOverSymptom = 0.7;
+
+    /// <summary>…and a plain value mismatch only at this score.</summary>
+    private const double CauseOverAssertion = 0.85;
+
+    /// <summary>How much a signal without a time or path link to the failure counts.</summary>
+    private const double UnlinkedSignalFactor = 0.9;
+
+    public ClassifiedFailure Classify(TestFailure failure, IReadOnlyList<(LogSignal Signal, bool Linked)> related)
+    {
+        var own = scorer.Score(failure.Source, FailureLines(failure));
+        var context = new double[Enum.GetValues<ErrorType>().Length];
+        var contextHits = new Dictionary<ErrorType, List<RuleHit>>();
+        foreach (var (signal, linked) in related)
+        {
+            var score = scorer.Score(signal.Source, signal.Lines);
+            foreach (var type in ErrorTypes.All)
+            {
+                var s = score[type] * (linked ? 1 : UnlinkedSignalFactor);
+                if (s > context[(int)type])
+                {
+                    context[(int)type] = s;
+                    contextHits[type] = [.. score.HitsFor(type)];
+                }
+            }
+        }
+
+        var type0 = own.Best;
+        var confidence = Math.Clamp(own.BestScore - (0.35 * own.SecondScore), 0, 1);
+        ErrorType? secondary = own.Second == ErrorType.Unknown ? null : own.Second;
+        IEnumerable<RuleHit> evidence = own.HitsFor(type0);
+
+        // A cause in the failure's own text outranks the symptom it produced.
+        if (CausePriority.IsSymptom(type0))
+        {
+            var ownCause = ErrorTypes.All.Where(CausePriority.IsCause).OrderByDescending(t => own[t]).First();
+            var needed = type0 == ErrorType.AssertionFailure ? CauseOverAssertion : CauseOverSymptom;
+            if (own[ownCause] >= needed)
+            {
+                secondary = type0 == ErrorType.Unknown ? null : type0;
+                type0 = ownCause;
+                confidence = Math.Clamp(own[ownCause] - (0.2 * MaxOther(own.Scores, ownCause, secondary)), 0, 1);
+                evidence = own.HitsFor(ownCause);
+            }
+        }
+
+        // …and so does a cause in the logs that belong to it.
+        if (CausePriority.IsSymptom(type0))
+        {
+            var cause = ErrorTypes.All.Where(CausePriority.IsCause).OrderByDescending(t => context[(int)t]).ThenBy(CausePriority.Rank).First();
+            var needed = type0 == ErrorType.AssertionFailure ? CauseOverAssertion : CauseOverSymptom;
+            if (context[(int)cause] >= needed)
+            {
+                secondary = type0 == ErrorType.Unknown ? null : type0;
+                type0 = cause;
+                confidence = Math.Clamp(context[(int)cause] - 0.05, 0, 1);
+                evidence = [.. contextHits[cause], .. own.HitsFor(secondary ?? ErrorType.Unknown)];
+            }
+        }
+
+        var lines = evidence.Take(5).Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))).ToList();
+        (type0, confidence) = ApplyPlugins(failure, related, type0, confidence, lines);
+
+        if (confidence < minConfidence && type0 != ErrorType.Unknown)
+        {
+            secondary = type0;
+            type0 = ErrorType.Unknown;
+        }
+
+        if (secondary == type0)
+        {
+            secondary = null;
+        }
+
+        return new ClassifiedFailure(failure, type0, Math.Round(confidence, 3), secondary, lines, [.. related.Select(r => r.Signal)]);
+    }
+
+    /// <summary>The lines a failure is judged on: its block, or its message when the format gave no block.</summary>
+    internal static IReadOnlyList<LogLine> FailureLines(TestFailure failure)
+    {
+        if (failure.Block.Count > 0)
+        {
+            return failure.Block;
+        }
+
+        var parts = failure.Message.Split('\n');
+        return [.. parts.Select((p, i) => new LogLine(failure.SourceLine + i, p.TrimEnd('\r')))];
+    }
+
+    private (ErrorType Type, double Confidence) ApplyPlugins(TestFailure failure, IReadOnlyList<(LogSignal Signal, bool Linked)> related, ErrorType type, double confidence, List<EvidenceLine> lines)
+    {
+        if (plugins.Count == 0)
+        {
+            return (type, confidence);
+        }
+
+        var context = new FailureContext(
+            failure.Test,
+            failure.Message,
+            [.. FailureLines(failure).Select(l => l.Text)],
+            [.. related.SelectMany(r => r.Signal.Lines).Select(l => l.Text)],
+            failure.Action,
+            failure.Selector,
+            failure.Framework);
+        foreach (var plugin in plugins)
+        {
+            var verdict = plugin.Classify(context);
+            if (verdict is not null && verdict.Confidence > confidence && !double.IsNaN(verdict.Confidence))
+            {
+                type = verdict.ErrorType;
+                confidence = Math.Clamp(verdict.Confidence, 0, 1);
+                lines.Insert(0, new EvidenceLine(plugin.GetType().Name, 0, Trim(verdict.Evidence)));
+            }
+        }
+
+        return (type, confidence);
+    }
+
+    private static double MaxOther(double[] scores, ErrorType chosen, ErrorType? symptom)
+    {
+        var max = 0d;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var t = (ErrorType)i;
+            if (t != chosen && t != symptom && CausePriority.IsCause(t))
+            {
+                max = Math.Max(max, scores[i]);
+            }
+        }
+
+        return max;
+    }
+
+    internal static string Trim(string text)
+    {
+        var t = text.Trim();
+        return t.Length <= 300 ? t : string.Concat(t.AsSpan(0, 297), "...");
+    }
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using Praxi.FixEngine.Classification;
+
+namespace Praxi.FixEngine.Logs;
+
+/// <summary>
+/// Reads a run's artifacts — one file or a folder — detecting each file's format by content: whole-document
+/// formats go to their parser, every other text file is streamed once through all line parsers and the
+/// generic block scanner.
+/// </summary>
+internal sealed class ArtifactReader(BlockScorer scorer)
+{
+    private const int HeadBytes = 8 * 1024;
+
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "node_modules", ".git", "bin", "obj", ".playwright", "playwright-report", "resources",
+    };
+
+    private static readonly HashSet<string> SkippedExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".webm", ".mp4", ".zip", ".gz", ".tgz", ".tar", ".7z", ".html", ".htm",
+        ".css", ".map", ".woff", ".woff2", ".ttf", ".ico", ".svg", ".pdf", ".dll", ".exe", ".so", ".pdb", ".db", ".sqlite",
+        ".trace", ".network", ".stacks", ".har", ".snap", ".lock", ".js", ".mjs", ".cjs", ".ts", ".cs", ".py", ".csproj", ".sln",
+    };
+
+    /// <summary>Files whose content is evidence for later stages, not runner output (page snapshots, DOM dumps).</summary>
+    private static readonly HashSet<string> SkippedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "error-context.md", ".last-run.json", "package.json", "package-lock.json", "labels.json", "praxi.json", "analysis.json",
+    };
+
+    public IReadOnlyList<ParsedLog> Read(string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            var single = ReadFile(full, Path.GetFileName(full), explicitFile: true, cancellationToken);
+            return single is null ? [] : [single];
+        }
+
+        if (!Directory.Exists(full))
+        {
+            throw new FixEngineException($"'{path}' does not exist: pass a log file or a folder of CI artifacts.");
+        }
+
+        var logs = new List<ParsedLog>();
+        foreach (var file in EnumerateFiles(full))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var source = Path.GetRelativePath(full, file).Replace('\\', '/');
+            var parsed = ReadFile(file, source, explicitFile: false, cancellationToken);
+            if (parsed is not null)
+            {
+                logs.Add(parsed);
+            }
+        }
+
+        if (logs.Count == 0)
+        {
+            throw new FixEngineException($"'{path}' holds no runner output or logs (looked for text logs, Playwright JSON, JUnit XML and TRX files).");
+        }
+
+        return logs;
+    }
+
+    private static IEnumerable<string> EnumerateFiles(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(file);
+                if (!SkippedExtensions.Contains(Path.GetExtension(name)) && !SkippedNames.Contains(name))
+                {
+                    yield return file;
+                }
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options).OrderDescending(StringComparer.Ordinal))
+            {
+                if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+    }
+
+    private ParsedLog? ReadFile(string file, string source, bool explicitFile, CancellationToken cancellationToken)
+    {
+        var head = ReadHead(file, out var binary);
+        if (binary)
+        {
+            return explicitFile
+                ? throw new FixEngineException($"'{source}' is a binary file, not a log: pass runner output (text, JSON reporter, JUnit XML or TRX).")
+                : null;
+        }
+
+        var name = Path.GetFileName(file);
+        foreach (var parser in LogParsers.Structured)
+        {
+            if (parser.CanParse(name, head))
+            {
+                return parser.Parse(file, source, cancellationToken);
+            }
+        }
+
+        var trimmed = head.AsSpan().TrimStart();
+        if (!explicitFile && (trimmed.StartsWith("<?xml", StringComparison.Ordinal) || trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[{", StringComparison.Ordinal)))
+        {
+            // Some other document (config, data): not runner output.
+            return null;
+        }
+
+        if (explicitFile && trimmed.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            throw new FixEngineException($"'{source}' is XML but neither JUnit nor TRX: pass a JUnit XML or TRX report, or the runner's text output.");
+        }
+
+        return ReadText(file, source, cancellationToken);
+    }
+
+    private ParsedLog ReadText(string file, string source, CancellationToken cancellationToken)
+    {
+        var parsers = LogParsers.CreateTextParsers();
+        var scanner = new GenericBlockScanner(source, scorer);
+        using (var reader = LogLineReader.Open(file))
+        {
+            var count = 0;
+            while (reader.TryRead(out var line))
+            {
+                foreach (var parser in parsers)
+                {
+                    parser.Accept(line);
+                }
+
+                scanner.Accept(line);
+                if ((++count & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }
+
+        var failures = new List<TestFailure>();
+        var format = LogFormat.PlainText;
+        foreach (var parser in parsers)
+        {
+            var found = parser.Complete();
+            if (found.Count > 0)
+            {
+                failures.AddRange(found);
+                format = format == LogFormat.PlainText ? parser.Format : format;
+            }
+        }
+
+        var signals = scanner.Complete();
+        if (failures.Count > 0)
+        {
+            // A block that is a reported failure's own text is not a separate signal.
+            var covered = new HashSet<int>(failures.SelectMany(f => f.Block.Select(l => l.Number)));
+            signals = [.. signals.Where(s => !s.Lines.Any(l => covered.Contains(l.Number)))];
+        }
+
+        if (format == LogFormat.PlainText && LooksLikeBackendLog(signals))
+        {
+            format = LogFormat.BackendLog;
+        }
+
+        return new ParsedLog(source, format, failures, signals);
+    }
+
+    private static bool LooksLikeBackendLog(IReadOnlyList<LogSignal> signals) =>
+        signals.Count > 0 && signals.Any(s => s.Timestamp is not null || s.RequestPath is not null);
+
+    private static string ReadHead(string file, out bool binary)
+    {
+        var buffer = new byte[HeadBytes];
+        int read;
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FixEngineException($"Cannot read '{file}': {ex.Message}");
+        }
+
+        var span = buffer.AsSpan(0, read);
+        binary = span.Contains((byte)0) && !(span.Length >= 2 && (span[0] == 0xFF && span[1] == 0xFE || span[0] == 0xFE && span[1] == 0xFF));
+        return Encoding.UTF8.GetString(span);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Praxi.FixEngine.Classification;
+
+namespace Praxi.FixEngine.Logs;
+
+/// <summary>
+/// Finds failure blocks in any text: a line that carries a rule literal opens a block (with a few lines of
+/// context before it), nearby anchor lines extend it, a quiet stretch closes it. Blocks no rule scores are
+/// dropped; the kept ones are bounded in number, so memory does not grow with the log.
+/// </summary>
+internal sealed partial class GenericBlockScanner(string source, BlockScorer scorer)
+{
+    private const int ContextBefore = 3;
+    private const int GapToClose = 6;
+    private const int MaxBlockLines = 80;
+    private const int MaxBlocksKept = 256;
+    private const double MinBlockScore = 0.3;
+
+    private readonly LogLine[] _ring = new LogLine[ContextBefore];
+    private readonly List<(LogSignal Signal, double Score)> _kept = [];
+    private List<LogLine>? _block;
+    private int _ringCount;
+    private int _lastAnchor;
+    private int _linesInBlock;
+
+    public void Accept(in LogLine line)
+    {
+        var isAnchor = line.Text.AsSpan().IndexOfAny(scorer.Rules.Anchors) >= 0 && !NoiseLines.IsNoise(line.Text);
+        if (_block is not null)
+        {
+            if (isAnchor)
+            {
+                _lastAnchor = line.Number;
+            }
+            else if (line.Number - _lastAnchor > GapToClose)
+            {
+                Close();
+            }
+
+            if (_block is not null)
+            {
+                _linesInBlock++;
+                if (_block.Count < MaxBlockLines)
+                {
+                    _block.Add(line);
+                }
+                else if (isAnchor)
+                {
+                    // A run of anchors longer than a block: start the next one.
+                    Close();
+                    Open(line);
+                }
+            }
+        }
+        else if (isAnchor)
+        {
+            Open(line);
+        }
+
+        if (_block is null)
+        {
+            _ring[_ringCount % ContextBefore] = line;
+            _ringCount++;
+        }
+    }
+
+    /// <summary>Closes the last block and returns the kept signals in file order.</summary>
+    public IReadOnlyList<LogSignal> Complete()
+    {
+        Close();
+        return [.. _kept.Select(k => k.Signal).OrderBy(s => s.FirstLine)];
+    }
+
+    private void Open(in LogLine line)
+    {
+        _block = new List<LogLine>(16);
+        var start = Math.Max(0, _ringCount - ContextBefore);
+        for (var i = start; i < _ringCount; i++)
+        {
+            var previous = _ring[i % ContextBefore];
+            if (previous.Number < line.Number)
+            {
+                _block.Add(previous);
+            }
+        }
+
+        _block.Add(line);
+        _lastAnchor = line.Number;
+        _linesInBlock = 1;
+        _ringCount = 0;
+    }
+
+    private void Close()
+    {
+        if (_block is null)
+        {
+            return;
+        }
+
+        var lines = TrimTrailing(_block, _lastAnchor);
+        _block = null;
+        var score = scorer.Score(source, lines);
+        if (score.BestScore < MinBlockScore)
+        {
+            return;
+        }
+
+        _kept.Add((new LogSignal(source, lines, FindTimestamp(lines), FindRequestPath(lines)), score.BestScore));
+        if (_kept.Count > MaxBlocksKept * 2)
+        {
+            // Keep the strongest blocks; among equals the later ones (failures cluster near the end).
+            var keep = _kept.Select((k, i) => (k, i)).OrderByDescending(x => x.k.Score).ThenByDescending(x => x.i).Take(MaxBlocksKept).OrderBy(x => x.i).Select(x => x.k).ToList();
+            _kept.Clear();
+            _kept.AddRange(keep);
+        }
+    }
+
+    private static List<LogLine> TrimTrailing(List<LogLine> block, int lastAnchor)
+    {
+        // Keep two lines of context after the last anchor.
+        var end = block.FindLastIndex(l => l.Number <= lastAnchor + 2);
+        return end >= 0 && end < block.Count - 1 ? block.GetRange(0, end + 1) : block;
+    }
+
+    internal static DateTimeOffset? FindTimestamp(IReadOnlyList<LogLine> lines)
+    {
+        foreach (var line in lines.Take(6))
+        {
+            var m = IsoTimestamp().Match(line.Text);
+            if (m.Success && DateTimeOffset.TryParse(m.Value.Replace(',', '.'), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
+            {
+                return ts;
+            }
+        }
+
+        return null;
+    }
+
+    internal static string? FindRequestPath(IReadOnlyList<LogLine> lines)
+    {
+        foreach (var line in lines.Take(12))
+        {
+            var m = RequestPath().Match(line.Text);
+            if (m.Success)
+            {
+                return m.Groups["path"].Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}([.,]\d+)?(Z|[+-]\d{2}:?\d{2})?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex IsoTimestamp();
+
+    [GeneratedRegex(@"(\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (https?://[^/\s""']+)?|Internal Server Error: |Request(Path| path)[:=] ?""?|navigating to ""https?://[^/\s""']+)(?<path>/[^\s?#""']*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex RequestPath();
+}
