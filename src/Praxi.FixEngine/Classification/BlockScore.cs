@@ -29,6 +29,11 @@ internal sealed class BlockScore
             Scores[(int)group.Key] = score;
         }
 
+        foreach (var suppressed in hits.SelectMany(h => h.Rule.Suppresses.Select(t => (Type: t, h.Contribution))))
+        {
+            Scores[(int)suppressed.Type] *= 1 - suppressed.Contribution;
+        }
+
         var order = Enumerable.Range(0, TypeCount).Where(i => i != (int)ErrorType.Unknown).OrderByDescending(i => Scores[i]).ThenBy(i => CausePriority.Rank((ErrorType)i)).ToArray();
         Best = Scores[order[0]] > 0 ? (ErrorType)order[0] : ErrorType.Unknown;
         Second = Scores[order[1]] > 0 ? (ErrorType)order[1] : ErrorType.Unknown;

@@ -27,4 +27,8 @@ public sealed record ClassificationRule
 
     /// <summary>When set, none of these literals may appear in the same failure block.</summary>
     public IReadOnlyList<string> BlockExcludes { get; init; } = [];
+
+    /// <summary>Types this rule rules out when it fires: a specific rule beats the generic ones it refines
+    /// (a status assertion that received 500 is a backend error, not a plain value mismatch).</summary>
+    public IReadOnlyList<ErrorType> Suppresses { get; init; } = [];
 }

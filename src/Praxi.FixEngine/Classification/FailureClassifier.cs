@@ -71,6 +71,15 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
             }
         }
 
+        // A login flow that never reaches the page after login is a login problem, not a renamed element.
+        if (type0 is ErrorType.SelectorNotFound or ErrorType.Timeout && AuthFlow.IsPostLoginWait(failure))
+        {
+            secondary = type0;
+            type0 = ErrorType.AuthState;
+            confidence = Math.Min(confidence, AuthFlow.Confidence);
+            evidence = [new RuleHit(AuthFlow.Rule, failure.Source, new LogLine(failure.SourceLine, failure.Test), AuthFlow.Confidence), .. evidence];
+        }
+
         var lines = evidence.Take(5).Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))).ToList();
         (type0, confidence) = ApplyPlugins(failure, related, type0, confidence, lines);
 

@@ -33,12 +33,12 @@ internal sealed record RuleDto
     [JsonPropertyName("block_excludes")]
     public IReadOnlyList<string>? BlockExcludes { get; init; }
 
+    [JsonPropertyName("suppresses")]
+    public IReadOnlyList<string>? Suppresses { get; init; }
+
     public ClassificationRule ToRule()
     {
-        if (!ErrorTypes.TryParse(Type, out var type) || type == ErrorType.Unknown)
-        {
-            throw new FixEngineException($"Classification rule '{Id}' has type '{Type}', which is not one of the 12 error types (e.g. selector_not_found, database).");
-        }
+        var type = ParseType(Type);
 
         return new ClassificationRule
         {
@@ -49,8 +49,14 @@ internal sealed record RuleDto
             Pattern = Pattern,
             BlockRequires = BlockRequires ?? [],
             BlockExcludes = BlockExcludes ?? [],
+            Suppresses = [.. (Suppresses ?? []).Select(ParseType)],
         };
     }
+
+    private ErrorType ParseType(string name) =>
+        ErrorTypes.TryParse(name, out var type) && type != ErrorType.Unknown
+            ? type
+            : throw new FixEngineException($"Classification rule '{Id}' names type '{name}', which is not one of the 12 error types (e.g. selector_not_found, database).");
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
