@@ -92,7 +92,7 @@ public sealed class FailureAnalyzer
 
     private static TestFailure FromSignal(LogSignal signal)
     {
-        var anchor = signal.Lines.FirstOrDefault(l => FailureMarkers.Has(l.Text));
+        var anchor = signal.Lines.FirstOrDefault(l => FailureMarkers.Has(l.Text) && !NoiseLines.IsNoise(l.Text));
         if (anchor.Text is null)
         {
             anchor = signal.Lines[Math.Min(signal.Lines.Count - 1, 3)];

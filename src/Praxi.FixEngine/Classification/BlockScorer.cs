@@ -5,10 +5,26 @@ namespace Praxi.FixEngine.Classification;
 /// <summary>Runs the rules over one block of lines (a test's failure text or a log signal).</summary>
 internal sealed class BlockScorer(RuleSet rules)
 {
-    /// <summary>Lines this far into a block (deep call logs, long stacks) count a little less.</summary>
-    private const int FullWeightLines = 40;
-
     public RuleSet Rules { get; } = rules;
+
+    /// <summary>True when some rule matches the line on its own (block conditions aside) and it is not noise.</summary>
+    public bool IsEvidenceLine(string text)
+    {
+        if (text.AsSpan().IndexOfAny(Rules.Anchors) < 0 || NoiseLines.IsNoise(text))
+        {
+            return false;
+        }
+
+        foreach (var rule in Rules.Rules)
+        {
+            if (rule.MatchesLine(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public BlockScore Score(string source, IReadOnlyList<LogLine> lines)
     {
@@ -23,7 +39,6 @@ internal sealed class BlockScorer(RuleSet rules)
                 continue;
             }
 
-            var position = i < FullWeightLines ? 1d : 0.9;
             foreach (var rule in Rules.Rules)
             {
                 if (!rule.MatchesLine(text))
@@ -46,7 +61,7 @@ internal sealed class BlockScorer(RuleSet rules)
                     }
                 }
 
-                (hits ??= []).Add(new RuleHit(r, source, line, r.Weight * position));
+                (hits ??= []).Add(new RuleHit(r, source, line, r.Weight));
             }
         }
 

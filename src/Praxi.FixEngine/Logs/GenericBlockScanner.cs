@@ -26,7 +26,7 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
 
     public void Accept(in LogLine line)
     {
-        var isAnchor = line.Text.AsSpan().IndexOfAny(scorer.Rules.Anchors) >= 0 && !NoiseLines.IsNoise(line.Text);
+        var isAnchor = scorer.IsEvidenceLine(line.Text);
         if (_block is not null)
         {
             if (isAnchor)
