@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Praxi.FixEngine.Classification;
@@ -17,6 +18,9 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
     private const int MaxBlocksKept = 256;
     private const double MinBlockScore = 0.3;
 
+    private static readonly SearchValues<string> FailureWords = SearchValues.Create(
+        ["Error:", "Error ", "ERROR", "Exception:", "Exception ", "FAILED", "FAIL ", "FATAL", "Fatal:", "panic:", "✘"], StringComparison.Ordinal);
+
     private readonly LogLine[] _ring = new LogLine[ContextBefore];
     private readonly List<(LogSignal Signal, double Score)> _kept = [];
     private List<LogLine>? _block;
@@ -26,7 +30,7 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
 
     public void Accept(in LogLine line)
     {
-        var isAnchor = scorer.IsEvidenceLine(line.Text);
+        var isAnchor = scorer.IsEvidenceLine(line.Text) || IsFailureLine(line.Text);
         if (_block is not null)
         {
             if (isAnchor)
@@ -101,7 +105,7 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
         var lines = TrimTrailing(_block, _lastAnchor);
         _block = null;
         var score = scorer.Score(source, lines);
-        if (score.BestScore < MinBlockScore)
+        if (score.BestScore < MinBlockScore && !lines.Any(l => IsFailureLine(l.Text)))
         {
             return;
         }
@@ -122,6 +126,10 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
         var end = block.FindLastIndex(l => l.Number <= lastAnchor + 2);
         return end >= 0 && end < block.Count - 1 ? block.GetRange(0, end + 1) : block;
     }
+
+    /// <summary>An error no rule knows is still an error: it becomes an <c>unknown</c> failure a custom classifier can judge.</summary>
+    internal static bool IsFailureLine(string text) =>
+        text.AsSpan().IndexOfAny(FailureWords) >= 0 && !NoiseLines.IsNoise(text);
 
     internal static DateTimeOffset? FindTimestamp(IReadOnlyList<LogLine> lines)
     {

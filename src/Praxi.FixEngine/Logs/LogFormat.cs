@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Praxi.FixEngine.Logs;
 
 /// <summary>The kind of runner output a file holds, detected from its content.</summary>
@@ -13,6 +15,7 @@ public enum LogFormat
     PlaywrightJson,
 
     /// <summary>JUnit XML (Playwright, pytest, jest and others).</summary>
+    [JsonStringEnumMemberName("junit_xml")]
     JUnitXml,
 
     /// <summary>Visual Studio TRX (<c>dotnet test --logger trx</c>).</summary>

@@ -1,0 +1,65 @@
+using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Classification.Evaluation;
+
+namespace Praxi.FixEngine.Tests.Classification;
+
+public sealed class CorpusEvaluatorTests
+{
+    [Fact]
+    public void Evaluate_SharedDevelopmentCorpus_ClassifiesEveryLogCorrectly()
+    {
+        var sut = new FailureAnalyzer();
+
+        var report = CorpusEvaluator.Evaluate(TestPaths.SharedCorpusLogs, sut);
+
+        report.Items.Should().HaveCount(29);
+        report.Items.Where(i => !i.Correct).Select(i => $"{i.File}: {i.Expected} → {i.Actual}").Should().BeEmpty();
+        report.MacroF1.Should().Be(1);
+    }
+
+    [Fact]
+    public void Evaluate_WrittenExcerptsOfEveryType_ClassifiesEveryOneCorrectly()
+    {
+        var sut = new FailureAnalyzer();
+
+        var report = CorpusEvaluator.Evaluate(TestPaths.Fixtures("classification"), sut);
+
+        report.Items.Where(i => !i.Correct).Select(i => $"{i.File}: {i.Expected} → {i.Actual}").Should().BeEmpty();
+        report.Labels.Where(l => l.Support > 0).Select(l => l.Type).Should().BeEquivalentTo(ErrorTypes.All.Where(t => t != ErrorType.Unknown));
+    }
+
+    [Fact]
+    public void Evaluate_ExcerptsInsideNoisyCiLogs_KeepsTheirClassification()
+    {
+        var noisy = NoisyLogs.Embed(TestPaths.Fixtures("classification"), TestPaths.NewTempDir(), seed: 42);
+        var sut = new FailureAnalyzer();
+
+        var report = CorpusEvaluator.Evaluate(noisy, sut);
+
+        report.Items.Where(i => !i.Correct).Select(i => $"{i.File}: {i.Expected} → {i.Actual}").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_ConfidentAnswers_AreRightAtLeastNineTimesInTen()
+    {
+        var sut = new FailureAnalyzer();
+
+        var report = CorpusEvaluator.Evaluate(TestPaths.Fixtures("classification"), sut);
+
+        report.ConfidentAnswers.Should().BeGreaterThan(report.Items.Count / 2);
+        ((double)report.ConfidentCorrect / report.ConfidentAnswers).Should().BeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Fact]
+    public void Evaluate_LabelOutsideTheTaxonomy_FailsWithTheFileNamed()
+    {
+        var dir = TestPaths.NewTempDir();
+        File.WriteAllText(Path.Combine(dir, "a.log"), "Error: x");
+        File.WriteAllText(Path.Combine(dir, "labels.json"), """[{"file":"a.log","label":"cosmic_rays"}]""");
+
+        var act = () => CorpusEvaluator.Evaluate(dir, new FailureAnalyzer());
+
+        act.Should().Throw<FixEngineException>().WithMessage("*a.log*cosmic_rays*");
+    }
+}
