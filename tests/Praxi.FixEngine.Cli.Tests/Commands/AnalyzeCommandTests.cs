@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+namespace Praxi.FixEngine.Cli.Tests.Commands;
+
+public sealed class AnalyzeCommandTests
+{
+    [Fact]
+    public async Task Analyze_FolderWithOut_WritesTheContractAndSaysWhere()
+    {
+        var dir = NewDir();
+        File.WriteAllText(Path.Combine(dir, "playwright.log"), "    Error: strict mode violation: locator('button') resolved to 2 elements:\n");
+        var outFile = Path.Combine(dir, "out", "analysis.json");
+
+        var (code, stdout, stderr) = await RunAsync("analyze", dir, "--run-id", "42-1", "--out", outFile);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stdout.Should().Contain("strict_mode_violation");
+        using var json = JsonDocument.Parse(File.ReadAllText(outFile));
+        json.RootElement.GetProperty("run_id").GetString().Should().Be("42-1");
+        json.RootElement.GetProperty("classification").GetProperty("error_type").GetString().Should().Be("strict_mode_violation");
+    }
+
+    [Fact]
+    public async Task Analyze_TextFormat_PrintsTypeConfidenceAndEvidence()
+    {
+        var dir = NewDir();
+        File.WriteAllText(Path.Combine(dir, "ci.log"), "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree\n");
+
+        var (code, stdout, _) = await RunAsync("analyze", dir, "--format", "text");
+
+        code.Should().Be(ExitCodes.Success);
+        stdout.Should().StartWith("Run local: dependency_install (confidence").And.Contain("ERESOLVE").And.Contain("Self-heal: reset_environment → rerun");
+    }
+
+    [Fact]
+    public async Task Analyze_MissingPath_ExitsTwoWithOneLineAndNoOutputFile()
+    {
+        var dir = NewDir();
+        var outFile = Path.Combine(dir, "analysis.json");
+
+        var (code, stdout, stderr) = await RunAsync("analyze", Path.Combine(dir, "missing"), "--out", outFile);
+
+        code.Should().Be(ExitCodes.BadInput);
+        stderr.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("praxi: ").And.Contain("does not exist");
+        stdout.Should().BeEmpty();
+        File.Exists(outFile).Should().BeFalse();
+        Directory.GetFiles(dir).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("binary")]
+    [InlineData("empty-folder")]
+    [InlineData("foreign-xml")]
+    public async Task Analyze_BadInput_ExitsTwoAndKeepsAnExistingOutputUntouched(string kind)
+    {
+        var dir = NewDir();
+        var input = Path.Combine(dir, "input");
+        switch (kind)
+        {
+            case "binary":
+                File.WriteAllBytes(input, [0, 1, 2, 3, 0, 0]);
+                break;
+            case "empty-folder":
+                Directory.CreateDirectory(input);
+                break;
+            default:
+                File.WriteAllText(input, "<?xml version=\"1.0\"?><project><name>x</name></project>");
+                break;
+        }
+
+        var outFile = Path.Combine(dir, "analysis.json");
+        File.WriteAllText(outFile, "previous");
+
+        var (code, _, stderr) = await RunAsync("analyze", input, "--out", outFile);
+
+        code.Should().Be(ExitCodes.BadInput);
+        stderr.Should().StartWith("praxi: ").And.NotContain("   at ");
+        File.ReadAllText(outFile).Should().Be("previous");
+    }
+
+    [Fact]
+    public async Task Analyze_BrokenConfig_ExitsTwoNamingTheFile()
+    {
+        var dir = NewDir();
+        File.WriteAllText(Path.Combine(dir, "ci.log"), "Error: boom\n");
+        var config = Path.Combine(dir, "praxi.json");
+        File.WriteAllText(config, "{ \"classification\": { \"rules\": [ { \"id\": \"x\", \"type\": \"nope\", \"literals\": [\"a\"] } ] } }");
+
+        var (code, _, stderr) = await RunAsync("analyze", Path.Combine(dir, "ci.log"), "--config", config);
+
+        code.Should().Be(ExitCodes.BadInput);
+        stderr.Should().Contain("praxi.json").And.Contain("nope");
+    }
+
+    [Fact]
+    public async Task Analyze_UnknownOption_IsAUsageErrorWithExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("analyze", ".", "--frobnicate");
+
+        code.Should().Be(ExitCodes.BadInput);
+        stderr.Should().StartWith("praxi: ").And.Contain("--frobnicate");
+    }
+
+    [Fact]
+    public async Task Eval_SharedCorpus_PrintsPerLabelScoresAndConfusion()
+    {
+        var (code, stdout, stderr) = await RunAsync("eval", SharedCorpus());
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stdout.Should().Contain("macro-F1: 1.000").And.Contain("accuracy: 1.000").And.Contain("confusion (rows: label, columns: answer)")
+            .And.Contain("answers with confidence >= 0.8");
+    }
+
+    [Fact]
+    public async Task Eval_Json_PrintsOneParsableObject()
+    {
+        var (code, stdout, _) = await RunAsync("eval", SharedCorpus(), "--json");
+
+        code.Should().Be(ExitCodes.Success);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("files").GetInt32().Should().Be(29);
+        json.RootElement.GetProperty("macro_f1").GetDouble().Should().Be(1);
+    }
+
+    internal static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await PraxiCli.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string NewDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static string SharedCorpus()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Praxi.FixEngine.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var corpus = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "corpus", "logs"));
+        File.Exists(Path.Combine(corpus, "labels.json")).Should().BeTrue($"the shared corpus must lie beside the repository ({corpus})");
+        return corpus;
+    }
+}
