@@ -18,7 +18,8 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
     public LogFormat Format => LogFormat.JUnitXml;
 
     public bool CanParse(string fileName, string head) =>
-        !head.Contains("<TestRun", StringComparison.Ordinal)
+        head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<')
+        && !head.Contains("<TestRun", StringComparison.Ordinal)
         && (head.Contains("<testsuites", StringComparison.Ordinal) || head.Contains("<testsuite", StringComparison.Ordinal));
 
     public ParsedLog Parse(string path, string source, CancellationToken cancellationToken)
@@ -132,7 +133,10 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
         var errorLines = bodyLines.Where(l => l.StartsWith("E   ", StringComparison.Ordinal) || l == "E").Select(l => l.Length > 4 ? l[4..] : string.Empty).ToList();
         if (message.Length == 0)
         {
-            message = errorLines.Count > 0 ? FailureFacts.Message(errorLines) : FailureFacts.Message(bodyLines, 10);
+            // jest-junit, mocha: the body is the message and then the stack.
+            message = errorLines.Count > 0
+                ? FailureFacts.Message(errorLines)
+                : FailureFacts.Message(bodyLines.TakeWhile(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal)), 20);
         }
 
         // pytest prints the error as E lines; facts read them without the prefix, plus every frame.
@@ -180,7 +184,7 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
     private static string TestName(Case c)
     {
         var cls = c.ClassName;
-        if (string.IsNullOrEmpty(cls) || c.Name.StartsWith(cls, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(cls) || c.Name.StartsWith(cls, StringComparison.Ordinal) || c.Name.EndsWith(cls, StringComparison.Ordinal))
         {
             return c.Name;
         }

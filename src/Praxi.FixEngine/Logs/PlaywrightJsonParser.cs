@@ -22,7 +22,14 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         var text = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (!text.StartsWith('{'))
         {
-            return false;
+            // `npx playwright test --reporter=json > results.json` may catch a few lines (web server output) first.
+            var start = text.IndexOf("\n{", StringComparison.Ordinal);
+            if (start < 0 || !text.AsSpan(start).TrimStart().StartsWith("{", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            text = text[(start + 1)..];
         }
 
         var hasConfig = text.Contains("\"config\"", StringComparison.Ordinal)
@@ -44,6 +51,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
+            SkipToDocument(stream);
             report = JsonSerializer.Deserialize(stream, JsonContext.Default.Report);
         }
         catch (JsonException ex)
@@ -62,6 +70,23 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         }
 
         return Read(report, source, cancellationToken);
+    }
+
+    /// <summary>Positions the stream at the document: past a BOM and past lines printed before a line that starts with <c>{</c>.</summary>
+    private static void SkipToDocument(FileStream stream)
+    {
+        var head = new byte[64 * 1024];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var span = head.AsSpan(0, read);
+        var offset = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var first = span[offset..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (first >= 0 && span[offset + first] != (byte)'{')
+        {
+            var line = span[offset..].IndexOf("\n{"u8);
+            offset = line >= 0 ? offset + line + 1 : offset;
+        }
+
+        stream.Position = offset;
     }
 
     internal static ParsedLog Read(Report report, string source, CancellationToken cancellationToken)

@@ -17,9 +17,13 @@ internal sealed partial record StackFrame(string File, int Line, int? Column, st
         "/usr/lib/", "/usr/local/lib/", "/.venv/", "/venv/", "/.pyenv/",
     ];
 
+    /// <summary>Build output folders: a <c>pages/</c> folder under <c>.next/</c> is an app's, not a page object's.</summary>
+    private static readonly string[] BuildDirectories = [".next", ".nuxt", ".svelte-kit", "dist", "build", "out", "coverage", "bin", "obj"];
+
     private static readonly string[] FrameworkFunctionPrefixes =
     [
-        "System.", "Microsoft.", "Xunit.", "NUnit.", "MSTest.", "OpenQA.", "java.", "javax.", "jdk.", "sun.",
+        "System.", "Microsoft.Playwright.", "Microsoft.VisualStudio.", "Microsoft.TestPlatform.", "Microsoft.Extensions.",
+        "Microsoft.EntityFrameworkCore.", "Microsoft.Data.", "Microsoft.AspNetCore.Mvc.Testing.", "Xunit.", "NUnit.", "MSTest.", "OpenQA.", "java.", "javax.", "jdk.", "sun.",
         "org.junit.", "org.testng.", "org.openqa.", "com.microsoft.playwright.", "org.apache.maven.", "kotlin.",
     ];
 
@@ -100,7 +104,9 @@ internal sealed partial record StackFrame(string File, int Line, int? Column, st
                 return true;
             }
 
-            return Function is { } fn && FrameworkFunctionPrefixes.Any(p => fn.StartsWith(p, StringComparison.Ordinal));
+            // A framework namespace decides unless the file itself is named like a test (a framework's own tests).
+            return Function is { } fn && FrameworkFunctionPrefixes.Any(p => fn.StartsWith(p, StringComparison.Ordinal))
+                && !TestFileName().IsMatch(path[(path.LastIndexOf('/') + 1)..]);
         }
     }
 
@@ -124,7 +130,13 @@ internal sealed partial record StackFrame(string File, int Line, int? Column, st
             return false;
         }
 
-        foreach (var segment in p[..slash].Split('/'))
+        var segments = p[..slash].Split('/');
+        if (segments.Any(s => BuildDirectories.Contains(s, StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
         {
             if (TestDirectories.Contains(segment, StringComparer.OrdinalIgnoreCase)
                 || segment.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase)

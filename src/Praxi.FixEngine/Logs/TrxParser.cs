@@ -16,7 +16,8 @@ internal sealed class TrxParser : IStructuredLogParser
     public LogFormat Format => LogFormat.Trx;
 
     public bool CanParse(string fileName, string head) =>
-        head.Contains("<TestRun", StringComparison.Ordinal)
+        head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<')
+        && head.Contains("<TestRun", StringComparison.Ordinal)
         && (head.Contains("TeamTest/2010", StringComparison.Ordinal) || head.Contains("<UnitTestResult", StringComparison.Ordinal)
             || fileName.EndsWith(".trx", StringComparison.OrdinalIgnoreCase));
 

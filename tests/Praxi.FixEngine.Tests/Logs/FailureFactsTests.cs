@@ -93,6 +93,8 @@ public sealed class FailureFactsTests
     [InlineData("tests/e2e/test_login.py:12: in test_sign_in", "tests/e2e/test_login.py", 12, null)]
     [InlineData("tests/conftest.py:14: ", "tests/conftest.py", 14, null)]
     [InlineData("\tat com.acme.LoginTest.signsIn(LoginTest.java:41)", "com/acme/LoginTest.java", 41, null)]
+    [InlineData("   at Microsoft.AspNetCore.Tests.RoutingTests.Maps() in /_/test/RoutingTests.cs:line 66", "/_/test/RoutingTests.cs", 66, null)]
+    [InlineData("  File \"/app/orders/tests.py\", line 18, in test_checkout", "/app/orders/tests.py", 18, null)]
     public void From_FrameSyntaxes_PicksTheTestFrame(string line, string file, int lineNumber, int? column)
     {
         var frame = FailureFacts.From([line]).Frame;
@@ -109,6 +111,7 @@ public sealed class FailureFactsTests
     [InlineData(".venv/lib/python3.11/site-packages/playwright/_impl/_connection.py:528: in wrap_api_call")]
     [InlineData("\tat org.openqa.selenium.remote.RemoteWebDriver.findElement(RemoteWebDriver.java:350)")]
     [InlineData("    at /repo/src/server/app.ts:10:3")]
+    [InlineData("    at handler (/var/task/.next/server/pages/api/orders.js:58:80)")]
     public void From_FrameworkOrAppFrames_NoTestFrame(string line)
     {
         FailureFacts.From([line]).Frame.Should().BeNull();

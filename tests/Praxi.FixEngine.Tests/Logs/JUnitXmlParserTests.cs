@@ -131,6 +131,41 @@ public sealed class JUnitXmlParserTests
         sut.Passed.Should().Be(1);
     }
 
+    [Fact]
+    public void Parse_JestAndCypressShapes_ReadBodyAsMessageAndKeepNames()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="jest tests">
+              <testsuite name="login">
+                <testcase classname="login signs in" name="login signs in" time="0.5">
+                  <failure>Error: expect(received).toBe(expected) // Object.is equality
+
+            Expected: 200
+            Received: 500
+                at Object.&lt;anonymous&gt; (/home/runner/work/shop/shop/tests/login.test.ts:12:5)
+                at processTicksAndRejections (node:internal/process/task_queues:95:5)</failure>
+                </testcase>
+              </testsuite>
+              <testsuite name="Checkout">
+                <testcase name="Checkout pays with a card" classname="pays with a card" time="4.1">
+                  <failure message="Timed out retrying after 4000ms: Expected to find element: `#pay`, but never found it." type="AssertionError"><![CDATA[AssertionError: Timed out retrying after 4000ms: Expected to find element: `#pay`, but never found it.
+                at Context.eval (webpack:///./cypress/e2e/checkout.cy.ts:9:8)]]></failure>
+                </testcase>
+              </testsuite>
+            </testsuites>
+            """;
+        using var file = FixtureFiles.Temp(xml, ".xml");
+
+        var failures = _sut.Parse(file.Path, "junit.xml", CancellationToken.None).Failures;
+
+        failures.Select(f => f.Test).Should().Equal("login signs in", "Checkout pays with a card");
+        failures[0].Message.Should().Be("Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 200\nReceived: 500");
+        (failures[0].File, failures[0].Line, failures[0].Column, failures[0].Action).Should().Be(("tests/login.test.ts", 12, 5, "toBe"));
+        (failures[1].File, failures[1].Line, failures[1].Selector, failures[1].TimeoutMs).Should().Be(("cypress/e2e/checkout.cy.ts", 9, "#pay", 4000));
+        failures[1].Message.Should().StartWith("AssertionError: Timed out retrying after 4000ms");
+    }
+
     [Theory]
     [InlineData("<testsuites><testsuite><testcase name=\"a\"><failure>")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE testsuites SYSTEM \"http://example.com/x.dtd\"><testsuites/>")]

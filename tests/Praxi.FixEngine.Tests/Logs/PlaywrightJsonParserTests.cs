@@ -162,6 +162,16 @@ public sealed class PlaywrightJsonParserTests
         sut.Signals.Should().ContainSingle().Which.Lines[0].Text.Should().Contain("config.webServer");
     }
 
+    [Fact]
+    public void Parse_RedirectedStdoutWithLinesBeforeTheJson_SkipsThem()
+    {
+        var json = "[WebServer] listening on 8123\n[WebServer] ready\n" + FixtureFiles.Read(Fixture);
+        using var file = FixtureFiles.Temp(json, ".json");
+
+        _sut.CanParse("out.json", json[..4096]).Should().BeTrue();
+        _sut.Parse(file.Path, "out.json", CancellationToken.None).Failures.Should().HaveCount(7);
+    }
+
     [Theory]
     [InlineData("{\"config\": {\"rootDir\": \"/x\"}, \"suites\": [")]
     [InlineData("{\"config\": {\"rootDir\": \"/x\"}, \"suites\": [{\"title\": 3 4}]}")]
