@@ -275,7 +275,7 @@ internal sealed partial record FailureFacts
 
         if ((m = SeleniumBy().Match(line)).Success)
         {
-            return m.Value.TrimEnd('.', ',', ')', ' ');
+            return m.Value.TrimEnd('.', ',', ' ');
         }
 
         if ((m = CypressElement().Match(line)).Success)
@@ -343,13 +343,13 @@ internal sealed partial record FailureFacts
     [GeneratedRegex("""\{\s*"method"\s*:\s*"[^"]+"\s*,\s*"selector"\s*:\s*"(?:[^"\\]|\\.)*"\s*\}""")]
     private static partial Regex SeleniumJson();
 
-    [GeneratedRegex("""\bBy\.(?:id|Id|cssSelector|CssSelector|xpath|XPath|name|Name|className|ClassName|linkText|LinkText|partialLinkText|PartialLinkText|tagName|TagName): \S[^\n]*""")]
+    [GeneratedRegex("""\bBy\.(?:id|Id|cssSelector|CssSelector|xpath|XPath|name|Name|className|ClassName|linkText|LinkText|partialLinkText|PartialLinkText|tagName|TagName): \S.*?(?=\s+\(tried for |\s*$)""")]
     private static partial Regex SeleniumBy();
 
     [GeneratedRegex("""Expected to find element: `(?<s>[^`]+)`""")]
     private static partial Regex CypressElement();
 
-    [GeneratedRegex("""(?i)(?:timeout (?<n>\d+)(?<unit>ms) exceeded|test timeout of (?<n>\d+)(?<unit>ms)|with timeout (?<n>\d+)(?<unit>ms)|timeout:\s+(?<n>\d+)\s*(?<unit>ms)|timed out (?<n>\d+)(?<unit>ms) waiting|timed out (?:retrying )?after (?<n>\d+(?:\.\d+)?) ?(?<unit>ms|milliseconds|seconds|second|s)\b|exceeded timeout of (?<n>\d+) ?(?<unit>ms)|timed out waiting (?<n>\d+)(?<unit>ms)|timeout of (?<n>\d+) ?(?<unit>ms) exceeded|(?<n>\d+)(?<unit>ms) exceeded)""")]
+    [GeneratedRegex("""(?i)(?:timeout (?<n>\d+)(?<unit>ms) exceeded|test timeout of (?<n>\d+)(?<unit>ms)|with timeout (?<n>\d+)(?<unit>ms)|timeout:\s+(?<n>\d+)\s*(?<unit>ms)|timed out (?<n>\d+)(?<unit>ms) waiting|timed out (?:retrying )?after (?<n>\d+(?:\.\d+)?) ?(?<unit>ms|milliseconds|seconds|second|s)\b|exceeded timeout of (?<n>\d+) ?(?<unit>ms)|timed out waiting (?<n>\d+)(?<unit>ms)|timeout of (?<n>\d+) ?(?<unit>ms) exceeded|tried for (?<n>\d+) (?<unit>second)\(s\)|(?<n>\d+)(?<unit>ms) exceeded)""")]
     private static partial Regex TimeoutPattern();
 
     [GeneratedRegex("""^\s*>\s*(?<line>\d+) \|""")]

@@ -48,7 +48,7 @@ public sealed class FailureFactsTests
     [InlineData("Error: strict mode violation: locator('button.secondary') resolved to 2 elements:", "locator('button.secondary')")]
     [InlineData("locator.click: Error: strict mode violation: \"//button[text()='30']\" resolved to 2 elements:", "\"//button[text()='30']\"")]
     [InlineData("no such element: Unable to locate element: {\"method\":\"css selector\",\"selector\":\"#login\"}", "{\"method\":\"css selector\",\"selector\":\"#login\"}")]
-    [InlineData("org.openqa.selenium.TimeoutException: Expected condition failed: waiting for visibility of element located by By.id: login (tried for 10 second(s))", "By.id: login (tried for 10 second(s")]
+    [InlineData("org.openqa.selenium.TimeoutException: Expected condition failed: waiting for visibility of element located by By.id: login (tried for 10 second(s))", "By.id: login")]
     [InlineData("Timed out retrying after 4000ms: Expected to find element: `#login`, but never found it.", "#login")]
     [InlineData("TimeoutError: Waiting for selector `#login` failed: Waiting failed: 30000ms exceeded", "#login")]
     [InlineData("waiting for selector \"#login\" to be visible", "#login")]
@@ -78,6 +78,7 @@ public sealed class FailureFactsTests
     [InlineData("thrown: \"Exceeded timeout of 5000 ms for a test.", 5000)]
     [InlineData("Error: Timed out waiting 60000ms from config.webServer.", 60000)]
     [InlineData("Waiting failed: 30000ms exceeded", 30000)]
+    [InlineData("waiting for visibility of element located by By.id: login (tried for 10 second(s) with 500 milliseconds interval)", 10000)]
     public void Timeout_Forms_InMilliseconds(string line, int ms)
     {
         FailureFacts.Timeout(line).Should().Be(ms);

@@ -81,6 +81,20 @@ public sealed class PlaywrightTextParserTests
     }
 
     [Fact]
+    public void Complete_TwoProjects_PrefixesTheProject()
+    {
+        var text = FixtureFiles.Read("playwright-ts/list.log");
+        var blocks = text[text.IndexOf("  1) [chromium]", StringComparison.Ordinal)..text.IndexOf("  8) [chromium]", StringComparison.Ordinal)];
+        var twoProjects = text.Replace(blocks, blocks + blocks.Replace("[chromium]", "[firefox]", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var failures = TextParsing.Run(_sut, twoProjects);
+
+        failures.Should().HaveCount(14);
+        failures[0].Test.Should().Be("[chromium] › tests/login.spec.ts › locator matches nothing");
+        failures[7].Test.Should().Be("[firefox] › tests/login.spec.ts › locator matches nothing");
+    }
+
+    [Fact]
     public void Complete_ListReporter_TakesTheDurationOfTheLastAttempt()
     {
         var failure = TextParsing.RunFixture(_sut, "playwright-ts/list.log")[0];
