@@ -3,9 +3,22 @@ namespace Praxi.FixEngine.Logs;
 /// <summary>The built-in parsers, in the order they are tried.</summary>
 internal static class LogParsers
 {
-    /// <summary>Whole-document formats, tried first on each file by content.</summary>
-    public static IReadOnlyList<IStructuredLogParser> Structured { get; } = [];
+    /// <summary>
+    /// Whole-document formats, tried first on each file by content (the head of the file); each checks for markers
+    /// only its format has, so the order matters only as a tie-breaker: TRX before JUnit (both XML), then JSON.
+    /// </summary>
+    public static IReadOnlyList<IStructuredLogParser> Structured { get; } =
+    [
+        new TrxParser(),
+        new JUnitXmlParser(),
+        new PlaywrightJsonParser(),
+    ];
 
     /// <summary>Fresh line-driven parsers for one text artifact (they hold per-file state).</summary>
-    public static IReadOnlyList<ITextLogParser> CreateTextParsers() => [];
+    /// <param name="source">The artifact, relative to the analysed path; it becomes each failure's <see cref="TestFailure.Source"/>.</param>
+    public static IReadOnlyList<ITextLogParser> CreateTextParsers(string source = "") =>
+    [
+        new PlaywrightTextParser(source),
+        new PytestConsoleParser(source),
+    ];
 }

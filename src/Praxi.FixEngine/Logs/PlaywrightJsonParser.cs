@@ -1,0 +1,268 @@
+using System.Text.Json;
+
+namespace Praxi.FixEngine.Logs;
+
+/// <summary>
+/// Reads Playwright's JSON reporter output (<c>results.json</c>): suites nested by file and <c>describe</c>, specs,
+/// one test per project and one result per attempt. A test failed when its outcome is <c>unexpected</c>; its last
+/// failing attempt is reported. Paths are made relative to the config file's folder (where the runner ran), else
+/// to rootDir or the project's testDir, so they read like the list reporter's (<c>tests/login.spec.ts</c>).
+/// </summary>
+internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
+{
+    /// <summary>Largest file read (the deserializer keeps only the fields it needs, but the text still streams through).</summary>
+    public const long MaxBytes = 512L * 1024 * 1024;
+
+    private const string Separator = " › ";
+
+    public LogFormat Format => LogFormat.PlaywrightJson;
+
+    public bool CanParse(string fileName, string head)
+    {
+        var text = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (!text.StartsWith('{'))
+        {
+            // `npx playwright test --reporter=json > results.json` may catch a few lines (web server output) first.
+            var start = text.IndexOf("\n{", StringComparison.Ordinal);
+            if (start < 0 || !text.AsSpan(start).TrimStart().StartsWith("{", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            text = text[(start + 1)..];
+        }
+
+        var hasConfig = text.Contains("\"config\"", StringComparison.Ordinal)
+            && (text.Contains("\"rootDir\"", StringComparison.Ordinal) || text.Contains("\"configFile\"", StringComparison.Ordinal)
+                || text.Contains("\"testDir\"", StringComparison.Ordinal));
+        var hasSuites = text.Contains("\"suites\"", StringComparison.Ordinal) && text.Contains("\"specs\"", StringComparison.Ordinal);
+        return hasConfig || hasSuites;
+    }
+
+    public ParsedLog Parse(string path, string source, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > MaxBytes)
+        {
+            throw new FixEngineException($"{source}: the Playwright JSON report is larger than {MaxBytes / (1024 * 1024)} MiB; pass the list reporter's output instead.");
+        }
+
+        Report? report;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
+            SkipToDocument(stream);
+            report = JsonSerializer.Deserialize(stream, JsonContext.Default.Report);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
+            throw new FixEngineException($"{source}: not a valid Playwright JSON report (malformed JSON{where}); re-run with --reporter=json or pass the text output.", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new FixEngineException($"{source}: cannot read the file ({ex.Message}).", ex);
+        }
+
+        if (report is null)
+        {
+            throw new FixEngineException($"{source}: not a valid Playwright JSON report (the document is null).");
+        }
+
+        return Read(report, source, cancellationToken);
+    }
+
+    /// <summary>Positions the stream at the document: past a BOM and past lines printed before a line that starts with <c>{</c>.</summary>
+    private static void SkipToDocument(FileStream stream)
+    {
+        var head = new byte[64 * 1024];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var span = head.AsSpan(0, read);
+        var offset = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var first = span[offset..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (first >= 0 && span[offset + first] != (byte)'{')
+        {
+            var line = span[offset..].IndexOf("\n{"u8);
+            offset = line >= 0 ? offset + line + 1 : offset;
+        }
+
+        stream.Position = offset;
+    }
+
+    internal static ParsedLog Read(Report report, string source, CancellationToken cancellationToken)
+    {
+        var roots = Roots(report.Config);
+        var found = new List<(JsonTest Test, JsonSpec Spec, string Title)>();
+        var passed = 0;
+        foreach (var suite in report.Suites ?? [])
+        {
+            Walk(suite, [], found, ref passed, cancellationToken);
+        }
+
+        var projects = found.Select(f => f.Test.ProjectName ?? string.Empty).Distinct(StringComparer.Ordinal).Count();
+        var failures = new List<TestFailure>(found.Count);
+        foreach (var (test, spec, title) in found)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = projects > 1 && !string.IsNullOrEmpty(test.ProjectName) ? $"[{test.ProjectName}]{Separator}{title}" : title;
+            failures.Add(ToFailure(test, spec, name, source, roots));
+        }
+
+        var signals = new List<LogSignal>();
+        foreach (var error in report.Errors ?? [])
+        {
+            var text = LogText.StripAnsi(error.Message ?? error.Value ?? string.Empty);
+            var lines = text.Split('\n').Where(l => l.Length > 0).Take(100).Select(l => new LogLine(0, l.TrimEnd('\r'))).ToList();
+            if (lines.Count > 0)
+            {
+                signals.Add(new LogSignal(source, lines));
+            }
+        }
+
+        return new ParsedLog(source, LogFormat.PlaywrightJson, failures, signals, report.Stats is { } stats ? stats.Expected + stats.Flaky : passed);
+    }
+
+    private static string?[] Roots(JsonConfig? config) =>
+    [
+        SourcePath.Directory(config?.ConfigFile),
+        config?.RootDir,
+        .. (config?.Projects ?? []).Select(p => p.TestDir),
+    ];
+
+    private static void Walk(JsonSuite suite, List<string> titles, List<(JsonTest, JsonSpec, string)> found, ref int passed, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var path = new List<string>(titles);
+        if (!string.IsNullOrEmpty(suite.Title))
+        {
+            path.Add(suite.Title);
+        }
+
+        foreach (var spec in suite.Specs ?? [])
+        {
+            foreach (var test in spec.Tests ?? [])
+            {
+                if (IsFailed(test))
+                {
+                    var title = string.Join(Separator, path.Append(spec.Title ?? string.Empty).Where(t => t.Length > 0));
+                    found.Add((test, spec, title));
+                }
+                else if (test.Status is "expected" or "flaky")
+                {
+                    passed++;
+                }
+            }
+        }
+
+        foreach (var child in suite.Suites ?? [])
+        {
+            Walk(child, path, found, ref passed, ct);
+        }
+    }
+
+    private static bool IsFailed(JsonTest test)
+    {
+        if (test.Status is { } status)
+        {
+            return status == "unexpected";
+        }
+
+        // Older reports have no outcome: the final attempt decides.
+        var last = test.Results is { Count: > 0 } results ? results[^1] : null;
+        return last is not null && last.Status != "skipped" && last.Status != (test.ExpectedStatus ?? "passed");
+    }
+
+    private static TestFailure ToFailure(JsonTest test, JsonSpec spec, string name, string source, string?[] roots)
+    {
+        var expected = test.ExpectedStatus ?? "passed";
+        var results = test.Results ?? [];
+        var attempt = results.LastOrDefault(r => r.Status != expected && r.Status != "skipped") ?? (results.Count > 0 ? results[^1] : null);
+
+        var errors = attempt?.Errors is { Count: > 0 } list ? list : attempt?.Error is { } single ? [single] : [];
+        var messageLines = new List<string>();
+        var factLines = new List<string>();
+        foreach (var error in errors)
+        {
+            var full = LogText.StripAnsi(error.Message ?? error.Value ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
+            var lines = full.Split('\n');
+            if (messageLines.Count > 0)
+            {
+                messageLines.Add(string.Empty);
+            }
+
+            messageLines.AddRange(lines.TakeWhile(l => !IsCodeOrStack(l)).Where(l => l.Length > 0));
+            factLines.AddRange(lines);
+            if (error.Stack is { } stack)
+            {
+                factLines.AddRange(LogText.StripAnsi(stack).Split('\n').Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
+            }
+        }
+
+        if (messageLines.Count == 0 && attempt?.Status is "passed" && expected == "failed")
+        {
+            messageLines.Add("Expected to fail, but passed.");
+        }
+
+        var facts = FailureFacts.From(factLines);
+        var location = attempt?.ErrorLocation ?? attempt?.Error?.Location ?? errors.Select(e => e.Location).FirstOrDefault(l => l is not null);
+        string? file = null;
+        int? line = null, column = null;
+        if (location is { File: { Length: > 0 } locFile })
+        {
+            file = SourcePath.Relativize(locFile, roots);
+            line = location.Line > 0 ? location.Line : null;
+            column = location.Column > 0 ? location.Column : null;
+        }
+        else if (facts.Frame is { } frame)
+        {
+            file = SourcePath.Relativize(frame.File, roots);
+            line = frame.Line;
+            column = frame.Column;
+        }
+
+        var message = FailureFacts.Message(messageLines);
+        return new TestFailure
+        {
+            Test = name,
+            Source = source,
+            Message = message.Length > 0 ? message : $"{attempt?.Status ?? "failed"} (no error message in the report)",
+            Block = factLines.Where(l => l.Length > 0).Take(200).Select(l => new LogLine(0, l)).ToList(),
+            File = file,
+            Line = line,
+            Column = column,
+            Action = facts.Action,
+            Selector = facts.Selector,
+            TimeoutMs = facts.TimeoutMs,
+            Framework = "playwright",
+            StartedAt = attempt?.StartTime,
+            Duration = attempt is null ? null : TimeSpan.FromMilliseconds(attempt.Duration),
+            Attachments = (attempt?.Attachments ?? [])
+                .Where(a => !string.IsNullOrEmpty(a.Path))
+                .Select(a => SourcePath.Relativize(a.Path!, roots))
+                .ToList(),
+        };
+    }
+
+    /// <summary>True for the code frame (<c>  9 | …</c>, <c>&gt; 9 | …</c>, <c>    | ^</c>) and <c>at …</c> lines that follow a message.</summary>
+    private static bool IsCodeOrStack(string line)
+    {
+        var t = line.TrimStart();
+        if (t.StartsWith("at ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (t.StartsWith('>'))
+        {
+            t = t[1..].TrimStart();
+        }
+
+        var digits = 0;
+        while (digits < t.Length && char.IsAsciiDigit(t[digits]))
+        {
+            digits++;
+        }
+
+        return (digits > 0 && t.AsSpan(digits).StartsWith(" |", StringComparison.Ordinal)) || t.StartsWith("| ", StringComparison.Ordinal) || t == "|";
+    }
+}

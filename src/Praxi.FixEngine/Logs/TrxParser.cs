@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Xml;
+
+namespace Praxi.FixEngine.Logs;
+
+/// <summary>
+/// Reads a Visual Studio TRX file (<c>dotnet test --logger trx</c>; Playwright .NET, Selenium, any MSTest/xUnit/NUnit
+/// run): every <c>UnitTestResult</c> whose outcome is Failed, Error, Timeout or Aborted, with
+/// <c>Output/ErrorInfo/Message</c> and <c>StackTrace</c>; data-driven parents give way to their failed inner results.
+/// Test names come from <c>testName</c>, completed with the <c>TestMethod</c> class when it is a bare method name.
+/// </summary>
+internal sealed class TrxParser : IStructuredLogParser
+{
+    private static readonly HashSet<string> FailedOutcomes = new(StringComparer.OrdinalIgnoreCase) { "Failed", "Error", "Timeout", "Aborted" };
+
+    public LogFormat Format => LogFormat.Trx;
+
+    public bool CanParse(string fileName, string head) =>
+        head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<')
+        && head.Contains("<TestRun", StringComparison.Ordinal)
+        && (head.Contains("TeamTest/2010", StringComparison.Ordinal) || head.Contains("<UnitTestResult", StringComparison.Ordinal)
+            || fileName.EndsWith(".trx", StringComparison.OrdinalIgnoreCase));
+
+    public ParsedLog Parse(string path, string source, CancellationToken cancellationToken)
+    {
+        var results = new List<Result>();
+        var classes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        int? passed = null;
+        try
+        {
+            using var reader = SafeXml.Open(path);
+            var open = new Stack<Result>();
+            string? definitionId = null;
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "UnitTestResult" && open.Count > 0)
+                {
+                    open.Pop();
+                    continue;
+                }
+
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                switch (reader.LocalName)
+                {
+                    case "UnitTestResult":
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var result = new Result(
+                            reader.GetAttribute("testName") ?? "(unnamed test)",
+                            reader.GetAttribute("testId"),
+                            reader.GetAttribute("outcome") ?? string.Empty,
+                            open.Count > 0 ? open.Peek() : null)
+                        {
+                            StartedAt = DateTimeOffset.TryParse(reader.GetAttribute("startTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null,
+                            Duration = TimeSpan.TryParse(reader.GetAttribute("duration"), CultureInfo.InvariantCulture, out var took) ? took : null,
+                        };
+                        results.Add(result);
+                        if (result.Parent is { } parent)
+                        {
+                            parent.HasInner = true;
+                        }
+
+                        if (!reader.IsEmptyElement)
+                        {
+                            open.Push(result);
+                        }
+
+                        break;
+                    }
+
+                    case "Message" when open.Count > 0:
+                        open.Peek().Message = SafeXml.ReadText(reader);
+                        break;
+                    case "StackTrace" when open.Count > 0:
+                        open.Peek().StackTrace = SafeXml.ReadText(reader);
+                        break;
+                    case "StdOut" when open.Count > 0:
+                        open.Peek().StdOut = SafeXml.ReadText(reader, 64 * 1024);
+                        break;
+                    case "ResultFile" when open.Count > 0 && reader.GetAttribute("path") is { } file:
+                        open.Peek().Files.Add(file);
+                        break;
+                    case "UnitTest":
+                        definitionId = reader.GetAttribute("id");
+                        break;
+                    case "TestMethod" when definitionId is not null && reader.GetAttribute("className") is { } className:
+                        classes[definitionId] = className;
+                        break;
+                    case "Counters":
+                        passed = int.TryParse(reader.GetAttribute("passed"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+                        break;
+                }
+            }
+        }
+        catch (XmlException ex)
+        {
+            throw SafeXml.Malformed(source, "TRX", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new FixEngineException($"{source}: cannot read the file ({ex.Message}).", ex);
+        }
+
+        var failures = results
+            .Where(r => FailedOutcomes.Contains(r.Outcome) && !(r.HasInner && results.Any(i => ReferenceEquals(i.Parent, r) && FailedOutcomes.Contains(i.Outcome))))
+            .Select(r => ToFailure(r, classes, source))
+            .ToList();
+        return new ParsedLog(source, LogFormat.Trx, failures, [], passed);
+    }
+
+    private static TestFailure ToFailure(Result result, Dictionary<string, string> classes, string source)
+    {
+        var name = result.TestName;
+        if (!name.Contains('.', StringComparison.Ordinal) && result.TestId is { } id && classes.TryGetValue(id, out var className))
+        {
+            name = className + "." + name;
+        }
+
+        var message = (result.Message ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
+        var stack = (result.StackTrace ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
+        var lines = message.Split('\n').Concat(stack.Split('\n')).Where(l => l.Length > 0).ToList();
+        var facts = FailureFacts.From(lines);
+        var all = message + "\n" + stack;
+        var framework = all.Contains("Microsoft.Playwright", StringComparison.Ordinal) || all.Contains("Call log:", StringComparison.Ordinal)
+            ? "playwright"
+            : all.Contains("OpenQA.Selenium", StringComparison.Ordinal) ? "selenium" : "dotnet";
+        var text = FailureFacts.Message(message.Split('\n'));
+        return new TestFailure
+        {
+            Test = name,
+            Source = source,
+            Message = text.Length > 0 ? text : $"{result.Outcome} (no error message in the report)",
+            Block = lines.Take(200).Select(l => new LogLine(0, l)).ToList(),
+            File = facts.Frame is { } frame ? SourcePath.StripCiWorkspace(frame.File) : null,
+            Line = facts.Frame?.Line,
+            Column = facts.Frame?.Column,
+            Action = facts.Action,
+            Selector = facts.Selector,
+            TimeoutMs = facts.TimeoutMs,
+            Framework = framework,
+            StartedAt = result.StartedAt,
+            Duration = result.Duration,
+            Attachments = [.. result.Files, .. Attachments(result.StdOut)],
+        };
+    }
+
+    /// <summary>Trace and screenshot paths a test printed (<c>trace.zip</c>, <c>.png</c>) — Playwright .NET attaches nothing itself.</summary>
+    private static IEnumerable<string> Attachments(string? stdout)
+    {
+        if (string.IsNullOrEmpty(stdout))
+        {
+            yield break;
+        }
+
+        foreach (var raw in stdout.Split('\n'))
+        {
+            var line = raw.Trim();
+            var marker = line.IndexOf("[[ATTACHMENT|", StringComparison.Ordinal);
+            if (marker >= 0 && line.IndexOf("]]", marker, StringComparison.Ordinal) is var end and > 0)
+            {
+                yield return line[(marker + "[[ATTACHMENT|".Length)..end];
+            }
+        }
+    }
+
+    private sealed class Result(string testName, string? testId, string outcome, Result? parent)
+    {
+        public string TestName { get; } = testName;
+
+        public string? TestId { get; } = testId;
+
+        public string Outcome { get; } = outcome;
+
+        public Result? Parent { get; } = parent;
+
+        public string? Message { get; set; }
+
+        public string? StackTrace { get; set; }
+
+        public string? StdOut { get; set; }
+
+        public List<string> Files { get; } = [];
+
+        public bool HasInner { get; set; }
+
+        public DateTimeOffset? StartedAt { get; init; }
+
+        public TimeSpan? Duration { get; init; }
+    }
+}

@@ -1,0 +1,142 @@
+using Praxi.FixEngine.Logs;
+
+namespace Praxi.FixEngine.Tests.Logs;
+
+public sealed class TrxParserTests
+{
+    private const string Fixture = "playwright-dotnet/results.trx";
+    private readonly TrxParser _sut = new();
+
+    [Fact]
+    public void CanParse_TrxHead_True()
+    {
+        _sut.CanParse("results.trx", FixtureFiles.Read(Fixture)[..2000]).Should().BeTrue();
+    }
+
+    [Fact]
+    public void CanParse_JUnitHead_False()
+    {
+        _sut.CanParse("junit.xml", FixtureFiles.Read("playwright-ts/junit.xml")[..2000]).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parse_RealRun_ReportsTheFailedTests()
+    {
+        var sut = Parse();
+
+        sut.Format.Should().Be(LogFormat.Trx);
+        sut.Failures.Select(f => f.Test).Should().BeEquivalentTo(
+            "PwFixtures.LoginTests.MissingElement",
+            "PwFixtures.LoginTests.StrictModeViolation",
+            "PwFixtures.LoginTests.RoleNameMismatch",
+            "PwFixtures.LoginTests.HeadingTextMismatch",
+            "PwFixtures.LoginTests.PageObjectMissingCheckbox");
+        sut.Passed.Should().Be(1);
+        sut.Failures.Should().OnlyContain(f => f.Framework == "playwright" && f.StartedAt != null && f.Duration > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Parse_MissingElement_ExtractsEveryField()
+    {
+        var failure = Failure("MissingElement");
+
+        failure.Message.Should().Be("System.TimeoutException : Timeout 1500ms exceeded.\nCall log:\n  - waiting for Locator(\"#gone\")");
+        failure.File.Should().EndWith("/playwright-dotnet/LoginTests.cs");
+        failure.Line.Should().BePositive();
+        failure.Column.Should().BeNull();
+        failure.Selector.Should().Be("Locator(\"#gone\")");
+        failure.TimeoutMs.Should().Be(1500);
+        failure.Action.Should().BeNull("Playwright .NET 1.64 names the action neither in the message nor in the stack");
+        failure.Block.Should().Contain(l => l.Text.Contains("at PwFixtures.LoginTests.MissingElement()", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_StrictMode_ExtractsTheStrictLocator()
+    {
+        var failure = Failure("StrictModeViolation");
+
+        failure.Selector.Should().Be("Locator(\"button.secondary\")");
+        failure.Message.Should().StartWith("Microsoft.Playwright.PlaywrightException : Error: strict mode violation: Locator(\"button.secondary\") resolved to 2 elements:\n    1) <button");
+        failure.TimeoutMs.Should().BeNull();
+    }
+
+    [Fact]
+    public void Parse_RoleNameMismatch_ExtractsTheDotNetRoleLocator()
+    {
+        Failure("RoleNameMismatch").Selector.Should().Be("GetByRole(AriaRole.Button, new() { Name = \"Sign in\" })");
+    }
+
+    [Fact]
+    public void Parse_ToHaveTextAsync_ExtractsTheAssertion()
+    {
+        var failure = Failure("HeadingTextMismatch");
+
+        failure.Action.Should().Be("ToHaveTextAsync");
+        failure.Selector.Should().Be("Locator(\"h1\")");
+        failure.TimeoutMs.Should().Be(1500);
+    }
+
+    [Fact]
+    public void Parse_PageObject_PointsAtThePageObjectFrame()
+    {
+        var failure = Failure("PageObjectMissingCheckbox");
+
+        failure.File.Should().EndWith("/playwright-dotnet/LoginPage.cs");
+        failure.Line.Should().Be(9);
+        failure.Selector.Should().Be("Locator(\"#remember-me\")");
+    }
+
+    [Fact]
+    public void Parse_BareMethodNamesAndInnerResults_UsesClassNamesAndFailedInnerResults()
+    {
+        const string trx = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="1" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testId="a" testName="SignsIn" outcome="Failed" duration="00:00:02.5">
+                  <Output><ErrorInfo><Message>OpenQA.Selenium.NoSuchElementException : no such element: Unable to locate element: {"method":"css selector","selector":"#login"}</Message>
+                  <StackTrace>   at OpenQA.Selenium.WebDriver.FindElement(String mechanism, String value)
+               at Shop.Tests.LoginTests.SignsIn() in /home/runner/work/shop/shop/tests/Shop.Tests/LoginTests.cs:line 31</StackTrace></ErrorInfo></Output>
+                  <ResultFiles><ResultFile path="screens/SignsIn.png" /></ResultFiles>
+                </UnitTestResult>
+                <UnitTestResult testId="b" testName="Totals" outcome="Failed">
+                  <InnerResults>
+                    <UnitTestResult testId="b" testName="Totals (1)" outcome="Passed" />
+                    <UnitTestResult testId="b" testName="Totals (2)" outcome="Failed"><Output><ErrorInfo><Message>Assert.Equal() Failure</Message></ErrorInfo></Output></UnitTestResult>
+                  </InnerResults>
+                </UnitTestResult>
+              </Results>
+              <TestDefinitions>
+                <UnitTest name="SignsIn" id="a"><TestMethod className="Shop.Tests.LoginTests" name="SignsIn" /></UnitTest>
+                <UnitTest name="Totals" id="b"><TestMethod className="Shop.Tests.CartTests" name="Totals" /></UnitTest>
+              </TestDefinitions>
+            </TestRun>
+            """;
+        using var file = FixtureFiles.Temp(trx, ".trx");
+
+        var failures = _sut.Parse(file.Path, "results.trx", CancellationToken.None).Failures;
+
+        failures.Select(f => f.Test).Should().Equal("Shop.Tests.LoginTests.SignsIn", "Shop.Tests.CartTests.Totals (2)");
+        var selenium = failures[0];
+        selenium.Framework.Should().Be("selenium");
+        selenium.Selector.Should().Be("{\"method\":\"css selector\",\"selector\":\"#login\"}");
+        (selenium.File, selenium.Line).Should().Be(("tests/Shop.Tests/LoginTests.cs", 31));
+        selenium.Attachments.Should().Equal("screens/SignsIn.png");
+    }
+
+    [Theory]
+    [InlineData("<TestRun><Results><UnitTestResult outcome=\"Failed\"></Results></TestRun>")]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE TestRun [<!ENTITY x \"y\">]><TestRun>&x;</TestRun>")]
+    public void Parse_MalformedOrDtd_ThrowsOneLineFixEngineException(string xml)
+    {
+        using var file = FixtureFiles.Temp(xml, ".trx");
+
+        var act = () => _sut.Parse(file.Path, "out/results.trx", CancellationToken.None);
+
+        act.Should().Throw<FixEngineException>().Which.Message.Should().StartWith("out/results.trx: not valid TRX").And.NotContain("\n");
+    }
+
+    private ParsedLog Parse() => _sut.Parse(FixtureFiles.Path(Fixture), "results.trx", CancellationToken.None);
+
+    private TestFailure Failure(string method) => Parse().Failures.Single(f => f.Test == "PwFixtures.LoginTests." + method);
+}
