@@ -14,29 +14,44 @@ internal sealed class BlockScore
     {
         Hits = hits;
         Scores = new double[TypeCount];
-        foreach (var group in hits.GroupBy(h => h.Rule.Type))
+        // Rules that suppress other types are the specific ones: suppression lowers only what the generic
+        // rules of a type say, so two specific rules never cancel each other out.
+        var suppression = new double[TypeCount];
+        Array.Fill(suppression, 1d);
+        foreach (var hit in hits.Where(h => h.Rule.Suppresses.Count > 0).DistinctBy(h => h.Rule.Id))
         {
-            // One line counts once per type (its best rule); further lines add with diminishing weight.
-            var perLine = group.GroupBy(h => (h.Source, h.Line.Number)).Select(g => g.Max(h => h.Contribution)).OrderDescending().ToArray();
-            var score = 0d;
-            var damp = 1d;
-            foreach (var c in perLine)
+            foreach (var type in hit.Rule.Suppresses)
             {
-                score += (1 - score) * c * damp;
-                damp *= 0.5;
+                suppression[(int)type] *= 1 - hit.Contribution;
             }
-
-            Scores[(int)group.Key] = score;
         }
 
-        foreach (var suppressed in hits.SelectMany(h => h.Rule.Suppresses.Select(t => (Type: t, h.Contribution))))
+        foreach (var group in hits.GroupBy(h => h.Rule.Type))
         {
-            Scores[(int)suppressed.Type] *= 1 - suppressed.Contribution;
+            var factor = suppression[(int)group.Key];
+            var specific = Combine(group.Where(h => h.Rule.Suppresses.Count > 0), 1);
+            var generic = Combine(group.Where(h => h.Rule.Suppresses.Count == 0), factor);
+            Scores[(int)group.Key] = specific + ((1 - specific) * generic);
         }
 
         var order = Enumerable.Range(0, TypeCount).Where(i => i != (int)ErrorType.Unknown).OrderByDescending(i => Scores[i]).ThenBy(i => CausePriority.Rank((ErrorType)i)).ToArray();
         Best = Scores[order[0]] > 0 ? (ErrorType)order[0] : ErrorType.Unknown;
         Second = Scores[order[1]] > 0 ? (ErrorType)order[1] : ErrorType.Unknown;
+    }
+
+    /// <summary>One line counts once per type (its best rule); further lines add with diminishing weight.</summary>
+    private static double Combine(IEnumerable<RuleHit> hits, double factor)
+    {
+        var perLine = hits.GroupBy(h => (h.Source, h.Line.Number)).Select(g => g.Max(h => h.Contribution) * factor).OrderDescending();
+        var score = 0d;
+        var damp = 1d;
+        foreach (var c in perLine)
+        {
+            score += (1 - score) * c * damp;
+            damp *= 0.5;
+        }
+
+        return score;
     }
 
     public static BlockScore Empty { get; } = new([]);

@@ -37,6 +37,13 @@ internal static class NoiseLines
             return true;
         }
 
+        // Source code quoted in a code frame ("> 22 |   await page.waitForURL(…)") and ARIA page snapshots
+        // ("- link \"Sign in\"", "- /url: /login") describe the test and the page, not the error.
+        if (IsCodeFrame(t) || IsAriaSnapshotLine(t))
+        {
+            return true;
+        }
+
         // Warnings and deprecations are not failures, whatever words they carry.
         if (t.StartsWith("npm WARN", StringComparison.OrdinalIgnoreCase) || t.StartsWith("npm warn", StringComparison.Ordinal)
             || t.StartsWith("warning", StringComparison.OrdinalIgnoreCase) || t.StartsWith("WARN", StringComparison.Ordinal)
@@ -51,4 +58,57 @@ internal static class NoiseLines
         return t.Contains("[PASS]", StringComparison.Ordinal) || t.StartsWith("--- PASS", StringComparison.Ordinal)
             || t.StartsWith("Tests run:", StringComparison.Ordinal) && t.Contains("Failures: 0", StringComparison.Ordinal);
     }
+
+    private static bool IsCodeFrame(ReadOnlySpan<char> t)
+    {
+        var i = 0;
+        if (t.Length > 0 && t[0] == '>')
+        {
+            i++;
+            while (i < t.Length && t[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        var digits = i;
+        while (i < t.Length && char.IsAsciiDigit(t[i]))
+        {
+            i++;
+        }
+
+        if (i > digits)
+        {
+            return i + 1 < t.Length && t[i] == ' ' && t[i + 1] == '|';
+        }
+
+        // The caret line under a code frame: "|     ^".
+        return t.Length > 1 && t[0] == '|' && t[1..].Trim().StartsWith("^", StringComparison.Ordinal);
+    }
+
+    private static bool IsAriaSnapshotLine(ReadOnlySpan<char> t)
+    {
+        if (!t.StartsWith("- ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = t[2..];
+        if (rest.StartsWith("/url:", StringComparison.Ordinal) || rest.StartsWith("/placeholder:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var end = rest.IndexOfAny(' ', ':', '[');
+        var role = end < 0 ? rest : rest[..end];
+        return AriaRoles.Contains(role.ToString()) && (end < 0 || rest[end] != ' ' || rest[(end + 1)..].StartsWith("\"", StringComparison.Ordinal) || rest[(end + 1)..].StartsWith("[", StringComparison.Ordinal));
+    }
+
+    private static readonly HashSet<string> AriaRoles = new(StringComparer.Ordinal)
+    {
+        "generic", "text", "link", "button", "heading", "textbox", "checkbox", "radio", "combobox", "listbox", "option", "list", "listitem",
+        "navigation", "main", "banner", "contentinfo", "region", "form", "img", "table", "row", "cell", "columnheader", "rowheader",
+        "paragraph", "dialog", "alert", "status", "group", "separator", "tab", "tablist", "tabpanel", "menu", "menuitem", "searchbox",
+        "spinbutton", "slider", "switch", "article", "complementary", "figure", "iframe", "document", "strong", "emphasis", "code", "blockquote",
+    };
 }

@@ -127,7 +127,7 @@ internal sealed class ArtifactReader(BlockScorer scorer)
 
     private ParsedLog ReadText(string file, string source, CancellationToken cancellationToken)
     {
-        var parsers = LogParsers.CreateTextParsers();
+        var parsers = LogParsers.CreateTextParsers(source);
         var scanner = new GenericBlockScanner(source, scorer);
         using (var reader = LogLineReader.Open(file))
         {
