@@ -30,7 +30,7 @@ internal static class FixInstructions
                     File = f.File,
                     Line = f.Line,
                     Column = f.Column,
-                    Old = LocatorText.ToSpec(f.Selector),
+                    Old = LocatorExpression.TryParse(f.Selector, out var spec) ? spec : new LocatorSpec { By = "selector", Value = f.Selector },
                     New = null,
                     Confidence = Math.Round(c.Confidence, 3),
                     Evidence = c.Type == ErrorType.SelectorNotFound
@@ -56,6 +56,7 @@ internal static class FixInstructions
             }
         }
 
-        return list;
+        // Several tests failing at one call (a shared page object) need one edit, not one per test.
+        return [.. list.GroupBy(i => (i.Kind, i.File, i.Line, i.Column, i.Old, i.OldMs)).Select(g => g.MaxBy(i => i.Confidence)!)];
     }
 }

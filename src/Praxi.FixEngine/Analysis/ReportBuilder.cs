@@ -76,7 +76,7 @@ internal static class ReportBuilder
             ErrorType = c.Type,
             Confidence = c.Confidence,
             Action = f.Action,
-            Selector = LocatorText.PlainSelector(f.Selector),
+            Selector = LocatorExpression.TryParse(f.Selector, out var spec) ? LocatorExpression.ToSelector(spec) : null,
             Locator = f.Selector,
             TimeoutMs = f.TimeoutMs,
             Message = FirstLine(f.Message),
