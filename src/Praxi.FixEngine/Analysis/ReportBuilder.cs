@@ -83,7 +83,7 @@ internal static class ReportBuilder
             Framework = f.Framework,
             SecondaryType = c.Secondary,
             Evidence = c.Evidence,
-            RelatedLogLines = [.. c.Related.Take(5).SelectMany(s => s.Lines.Take(3).Select(l => new EvidenceLine(s.Source, l.Number, FailureClassifier.Trim(l.Text))))],
+            RelatedLogLines = c.RelatedLines,
         };
     }
 

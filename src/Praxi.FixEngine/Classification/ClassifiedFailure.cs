@@ -10,4 +10,5 @@ internal sealed record ClassifiedFailure(
     double Confidence,
     ErrorType? Secondary,
     IReadOnlyList<EvidenceLine> Evidence,
-    IReadOnlyList<LogSignal> Related);
+    IReadOnlyList<LogSignal> Related,
+    IReadOnlyList<EvidenceLine> RelatedLines);

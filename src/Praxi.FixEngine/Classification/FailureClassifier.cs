@@ -16,6 +16,11 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
     /// <summary>…and a plain value mismatch only at this score.</summary>
     private const double CauseOverAssertion = 0.85;
 
+    /// <summary>A related block is listed with the failure when it scores at least this.</summary>
+    private const double MinRelatedScore = 0.3;
+
+    private const int MaxRelatedLines = 8;
+
     /// <summary>How much a signal without a time or path link to the failure counts.</summary>
     private const double UnlinkedSignalFactor = 0.9;
 
@@ -24,9 +29,15 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
         var own = scorer.Score(failure.Source, FailureLines(failure));
         var context = new double[Enum.GetValues<ErrorType>().Length];
         var contextHits = new Dictionary<ErrorType, List<RuleHit>>();
+        var relatedLines = new List<EvidenceLine>();
         foreach (var (signal, linked) in related)
         {
             var score = scorer.Score(signal.Source, signal.Lines);
+            if (score.BestScore >= MinRelatedScore && relatedLines.Count < MaxRelatedLines)
+            {
+                relatedLines.AddRange(score.HitsFor(score.Best).Take(2).Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))));
+            }
+
             foreach (var type in ErrorTypes.All)
             {
                 var s = score[type] * (linked ? 1 : UnlinkedSignalFactor);
@@ -94,7 +105,7 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
             secondary = null;
         }
 
-        return new ClassifiedFailure(failure, type0, Math.Round(confidence, 3), secondary, lines, [.. related.Select(r => r.Signal)]);
+        return new ClassifiedFailure(failure, type0, Math.Round(confidence, 3), secondary, lines, [.. related.Select(r => r.Signal)], relatedLines);
     }
 
     /// <summary>The lines a failure is judged on: its block, or its message when the format gave no block.</summary>

@@ -70,18 +70,22 @@ internal static class LogText
         return sb.ToString();
     }
 
-    /// <summary>Length of a leading <c>2024-05-01T10:11:12.1234567Z </c> prefix, or 0.</summary>
+    /// <summary>
+    /// Length of a leading GitHub Actions timestamp (<c>2024-05-01T10:11:12.1234567Z </c>: seven fractional digits
+    /// and Z), or 0. Other timestamps (a server's own, with milliseconds) are kept: they tie server lines to tests.
+    /// </summary>
     public static int TimestampPrefixLength(string text)
     {
-        // yyyy-MM-ddTHH:mm:ss
-        if (text.Length < 21 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        const int length = 29; // yyyy-MM-ddTHH:mm:ss.fffffffZ + space
+        if (text.Length < length || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || text[19] != '.' || text[27] != 'Z' || text[28] != ' ')
         {
             return 0;
         }
 
-        for (var k = 0; k < 19; k++)
+        for (var k = 0; k < 27; k++)
         {
-            if (k is 4 or 7 or 10 or 13 or 16)
+            if (k is 4 or 7 or 10 or 13 or 16 or 19)
             {
                 continue;
             }
@@ -92,21 +96,6 @@ internal static class LogText
             }
         }
 
-        var i = 19;
-        if (text[i] == '.')
-        {
-            i++;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-        }
-
-        if (i < text.Length && text[i] == 'Z')
-        {
-            i++;
-        }
-
-        return i < text.Length && text[i] == ' ' ? i + 1 : 0;
+        return length;
     }
 }
