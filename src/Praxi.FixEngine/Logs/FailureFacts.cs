@@ -327,7 +327,7 @@ internal sealed partial record FailureFacts
     [GeneratedRegex("""(?:^|[\s:(])(?<action>(?i:locator|page|frame|frameLocator|elementHandle|browserContext|browser|browserType|apiRequestContext|apiRequest|keyboard|mouse|touchscreen|jsHandle|route|tracing|worker|dialog|download|fileChooser|electronApplication|request|response)\.[a-z_][A-Za-z_]*): """)]
     private static partial Regex ActionPrefix();
 
-    [GeneratedRegex("Expect \"(?<m>[A-Za-z_]+)\"")]
+    [GeneratedRegex("Expect \"(?<m>[A-Za-z_]+)\"|\\bexpect\\.(?:not\\.)?(?<m>to[A-Z]\\w*) with timeout")]
     private static partial Regex ExpectTitle();
 
     [GeneratedRegex("""\bexpect\([^)]*\)\.(?:not\.)?(?<m>to[A-Z]\w*)\(""")]
