@@ -67,7 +67,11 @@ internal sealed partial record FailureFacts
                     testFrame = frame;
                 }
 
-                frameworkAction ??= FrameworkAction(frame);
+                if (testFrame is null)
+                {
+                    // The outermost API frame before the test's own: Locator.ClickAsync rather than Frame.ClickAsync.
+                    frameworkAction = FrameworkAction(frame) ?? frameworkAction;
+                }
                 continue;
             }
 
@@ -302,6 +306,13 @@ internal sealed partial record FailureFacts
         }
 
         var m = DotNetApiFrame().Match(fn);
+        if (m.Success)
+        {
+            return m.Groups["m"].Value;
+        }
+
+        var paren = fn.IndexOf('(', StringComparison.Ordinal);
+        m = SeleniumApiFrame().Match(paren > 0 ? fn[..paren] : fn);
         return m.Success ? m.Groups["m"].Value : null;
     }
 
@@ -316,7 +327,7 @@ internal sealed partial record FailureFacts
     [GeneratedRegex("""(?:^|[\s:(])(?<action>(?i:locator|page|frame|frameLocator|elementHandle|browserContext|browser|browserType|apiRequestContext|apiRequest|keyboard|mouse|touchscreen|jsHandle|route|tracing|worker|dialog|download|fileChooser|electronApplication|request|response)\.[a-z_][A-Za-z_]*): """)]
     private static partial Regex ActionPrefix();
 
-    [GeneratedRegex("Expect \"(?<m>[A-Za-z_]+)\"")]
+    [GeneratedRegex("Expect \"(?<m>[A-Za-z_]+)\"|\\bexpect\\.(?:not\\.)?(?<m>to[A-Z]\\w*) with timeout")]
     private static partial Regex ExpectTitle();
 
     [GeneratedRegex("""\bexpect\([^)]*\)\.(?:not\.)?(?<m>to[A-Z]\w*)\(""")]
@@ -360,4 +371,8 @@ internal sealed partial record FailureFacts
 
     [GeneratedRegex("""^Microsoft\.Playwright\.Core\.(?:Locator|Page|Frame|ElementHandle|Keyboard|Mouse|Touchscreen|BrowserContext|Browser|BrowserType|APIRequestContext|FrameLocator|JSHandle|Tracing)\.(?<m>\w+Async)\b""")]
     private static partial Regex DotNetApiFrame();
+
+    /// <summary>Selenium's own element calls (.NET <c>OpenQA.Selenium.WebDriver.FindElement(By by)</c>, Java <c>RemoteWebDriver.findElement</c>).</summary>
+    [GeneratedRegex("""^(?:OpenQA\.Selenium|org\.openqa\.selenium)\.(?:[\w.]+\.)?(?:WebDriver|WebElement|RemoteWebDriver|RemoteWebElement)\.(?<m>FindElements?|findElements?|Click|click|SendKeys|sendKeys|Clear|clear|Submit|submit)$""")]
+    private static partial Regex SeleniumApiFrame();
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using Praxi.FixEngine.Analysis;
 
@@ -432,8 +431,6 @@ internal static partial class LocatorExpression
 
         return sb.Append('"').ToString();
     }
-
-    internal static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     [System.Text.RegularExpressions.GeneratedRegex("""^(?<engine>[A-Za-z0-9_+:*-]+)=""")]
     private static partial System.Text.RegularExpressions.Regex EngineLike();

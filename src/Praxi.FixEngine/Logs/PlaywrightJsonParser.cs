@@ -92,7 +92,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
     internal static ParsedLog Read(Report report, string source, CancellationToken cancellationToken)
     {
         var roots = Roots(report.Config);
-        var found = new List<(JsonTest Test, JsonSpec Spec, string Title)>();
+        var found = new List<(JsonTest Test, string Title)>();
         var passed = 0;
         foreach (var suite in report.Suites ?? [])
         {
@@ -101,11 +101,11 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
 
         var projects = found.Select(f => f.Test.ProjectName ?? string.Empty).Distinct(StringComparer.Ordinal).Count();
         var failures = new List<TestFailure>(found.Count);
-        foreach (var (test, spec, title) in found)
+        foreach (var (test, title) in found)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = projects > 1 && !string.IsNullOrEmpty(test.ProjectName) ? $"[{test.ProjectName}]{Separator}{title}" : title;
-            failures.Add(ToFailure(test, spec, name, source, roots));
+            failures.Add(ToFailure(test, name, source, roots));
         }
 
         var signals = new List<LogSignal>();
@@ -129,7 +129,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         .. (config?.Projects ?? []).Select(p => p.TestDir),
     ];
 
-    private static void Walk(JsonSuite suite, List<string> titles, List<(JsonTest, JsonSpec, string)> found, ref int passed, CancellationToken ct)
+    private static void Walk(JsonSuite suite, List<string> titles, List<(JsonTest, string)> found, ref int passed, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var path = new List<string>(titles);
@@ -145,7 +145,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
                 if (IsFailed(test))
                 {
                     var title = string.Join(Separator, path.Append(spec.Title ?? string.Empty).Where(t => t.Length > 0));
-                    found.Add((test, spec, title));
+                    found.Add((test, title));
                 }
                 else if (test.Status is "expected" or "flaky")
                 {
@@ -172,7 +172,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         return last is not null && last.Status != "skipped" && last.Status != (test.ExpectedStatus ?? "passed");
     }
 
-    private static TestFailure ToFailure(JsonTest test, JsonSpec spec, string name, string source, string?[] roots)
+    private static TestFailure ToFailure(JsonTest test, string name, string source, string?[] roots)
     {
         var expected = test.ExpectedStatus ?? "passed";
         var results = test.Results ?? [];

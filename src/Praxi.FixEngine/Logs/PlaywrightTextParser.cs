@@ -60,6 +60,25 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             return;
         }
 
+        // Progress lines (list: "  ✘  1 [chromium] › …", line: "[1/10] …") before bare headers: they look alike.
+        var status = StatusLine().Match(text);
+        if (status.Success)
+        {
+            Close();
+            if (Header.TryParse(status.Groups["rest"].Value, out var ran) && Duration(status.Groups["dur"].Value) is { } took)
+            {
+                _durations[ran.Key] = took;
+            }
+
+            return;
+        }
+
+        if (ProgressLine().IsMatch(text))
+        {
+            Close();
+            return;
+        }
+
         if (Header.TryParse(text.Trim(), out var bare))
         {
             if (_footerKind is not null)
@@ -79,24 +98,6 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             // An unnumbered header (older runners, annotations, some CI renderings); kept only if an error follows.
             Close();
             _current = new Pending(bare, line, Loose: true);
-            return;
-        }
-
-        var status = StatusLine().Match(text);
-        if (status.Success)
-        {
-            Close();
-            if (Header.TryParse(status.Groups["rest"].Value, out var ran) && Duration(status.Groups["dur"].Value) is { } took)
-            {
-                _durations[ran.Key] = took;
-            }
-
-            return;
-        }
-
-        if (ProgressLine().IsMatch(text))
-        {
-            Close();
             return;
         }
 

@@ -17,7 +17,7 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
     private readonly List<(string Id, string? Message, LogLine Line)> _summary = [];
     private Section? _current;
     private bool _inFailureArea;
-    private bool _unittestSeparatorSeen;
+    private LogLine? _pendingRule;
 
     public LogFormat Format => LogFormat.PytestConsole;
 
@@ -30,18 +30,34 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
             return;
         }
 
-        if (text.StartsWith("===", StringComparison.Ordinal) || text.StartsWith("##[", StringComparison.Ordinal))
+        if (text.StartsWith("##[", StringComparison.Ordinal))
         {
             Close();
-            var banner = Banner().Match(text);
-            _inFailureArea = banner.Success && banner.Groups["title"].Value is "FAILURES" or "ERRORS";
-            _unittestSeparatorSeen = UnittestSeparator().IsMatch(text);
             return;
         }
 
-        if (_unittestSeparatorSeen)
+        if (text.StartsWith("===", StringComparison.Ordinal))
         {
-            _unittestSeparatorSeen = false;
+            if (UnittestSeparator().IsMatch(text))
+            {
+                // A bare rule: the unittest runner's block separator when an ERROR:/FAIL: line follows, else text of
+                // the open block (old Playwright prints its call log between such rules).
+                _pendingRule = line;
+                return;
+            }
+
+            var banner = Banner().Match(text);
+            if (banner.Success && banner.Groups["title"].Value != "logs")
+            {
+                Close();
+                _inFailureArea = banner.Groups["title"].Value is "FAILURES" or "ERRORS";
+                return;
+            }
+        }
+
+        if (_pendingRule is { } rule)
+        {
+            _pendingRule = null;
             var unittest = UnittestHeader().Match(text);
             if (unittest.Success)
             {
@@ -52,6 +68,8 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
                 _current = new Section(id, line, Unittest: true, Setup: false);
                 return;
             }
+
+            Append(rule);
         }
 
         var header = SectionHeader().Match(text);
@@ -286,7 +304,7 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
     [GeneratedRegex("""^={3,} (?<title>.+?) ={3,}$""")]
     private static partial Regex Banner();
 
-    [GeneratedRegex("""^={50,}$""")]
+    [GeneratedRegex("""^={40,}$""")]
     private static partial Regex UnittestSeparator();
 
     [GeneratedRegex("""^(?<kind>ERROR|FAIL): (?<name>\S+) \((?<cls>[\w.]+)\)""")]

@@ -74,6 +74,13 @@ internal sealed partial record StackFrame(string File, int Line, int? Column, st
                 return true;
             }
 
+            if ((m = DotNetFrameWithoutSource().Match(trimmed)).Success)
+            {
+                // No PDB: a method but no file (Selenium, the BCL); it can name the action, never the location.
+                frame = new StackFrame(string.Empty, 0, null, m.Groups["fn"].Value);
+                return true;
+            }
+
             return false;
         }
 
@@ -180,6 +187,9 @@ internal sealed partial record StackFrame(string File, int Line, int? Column, st
 
     [GeneratedRegex("""^at (?<fn>\S.*?) in (?<file>.+?):(?:line )?(?<line>\d+)\s*$""")]
     private static partial Regex DotNetFrame();
+
+    [GeneratedRegex("""^at (?<fn>[\w.`<>\[\],]+\([^()]*\))\s*$""")]
+    private static partial Regex DotNetFrameWithoutSource();
 
     [GeneratedRegex("""^at (?<fn>[\w$.<>/-]+)\((?<file>[\w$-]+\.(?:java|kt|scala|groovy)):(?<line>\d+)\)\s*$""")]
     private static partial Regex JavaFrame();

@@ -14,6 +14,7 @@ public sealed class FailureFactsTests
     [InlineData("  - Expect \"toBeVisible\" with timeout 5000ms", "toBeVisible")]
     [InlineData("  - Expect \"ToBeVisibleAsync\" with timeout 5000ms", "ToBeVisibleAsync")]
     [InlineData("  - LocatorAssertions.to_be_visible with timeout 5000ms", "to_be_visible")]
+    [InlineData("  - expect.toBeVisible with timeout 5000ms", "toBeVisible")]
     [InlineData("   at Microsoft.Playwright.Core.Locator.FillAsync(String value, LocatorFillOptions options) in /_/src/Playwright/Core/Locator.cs:line 227", "FillAsync")]
     public void From_ActionForms_ReadsTheAction(string line, string action)
     {

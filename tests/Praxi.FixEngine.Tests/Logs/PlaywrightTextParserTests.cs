@@ -81,6 +81,25 @@ public sealed class PlaywrightTextParserTests
     }
 
     [Fact]
+    public void Complete_UnnamedProject_SameFailures()
+    {
+        var text = FixtureFiles.Read("playwright-ts/list.log").Replace("[chromium] › ", string.Empty, StringComparison.Ordinal);
+
+        var failures = TextParsing.Run(_sut, text);
+
+        failures.Select(f => f.Test).Should().Equal(FailedTitles);
+        failures[0].Duration.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Complete_Footer_CountsPassedTests()
+    {
+        TextParsing.RunFixture(_sut, "playwright-ts/list.log");
+
+        _sut.Passed.Should().Be(2);
+    }
+
+    [Fact]
     public void Complete_TwoProjects_PrefixesTheProject()
     {
         var text = FixtureFiles.Read("playwright-ts/list.log");

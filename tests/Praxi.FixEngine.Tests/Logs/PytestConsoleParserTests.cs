@@ -79,6 +79,20 @@ public sealed class PytestConsoleParserTests
         failure.Framework.Should().Be("django");
     }
 
+    [Fact]
+    public void Complete_UnittestBlockWithPlaywrightLogRules_KeepsTheBlockWhole()
+    {
+        var text = FixtureFiles.Read("pytest/django-unittest.log").Replace(
+            "LINE 1: INSERT INTO \"orders_order\" (\"customer_id\", \"total\") VALUES (...\n                    ^\n\n----",
+            "=========================== logs ===========================\nwaiting for selector \"#pay\"\n============================================================\n\n----",
+            StringComparison.Ordinal);
+
+        var failure = TextParsing.Run(_sut, text).Should().ContainSingle().Subject;
+
+        failure.Selector.Should().Be("#pay");
+        failure.Message.Should().Contain("waiting for selector");
+    }
+
     [Theory]
     [InlineData("playwright-ts/list.log")]
     [InlineData("playwright-ts/dot.log")]

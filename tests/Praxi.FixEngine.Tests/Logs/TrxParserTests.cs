@@ -87,6 +87,32 @@ public sealed class TrxParserTests
     }
 
     [Fact]
+    public void Parse_RealSeleniumRun_ReportsLocatorsTimeoutsAndFrames()
+    {
+        var sut = _sut.Parse(FixtureFiles.Path("selenium-dotnet/results.trx"), "selenium.trx", CancellationToken.None);
+
+        sut.Failures.Should().HaveCount(4);
+        sut.Passed.Should().Be(1);
+        var missing = sut.Failures.Single(f => f.Test == "SeFixtures.CheckoutTests.MissingElementById");
+        missing.Framework.Should().Be("selenium");
+        missing.Selector.Should().Be("{\"method\":\"css selector\",\"selector\":\"#coupon\"}");
+        missing.Action.Should().Be("FindElement");
+        missing.File.Should().EndWith("/selenium-dotnet/CheckoutTests.cs");
+        missing.Message.Should().StartWith("OpenQA.Selenium.NoSuchElementException : no such element: Unable to locate element:");
+        var wait = sut.Failures.Single(f => f.Test == "SeFixtures.CheckoutTests.WaitTimesOutOnCss");
+        wait.TimeoutMs.Should().Be(2000);
+        wait.Selector.Should().Be("{\"method\":\"css selector\",\"selector\":\"button.confirm\"}");
+        var pageObject = sut.Failures.Single(f => f.Test == "SeFixtures.CheckoutTests.PageObjectMissingButton");
+        pageObject.File.Should().EndWith("/selenium-dotnet/CheckoutPage.cs");
+        pageObject.Line.Should().Be(7);
+        LocatorExpression.TryParse(pageObject.Selector, out var spec).Should().BeTrue();
+        spec!.Should().BeEquivalentTo(new Praxi.FixEngine.Analysis.LocatorSpec { By = "xpath", Value = "//button[text()='Pay now']" });
+        var assertion = sut.Failures.Single(f => f.Test == "SeFixtures.CheckoutTests.TitleMismatch");
+        (assertion.Selector, assertion.Action, assertion.TimeoutMs).Should().Be((null, null, null));
+        assertion.Framework.Should().Be("dotnet");
+    }
+
+    [Fact]
     public void Parse_BareMethodNamesAndInnerResults_UsesClassNamesAndFailedInnerResults()
     {
         const string trx = """
