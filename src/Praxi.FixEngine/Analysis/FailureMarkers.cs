@@ -39,6 +39,6 @@ internal static partial class FailureMarkers
         return null;
     }
 
-    [GeneratedRegex(@"(Test method (?<name>[\w.+<>`]+) threw exception|\[xUnit\.net [^\]]*\]\s+(?<name>\S+) \[FAIL\]|^\s*Failed (?<name>[\w.+<>`]+) \[|FAILED (?<name>\S+::\S+)|^\s*● (?<name>.+)$|^\s*\d+\) (\[[^\]]+\] › )?(?<name>\S+:\d+:\d+ › .+?) [─=-]{3,}|(?<name>\w+\(\w[\w.]*\))\s+Time elapsed: .*<<< (FAILURE|ERROR)!|--- FAIL: (?<name>\S+)|^_{3,} (?<name>\S.*?) _{3,}$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(Test method (?<name>[\w.+<>`]+) threw exception|\[xUnit\.net [^\]]*\]\s+(?<name>\S+) \[FAIL\]|^\s*Failed (?<name>[\w.+<>`]+) \[|FAILED (?<name>\S+::\S+)|^\s*● (?<name>.+)$|^\s*\d+\) (\[[^\]]+\] › )?(?<name>\S+:\d+:\d+ › .+?) [─=-]{3,}|(?<name>\w+\(\w[\w.]*\))\s+Time elapsed: .*<<< (FAILURE|ERROR)!|--- FAIL: (?<name>\S+)|^_{3,} (?<name>\S.*?) _{3,}$)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TestNamePattern();
 }

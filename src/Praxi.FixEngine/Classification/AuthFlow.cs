@@ -54,18 +54,18 @@ internal static partial class AuthFlow
         return null;
     }
 
-    [GeneratedRegex(@"(auth|login|log-in|signin|sign-in|sign_in|session|logout)[\w.-]*\.(spec|test|setup|cy)\.[cm]?[jt]sx?$|(Auth|Login|SignIn|Session)\w*Tests?\.cs$|test_(auth|login|session)\w*\.py$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(auth|login|log-in|signin|sign-in|sign_in|session|logout)[\w.-]*\.(spec|test|setup|cy)\.[cm]?[jt]sx?$|(Auth|Login|SignIn|Session)\w*Tests?\.cs$|test_(auth|login|session)\w*\.py$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AuthFile();
 
-    [GeneratedRegex(@"\b(log ?in|sign ?in|logs in|signs in|authenticat\w*)\b.{0,40}\b(redirect\w*|lands?|dashboard|home ?page)\b|\b(after|once) (logging|signing) in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(log ?in|sign ?in|logs in|signs in|authenticat\w*)\b.{0,40}\b(redirect\w*|lands?|dashboard|home ?page)\b|\b(after|once) (logging|signing) in\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PostLoginTitle();
 
-    [GeneratedRegex(@"log ?in|sign ?in|password|e-?mail|user ?name|credential|submit|\bauth", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"log ?in|sign ?in|password|e-?mail|user ?name|credential|submit|\bauth", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LoginFormLocator();
 
-    [GeneratedRegex(@"(?<file>[\w./-]+\.(spec|test|setup|cy)\.[cm]?[jt]sx?):\d+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<file>[\w./-]+\.(spec|test|setup|cy)\.[cm]?[jt]sx?):\d+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TitleFile();
 
-    [GeneratedRegex(@"(waiting for|Locator:)\s+(?<loc>\S.*?)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(waiting for|Locator:)\s+(?<loc>\S.*?)\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WaitingFor();
 }

@@ -159,9 +159,9 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
         return null;
     }
 
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}([.,]\d+)?(Z|[+-]\d{2}:?\d{2})?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}([.,]\d+)?(Z|[+-]\d{2}:?\d{2})?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex IsoTimestamp();
 
-    [GeneratedRegex(@"(\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (https?://[^/\s""']+)?|Internal Server Error: |Request(Path| path)[:=] ?""?|navigating to ""https?://[^/\s""']+)(?<path>/[^\s?#""']*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (https?://[^/\s""']+)?|Internal Server Error: |Request(Path| path)[:=] ?""?|navigating to ""https?://[^/\s""']+)(?<path>/[^\s?#""']*)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RequestPath();
 }
