@@ -46,7 +46,7 @@ internal static class ShopApp
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
         builder.Logging.AddSimpleConsole(o =>
         {
-            o.SingleLine = true;
+            o.SingleLine = false;
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";

@@ -14,9 +14,10 @@ export async function dumpPageOnFailure({ page }: { page: Page }, testInfo: Test
   const screenshotPath = testInfo.outputPath('screenshot.png');
   try {
     await fs.writeFile(domPath, await page.content(), 'utf8');
-    await testInfo.attach('dom', { path: domPath, contentType: 'text/html' });
+    // push (not attach) so the reporters list the file where it is instead of copying it.
+    testInfo.attachments.push({ name: 'dom', path: domPath, contentType: 'text/html' });
     await page.screenshot({ path: screenshotPath, fullPage: true, timeout: 5_000 });
-    await testInfo.attach('screenshot', { path: screenshotPath, contentType: 'image/png' });
+    testInfo.attachments.push({ name: 'screenshot', path: screenshotPath, contentType: 'image/png' });
   } catch (error) {
     testInfo.annotations.push({ type: 'failure-dump', description: `could not dump the page: ${String(error)}` });
   }
