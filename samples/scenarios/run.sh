@@ -148,7 +148,8 @@ if [[ "$auth_mode" == "stale-storage-state" ]]; then
     || { cat "$work/setup-phase.log" >&2; die "phase 1 (setup project) failed"; }
   cp "$ts_state" "$dotnet_state"
   stop_app
-  ts_extra=(--no-deps) # phase 2 reuses the saved state instead of signing in again
+  # Phase 2 reuses the saved state: run the projects without the setup project and without its dependency.
+  ts_extra=(--no-deps --project=anonymous --project=chromium)
 fi
 
 log "starting PraxiShop on $url (PRAXISHOP_BREAK=${break_name:-none})"

@@ -25,7 +25,7 @@ public abstract class PageTest(BrowserFixture fixture)
         await using var context = await Fixture.Browser.NewContextAsync(options);
         context.SetDefaultTimeout(5_000);
         context.SetDefaultNavigationTimeout(10_000);
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = true, Title = testName });
+        await context.Tracing.StartAsync(FailureArtifacts.TracingFor(testName));
         var page = await context.NewPageAsync();
         try
         {
@@ -34,24 +34,8 @@ public abstract class PageTest(BrowserFixture fixture)
         }
         catch
         {
-            await SaveFailureArtifactsAsync(context, page, $"{GetType().Name}.{testName}");
+            await FailureArtifacts.SaveAsync(context, page, Path.Combine(Fixture.Settings.ArtifactsPath, $"{GetType().Name}.{testName}"));
             throw;
-        }
-    }
-
-    private async Task SaveFailureArtifactsAsync(IBrowserContext context, IPage page, string folderName)
-    {
-        var folder = Path.Combine(Fixture.Settings.ArtifactsPath, folderName);
-        Directory.CreateDirectory(folder);
-        await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, "trace.zip") });
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, "dom.html"), await page.ContentAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "screenshot.png"), FullPage = true, Timeout = 5_000 });
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, "dump-error.txt"), ex.Message);
         }
     }
 }
