@@ -1,0 +1,3 @@
+namespace PraxiShop.Accounts;
+
+internal sealed record ShopUser(string Email, string DisplayName, string PasswordHash, string Role);

@@ -1,0 +1,3 @@
+namespace PraxiShop.Cart;
+
+internal sealed record ShippingRate(string Region, int Cents);

@@ -1,0 +1,3 @@
+namespace PraxiShop.Checkout;
+
+internal sealed record Order(string Number, string CustomerName, string Email, int TotalCents, string Status, string CreatedAt);

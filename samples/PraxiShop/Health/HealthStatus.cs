@@ -1,0 +1,3 @@
+namespace PraxiShop.Health;
+
+internal sealed record HealthStatus(string Status, string Service);

@@ -1,0 +1,3 @@
+using PraxiShop.Hosting;
+
+return await ShopApp.RunAsync(args);

@@ -1,0 +1,59 @@
+import { defineConfig } from '@playwright/test';
+import { baseURL, storageStatePath } from './tests/support/env';
+
+// Never download a browser: the suite drives the system Chromium (Debian's `chromium` package).
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 20_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'results.json' }],
+    ['junit', { outputFile: 'junit.xml' }],
+  ],
+  use: {
+    baseURL,
+    actionTimeout: 5_000,
+    navigationTimeout: 10_000,
+    trace: 'retain-on-failure',
+    video: 'off',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'anonymous', testMatch: /login\.spec\.ts/ },
+    {
+      name: 'chromium',
+      testIgnore: /login\.spec\.ts/,
+      dependencies: ['setup'],
+      use: { storageState: storageStatePath },
+    },
+  ],
+  // Builds, seeds and starts PraxiShop unless something already answers on the health URL
+  // (samples/scenarios/run.sh starts the app itself, with its breakage switch, before running the suite).
+  webServer: {
+    command: `dotnet run -c Release --project ../PraxiShop -- seed && dotnet run -c Release --no-build --project ../PraxiShop -- --urls ${baseURL}`,
+    url: `${baseURL}/api/health/`,
+    reuseExistingServer: true,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

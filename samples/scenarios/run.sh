@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Runs one PraxiShop scenario end to end and collects the artifacts a CI user would have.
+#
+#   samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|both] [--out DIR]
+#
+# Builds the app, creates a fresh database in a temp dir, seeds it (unless the scenario skips that), starts the app on
+# a free 127.0.0.1 port with the scenario's breakage switch (PRAXISHOP_BREAK), runs the suite(s), stops the app with
+# SIGTERM and copies the artifacts into DIR (default: .praxi-tmp/scenarios/<scenario> under the repo root).
+# Exit code: 0 when the run did what the scenario promises (baseline: every suite green; a breakage: every suite
+# failed), 1 otherwise, 2 for bad usage or a missing prerequisite.
+set -euo pipefail
+
+usage() {
+  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|both] [--out DIR]"
+  echo "scenarios: $(cd "$(dirname "${BASH_SOURCE[0]}")" && for d in */scenario.json; do printf '%s ' "${d%/scenario.json}"; done)"
+}
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+log() { printf '[run.sh %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+scenario="${1:-}"
+[[ -n "$scenario" && "$scenario" != -* ]] || { usage >&2; exit 2; }
+shift
+suite="both"
+out=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --suite) [[ $# -ge 2 ]] || die "--suite needs a value"; suite="$2"; shift 2 ;;
+    --out) [[ $# -ge 2 ]] || die "--out needs a value"; out="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+[[ "$scenario" =~ ^[a-z0-9][a-z0-9-]*$ ]] || die "bad scenario name: $scenario"
+case "$suite" in ts|dotnet|both) ;; *) die "--suite must be ts, dotnet or both (got: $suite)" ;; esac
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+samples="$(dirname "$here")"
+repo="$(dirname "$samples")"
+manifest="$here/$scenario/scenario.json"
+[[ -f "$manifest" ]] || { usage >&2; die "no such scenario: $scenario ($manifest is missing)"; }
+[[ -n "$out" ]] || out="$repo/.praxi-tmp/scenarios/$scenario"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+# --- prerequisites -----------------------------------------------------------------------------------------------
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[[ -x "$chromium" ]] || die "Chromium not found at $chromium: run samples/install-prereqs.sh (apt-get install chromium)"
+command -v dotnet >/dev/null || die "dotnet is not on PATH"
+command -v node >/dev/null || die "node is not on PATH"
+command -v curl >/dev/null || die "curl is not on PATH"
+
+field() { # field NAME -> the manifest's top-level value as text ("" when absent)
+  node -e 'const m = require(process.argv[1]); const v = m[process.argv[2]]; process.stdout.write(v === undefined || v === null ? "" : String(v));' "$manifest" "$1"
+}
+break_name="$(field break)"
+seed="$(field seed)"
+start_mode="$(field start)"
+auth_mode="$(field auth)"
+expect_failures="$(field expect_failures)"
+
+run_ts=false; run_dotnet=false
+[[ "$suite" == ts || "$suite" == both ]] && run_ts=true
+[[ "$suite" == dotnet || "$suite" == both ]] && run_dotnet=true
+# The expired-auth scenario makes its stale storage state with the TypeScript setup project, whatever the suite.
+[[ "$auth_mode" == "stale-storage-state" ]] && needs_node_modules=true || needs_node_modules=$run_ts
+
+mkdir -p "$repo/.praxi-tmp"
+exec 9>"$repo/.praxi-tmp/run.lock"
+flock 9 # one run at a time: the suites share samples/e2e-ts/test-results and the build outputs
+
+ts_dir="$samples/e2e-ts"
+if [[ "$needs_node_modules" == true && ! -d "$ts_dir/node_modules/@playwright/test" ]]; then
+  log "installing the TypeScript suite's packages (npm ci)"
+  (cd "$ts_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) >&2
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/praxishop-run.XXXXXX")"
+app_pid=""
+stop_app() {
+  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill -TERM "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$app_pid" 2>/dev/null && kill -KILL "$app_pid" 2>/dev/null || true
+  fi
+  [[ -n "$app_pid" ]] && wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+cleanup() { stop_app; rm -rf "$work"; }
+trap cleanup EXIT
+started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+SECONDS=0
+
+# --- build -------------------------------------------------------------------------------------------------------
+log "building PraxiShop"
+dotnet build "$samples/PraxiShop/PraxiShop.csproj" -c Release --nologo -v q >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; die "building PraxiShop failed"; }
+dll="$samples/PraxiShop/bin/Release/net10.0/PraxiShop.dll"
+if [[ "$run_dotnet" == true ]]; then
+  log "building the .NET suite"
+  dotnet build "$samples/e2e-dotnet/PraxiShop.E2E.csproj" -c Release --nologo -v q >>"$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; die "building samples/e2e-dotnet failed"; }
+fi
+
+# --- database ----------------------------------------------------------------------------------------------------
+app_env=(
+  "Database__Path=$work/db/praxishop.db"
+  "DataProtection__KeysPath=$work/keys"
+)
+if [[ "$seed" == false ]]; then
+  log "not seeding the database (scenario: $scenario)"
+else
+  log "seeding a fresh database in $work/db"
+  env "${app_env[@]}" dotnet "$dll" seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; die "seeding failed"; }
+fi
+
+port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+url="http://127.0.0.1:$port"
+touch "$work/server.log"
+
+start_app() { # start_app BREAK -> 0 when /api/health/ answers, 1 when the process died or never answered
+  local breakage="$1"
+  printf '### run.sh: starting PraxiShop on %s (PRAXISHOP_BREAK=%s)\n' "$url" "${breakage:-none}" >>"$work/server.log"
+  env "${app_env[@]}" "PRAXISHOP_BREAK=$breakage" dotnet "$dll" --urls "$url" >>"$work/server.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+      wait "$app_pid" 2>/dev/null && rc=0 || rc=$?
+      printf '### run.sh: PraxiShop exited during start-up with code %s\n' "$rc" >>"$work/server.log"
+      app_pid=""
+      return 1
+    fi
+    curl -fsS -o /dev/null --max-time 2 "$url/api/health/" 2>/dev/null && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+ts_state="$work/auth/ts-admin.json"
+dotnet_state="$work/auth/dotnet-admin.json"
+ts_extra=()
+if [[ "$auth_mode" == "stale-storage-state" ]]; then
+  # Phase 1: sign in against a healthy app and keep the storage state, as an earlier CI job would.
+  start_app "" || die "PraxiShop did not start for the sign-in phase (see $work/server.log)"
+  log "phase 1: saving the admin's storage state with the setup project"
+  (cd "$ts_dir" && env "PRAXISHOP_URL=$url" "PRAXISHOP_STORAGE_STATE=$ts_state" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+    npx playwright test --project=setup) >"$work/setup-phase.log" 2>&1 \
+    || { cat "$work/setup-phase.log" >&2; die "phase 1 (setup project) failed"; }
+  cp "$ts_state" "$dotnet_state"
+  stop_app
+  # Phase 2 reuses the saved state: run the projects without the setup project and without its dependency.
+  ts_extra=(--no-deps --project=anonymous --project=chromium)
+fi
+
+log "starting PraxiShop on $url (PRAXISHOP_BREAK=${break_name:-none})"
+app_started=true
+if ! start_app "$break_name"; then
+  app_started=false
+  if [[ "$start_mode" == "expect-crash" ]]; then
+    log "PraxiShop did not come up, as the scenario intends; running the suites anyway"
+  else
+    tail -n 40 "$work/server.log" >&2
+    die "PraxiShop did not start (scenario $scenario expects it to)"
+  fi
+fi
+
+suite_env=("PRAXISHOP_URL=$url" "PRAXISHOP_BREAK=$break_name" "${app_env[@]}" "CHROMIUM_PATH=$chromium")
+ts_rc=""
+dotnet_rc=""
+if [[ "$run_ts" == true ]]; then
+  log "running the TypeScript suite"
+  rm -rf "$ts_dir/test-results" "$ts_dir/results.json" "$ts_dir/junit.xml"
+  ts_rc=0
+  (cd "$ts_dir" && env "${suite_env[@]}" "PRAXISHOP_STORAGE_STATE=$ts_state" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+    npx playwright test "${ts_extra[@]}") >"$work/playwright.log" 2>&1 || ts_rc=$?
+  log "TypeScript suite exit code: $ts_rc"
+fi
+if [[ "$run_dotnet" == true ]]; then
+  log "running the .NET suite"
+  dotnet_rc=0
+  env "${suite_env[@]}" "PRAXISHOP_STORAGE_STATE=$dotnet_state" "PRAXISHOP_ARTIFACTS=$work/dotnet/test-results" \
+    dotnet test "$samples/e2e-dotnet/PraxiShop.E2E.csproj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$work/dotnet" \
+    >"$work/dotnet-test.log" 2>&1 || dotnet_rc=$?
+  log ".NET suite exit code: $dotnet_rc"
+fi
+stop_app
+
+# --- artifacts ---------------------------------------------------------------------------------------------------
+log "collecting artifacts into $out"
+find "$out" -mindepth 1 -delete
+cp "$work/server.log" "$out/server.log"
+[[ -f "$work/seed.log" ]] && cp "$work/seed.log" "$out/seed.log"
+[[ -f "$work/setup-phase.log" ]] && cp "$work/setup-phase.log" "$out/setup-phase.log"
+dropped=0
+if [[ "$run_ts" == true ]]; then
+  cp "$work/playwright.log" "$out/playwright.log"
+  for f in results.json junit.xml; do [[ -f "$ts_dir/$f" ]] && cp "$ts_dir/$f" "$out/$f"; done
+  [[ -d "$ts_dir/test-results" ]] && cp -r "$ts_dir/test-results" "$out/test-results"
+fi
+if [[ "$run_dotnet" == true ]]; then
+  mkdir -p "$out/dotnet"
+  cp "$work/dotnet-test.log" "$out/dotnet/dotnet-test.log"
+  [[ -f "$work/dotnet/results.trx" ]] && cp "$work/dotnet/results.trx" "$out/dotnet/results.trx"
+  [[ -d "$work/dotnet/test-results" ]] && cp -r "$work/dotnet/test-results" "$out/dotnet/test-results"
+fi
+# Keep the artifact folders small: traces over ~1 MB are dropped (the run.json says how many).
+while IFS= read -r -d '' big; do rm -f "$big"; dropped=$((dropped + 1)); done \
+  < <(find "$out" -name 'trace.zip' -size +1000k -print0)
+
+verdict="ok"
+if [[ "$expect_failures" == true ]]; then
+  for rc in $ts_rc $dotnet_rc; do [[ "$rc" != 0 ]] || verdict="unexpected-pass"; done
+else
+  for rc in $ts_rc $dotnet_rc; do [[ "$rc" == 0 ]] || verdict="unexpected-failure"; done
+fi
+
+cat >"$out/run.json" <<JSON
+{
+  "scenario": "$scenario",
+  "break": "$break_name",
+  "seeded": $([[ "$seed" == false ]] && echo false || echo true),
+  "auth": "${auth_mode:-fresh}",
+  "suite": "$suite",
+  "url": "$url",
+  "app_started": $app_started,
+  "ts_exit_code": ${ts_rc:-null},
+  "dotnet_exit_code": ${dotnet_rc:-null},
+  "expect_failures": $([[ "$expect_failures" == true ]] && echo true || echo false),
+  "verdict": "$verdict",
+  "dropped_traces": $dropped,
+  "started_at": "$started_at",
+  "duration_s": $SECONDS
+}
+JSON
+log "scenario $scenario: $verdict (ts: ${ts_rc:-not run}, dotnet: ${dotnet_rc:-not run}) in ${SECONDS}s; artifacts in $out"
+[[ "$verdict" == ok ]]
