@@ -6,6 +6,12 @@ namespace Praxi.FixEngine.Analysis;
 /// <summary>Words that mark a block as a failure rather than a stray mention, and test names in plain output.</summary>
 internal static partial class FailureMarkers
 {
+    /// <summary>
+    /// Lines longer than this are not searched for a test name: no runner prints one that long, and the
+    /// backtracking pattern costs milliseconds per 64 KiB line — enough to hit its timeout on a loaded core.
+    /// </summary>
+    internal const int MaxTestNameLineLength = 4096;
+
     private static readonly string[] Markers =
     [
         "error", "fail", "exception", "fatal", "panic", "traceback", "✘", "✕", "timed out", "timeout", "exceeded", "refused", "crash", "unable to", "cannot", "could not",
@@ -29,6 +35,11 @@ internal static partial class FailureMarkers
     {
         foreach (var line in signal.Lines)
         {
+            if (line.Text.Length > MaxTestNameLineLength)
+            {
+                continue;
+            }
+
             var m = TestNamePattern().Match(line.Text);
             if (m.Success)
             {

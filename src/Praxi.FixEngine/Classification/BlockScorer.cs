@@ -14,19 +14,22 @@ internal sealed class BlockScorer(RuleSet rules)
     {
         List<RuleHit>? hits = null;
         string? blockText = null;
+        var rules = Rules.Rules;
+        var literalHits = rules.Count <= 256 ? stackalloc bool[rules.Count] : new bool[rules.Count];
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var text = line.Text;
-            if (text.AsSpan().IndexOfAny(Rules.Anchors) < 0 || NoiseLines.IsNoise(text))
+            if (!Rules.FindLiteralRules(text, literalHits) || NoiseLines.IsNoise(text))
             {
                 continue;
             }
 
             var position = i < FullWeightLines ? 1d : 0.9;
-            foreach (var rule in Rules.Rules)
+            for (var k = 0; k < rules.Count; k++)
             {
-                if (!rule.MatchesLine(text))
+                var rule = rules[k];
+                if (!literalHits[k] || !rule.MatchesPattern(text))
                 {
                     continue;
                 }
