@@ -7,4 +7,5 @@ namespace Praxi.FixEngine.Cli.Benchmarks;
 /// <param name="Cores">Logical cores of the machine.</param>
 /// <param name="Sizes">One case per requested size.</param>
 /// <param name="SingleLine">The one-line 1 MiB log.</param>
-internal sealed record LogBenchReport(int Seed, int Anchors, string Directory, int Cores, IReadOnlyList<BenchCase> Sizes, BenchCase SingleLine);
+/// <param name="LoadAverage">The 1/5/15-minute load averages when the bench ended (Linux), null elsewhere: figures taken on a busy machine are lower.</param>
+internal sealed record LogBenchReport(int Seed, int Anchors, string Directory, int Cores, IReadOnlyList<BenchCase> Sizes, BenchCase SingleLine, string? LoadAverage);

@@ -54,7 +54,7 @@ internal sealed class LogBenchmark(TextWriter progress)
             var lineFile = Path.Combine(dir, "one-1mib-line.log");
             written.Add(lineFile);
             var single = Measure("1MiB-line", lineFile, anchorsFile, () => LogGenerator.WriteSingleLongLine(lineFile, SingleLineBytes, Seed), latency: true, cancellationToken);
-            return new LogBenchReport(Seed, anchors.Count, dir, Environment.ProcessorCount, cases, single);
+            return new LogBenchReport(Seed, anchors.Count, dir, Environment.ProcessorCount, cases, single, LoadAverage());
         }
         finally
         {
@@ -70,6 +70,18 @@ internal sealed class LogBenchmark(TextWriter progress)
                     System.IO.Directory.Delete(dir);
                 }
             }
+        }
+    }
+
+    private static string? LoadAverage()
+    {
+        try
+        {
+            return OperatingSystem.IsLinux() ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

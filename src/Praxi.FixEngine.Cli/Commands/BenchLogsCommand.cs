@@ -94,6 +94,10 @@ internal sealed class BenchLogsCommand : Command
         sb.Append(inv, $"analyzer: median of {string.Join('/', report.Sizes.Append(report.SingleLine).Select(c => c.Analyzer.Runs))} run(s) after warm-up; grep: median of {string.Join('/', report.Sizes.Append(report.SingleLine).Select(c => c.Grep.Runs))} run(s), process start included.").AppendLine();
         sb.Append(inv, $"found: the run is classified database with the planted `{LogGenerator.RootCauseText}` line as evidence. ratio: analyzer MB/s ÷ grep MB/s.").AppendLine();
         sb.Append(inv, $"1 MiB single line: {report.SingleLine.Analyzer.MedianMs:0.0} ms median ({report.SingleLine.Analyzer.MinMs:0.0} ms best).").AppendLine();
+        if (report.LoadAverage is { } load)
+        {
+            sb.Append(inv, $"load average at the end: {load} on {report.Cores} core(s) (other work on the machine lowers every figure).").AppendLine();
+        }
         return sb.ToString();
     }
 
@@ -136,6 +140,7 @@ internal sealed class BenchLogsCommand : Command
             seed = report.Seed,
             cores = report.Cores,
             anchors = report.Anchors,
+            load_average = report.LoadAverage,
             directory = report.Directory,
             sizes = report.Sizes.Select(Case),
             single_line = Case(report.SingleLine),

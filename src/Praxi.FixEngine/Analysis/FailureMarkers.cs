@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Praxi.FixEngine.Logs;
 
@@ -17,18 +18,10 @@ internal static partial class FailureMarkers
         "error", "fail", "exception", "fatal", "panic", "traceback", "✘", "✕", "timed out", "timeout", "exceeded", "refused", "crash", "unable to", "cannot", "could not",
     ];
 
-    public static bool Has(string text)
-    {
-        foreach (var marker in Markers)
-        {
-            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    /// <summary>All markers in one case-insensitive multi-string search (same answer as a Contains per marker).</summary>
+    private static readonly SearchValues<string> MarkerValues = SearchValues.Create(Markers, StringComparison.OrdinalIgnoreCase);
 
-        return false;
-    }
+    public static bool Has(string text) => text.AsSpan().ContainsAny(MarkerValues);
 
     /// <summary>The failed test's name when a plain-text block names it (MSTest, xUnit, vstest, pytest, jest, Maven, go).</summary>
     public static string? TestName(LogSignal signal)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Classification;
@@ -7,6 +8,15 @@ internal sealed class BlockScorer(RuleSet rules)
 {
     /// <summary>Lines this far into a block (deep call logs, long stacks) count a little less.</summary>
     private const int FullWeightLines = 40;
+
+    /// <summary>Lines at least this long keep their line-level result (a block is scored by the scanner, the
+    /// classifier and the report; a 64 KiB line costs milliseconds per pass, a short one less than the lookup).</summary>
+    private const int RememberFromLength = 1024;
+
+    private static readonly int[] NoRules = [];
+
+    /// <summary>Line-level results of long lines, keyed by the line's string instance (dropped with it).</summary>
+    private readonly ConditionalWeakTable<string, int[]> _longLines = [];
 
     public RuleSet Rules { get; } = rules;
 
@@ -19,22 +29,16 @@ internal sealed class BlockScorer(RuleSet rules)
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var text = line.Text;
-            if (!Rules.FindLiteralRules(text, literalHits) || NoiseLines.IsNoise(text))
+            var lineRules = LineRules(line.Text, literalHits);
+            if (lineRules.Length == 0)
             {
                 continue;
             }
 
             var position = i < FullWeightLines ? 1d : 0.9;
-            for (var k = 0; k < rules.Count; k++)
+            foreach (var k in lineRules)
             {
-                var rule = rules[k];
-                if (!literalHits[k] || !rule.MatchesPattern(text))
-                {
-                    continue;
-                }
-
-                var r = rule.Rule;
+                var r = rules[k].Rule;
                 if (r.BlockRequires.Count > 0 || r.BlockExcludes.Count > 0)
                 {
                     blockText ??= JoinLower(lines);
@@ -54,6 +58,44 @@ internal sealed class BlockScorer(RuleSet rules)
         }
 
         return hits is null ? BlockScore.Empty : new BlockScore(hits);
+    }
+
+    /// <summary>The rules (indexes, ascending) that fire on this line on its own: a literal and the pattern; none on a noise line.</summary>
+    private int[] LineRules(string text, Span<bool> literalHits)
+    {
+        if (text.Length < RememberFromLength)
+        {
+            return ComputeLineRules(text, literalHits);
+        }
+
+        if (!_longLines.TryGetValue(text, out var remembered))
+        {
+            remembered = ComputeLineRules(text, literalHits);
+            _longLines.AddOrUpdate(text, remembered);
+        }
+
+        return remembered;
+    }
+
+    private int[] ComputeLineRules(string text, Span<bool> literalHits)
+    {
+        if (!Rules.FindLiteralRules(text, literalHits) || NoiseLines.IsNoise(text))
+        {
+            return NoRules;
+        }
+
+        var rules = Rules.Rules;
+        var count = 0;
+        Span<int> found = literalHits.Length <= 256 ? stackalloc int[literalHits.Length] : new int[literalHits.Length];
+        for (var k = 0; k < rules.Count; k++)
+        {
+            if (literalHits[k] && rules[k].MatchesPattern(text))
+            {
+                found[count++] = k;
+            }
+        }
+
+        return count == 0 ? NoRules : found[..count].ToArray();
     }
 
     private static string JoinLower(IReadOnlyList<LogLine> lines)
