@@ -63,6 +63,13 @@ internal sealed class LogLineReader : IDisposable
                     continue;
                 }
 
+                if (bytes.Length > MaxLineBytes)
+                {
+                    // The whole line happened to be buffered: cut it like one that was not.
+                    bytes = bytes[..MaxLineBytes];
+                    TruncatedLines++;
+                }
+
                 line = MakeLine(bytes);
                 return true;
             }
