@@ -12,6 +12,7 @@ internal static class PraxiCli
         {
             new AnalyzeCommand(),
             new EvalCommand(),
+            new BenchCommand(),
         };
         return root;
     }

@@ -7,6 +7,9 @@ namespace Praxi.FixEngine.Classification;
 /// </summary>
 public sealed record ClassificationRule
 {
+    /// <summary>The rules that ship with the library (<c>Rules/builtin.json</c>), for tools that show or benchmark them.</summary>
+    public static IReadOnlyList<ClassificationRule> BuiltIn => RuleSet.BuiltIn;
+
     /// <summary>A stable id, reported with the evidence.</summary>
     public required string Id { get; init; }
 

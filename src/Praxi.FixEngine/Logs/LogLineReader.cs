@@ -18,7 +18,12 @@ internal sealed class LogLineReader : IDisposable
 
     private readonly Stream _stream;
     private readonly bool _ownsStream;
+    private const byte Esc = 0x1B;
+
     private readonly byte[] _buffer;
+
+    /// <summary>Room for one line without its ANSI codes (never longer than the line).</summary>
+    private readonly byte[] _scratch = new byte[MaxLineBytes];
     private int _start;
     private int _end;
     private bool _eof;
@@ -56,6 +61,13 @@ internal sealed class LogLineReader : IDisposable
                 {
                     _skippingRestOfLine = false;
                     continue;
+                }
+
+                if (bytes.Length > MaxLineBytes)
+                {
+                    // The whole line happened to be buffered: cut it like one that was not.
+                    bytes = bytes[..MaxLineBytes];
+                    TruncatedLines++;
                 }
 
                 line = MakeLine(bytes);
@@ -136,7 +148,32 @@ internal sealed class LogLineReader : IDisposable
             bytes = bytes[3..];
         }
 
-        var text = bytes.IsEmpty ? string.Empty : Utf8.GetString(bytes);
-        return new LogLine(_lineNumber, LogText.Clean(text));
+        return new LogLine(_lineNumber, Decode(bytes));
+    }
+
+    /// <summary>
+    /// Decodes and cleans a line with one string allocation: ANSI codes and the timestamp are removed from the
+    /// bytes. Gives exactly <c>LogText.Clean(Utf8.GetString(bytes))</c>: the byte path is taken only for valid
+    /// UTF-8, where escape sequences (ASCII) sit between whole characters; anything else takes the string path.
+    /// </summary>
+    private string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (bytes.Contains(Esc))
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(bytes) || !LogText.TryStripAnsi(bytes, _scratch, out var written))
+            {
+                return LogText.Clean(Utf8.GetString(bytes));
+            }
+
+            bytes = _scratch.AsSpan(0, written);
+        }
+
+        var prefix = LogText.TimestampPrefixLength(bytes);
+        return prefix == bytes.Length ? string.Empty : Utf8.GetString(bytes[prefix..]);
     }
 }

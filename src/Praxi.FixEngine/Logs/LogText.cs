@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace Praxi.FixEngine.Logs;
@@ -71,14 +72,75 @@ internal static class LogText
     }
 
     /// <summary>
-    /// Length of a leading GitHub Actions timestamp (<c>2024-05-01T10:11:12.1234567Z </c>: seven fractional digits
-    /// and Z), or 0. Other timestamps (a server's own, with milliseconds) are kept: they tie server lines to tests.
+    /// <see cref="StripAnsi"/> on UTF-8 bytes into <paramref name="destination"/> (at least as long as the source).
+    /// False when an escape is followed by a non-ASCII character, which the caller handles on the decoded text.
     /// </summary>
-    public static int TimestampPrefixLength(string text)
+    public static bool TryStripAnsi(ReadOnlySpan<byte> text, Span<byte> destination, out int written)
     {
-        const int length = 29; // yyyy-MM-ddTHH:mm:ss.fffffffZ + space
-        if (text.Length < length || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
-            || text[19] != '.' || text[27] != 'Z' || text[28] != ' ')
+        written = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var esc = text[i..].IndexOf((byte)0x1B);
+            if (esc < 0)
+            {
+                text[i..].CopyTo(destination[written..]);
+                written += text.Length - i;
+                return true;
+            }
+
+            text.Slice(i, esc).CopyTo(destination[written..]);
+            written += esc;
+            i += esc + 1;
+            if (i >= text.Length)
+            {
+                return true;
+            }
+
+            var kind = text[i];
+            if (kind >= 0x80)
+            {
+                return false;
+            }
+
+            i++;
+            if (kind == '[')
+            {
+                while (i < text.Length && (text[i] < '@' || text[i] > '~'))
+                {
+                    i++;
+                }
+
+                i++;
+            }
+            else if (kind == ']')
+            {
+                while (i < text.Length && text[i] != 0x07 && !(text[i] == 0x1B && i + 1 < text.Length && text[i + 1] == '\\'))
+                {
+                    i++;
+                }
+
+                i += i < text.Length && text[i] == 0x1B ? 2 : 1;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Length of a leading GitHub Actions timestamp (<c>2024-05-01T10:11:12.1234567Z </c>), or 0.</summary>
+    public static int TimestampPrefixLength(string text) => TimestampPrefixLength<char>(text);
+
+    /// <summary>The same on UTF-8 bytes (the prefix is ASCII, so byte and char positions agree).</summary>
+    public static int TimestampPrefixLength(ReadOnlySpan<byte> text) => TimestampPrefixLength<byte>(text);
+
+    private static int TimestampPrefixLength<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        // Only GitHub Actions' own prefix: yyyy-MM-ddTHH:mm:ss.fffffffZ and a space (seven fractional digits).
+        // A server's timestamps (milliseconds) are kept: they tie server lines to the tests that ran then.
+        const int length = 29;
+        if (text.Length < length || At(text, 4) != '-' || At(text, 7) != '-' || At(text, 10) != 'T' || At(text, 13) != ':' || At(text, 16) != ':'
+            || At(text, 19) != '.' || At(text, 27) != 'Z' || At(text, 28) != ' ')
         {
             return 0;
         }
@@ -90,7 +152,7 @@ internal static class LogText
                 continue;
             }
 
-            if (!char.IsAsciiDigit(text[k]))
+            if (!char.IsAsciiDigit(At(text, k)))
             {
                 return 0;
             }
@@ -98,4 +160,8 @@ internal static class LogText
 
         return length;
     }
+
+    /// <summary>The unit at <paramref name="index"/> as a char (a byte above 0x7F never equals an ASCII char).</summary>
+    private static char At<T>(ReadOnlySpan<T> text, int index)
+        where T : unmanaged, IBinaryInteger<T> => (char)ushort.CreateTruncating(text[index]);
 }
