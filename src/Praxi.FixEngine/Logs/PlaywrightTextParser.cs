@@ -51,7 +51,8 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             return;
         }
 
-        var numbered = NumberedHeader().Match(text);
+        var first = FirstNonSpace(text);
+        var numbered = char.IsAsciiDigit(first) ? NumberedHeader().Match(text) : Match.Empty;
         if (numbered.Success && Header.TryParse(numbered.Groups["rest"].Value, out var header))
         {
             Close();
@@ -61,11 +62,12 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
         }
 
         // Progress lines (list: "  ✘  1 [chromium] › …", line: "[1/10] …") before bare headers: they look alike.
-        var status = StatusLine().Match(text);
+        var status = first is '✘' or '✓' or '✔' or '✗' or '×' or '·' or '°' or '±' or '-' or 'o' or 'x' ? StatusLine().Match(text) : Match.Empty;
         if (status.Success)
         {
             Close();
-            if (Header.TryParse(status.Groups["rest"].Value, out var ran) && Duration(status.Groups["dur"].Value) is { } took)
+            // Durations only of failed tests: a passing test's would make memory grow with the log.
+            if (first is '✘' or '✗' or '×' or 'x' && Header.TryParse(status.Groups["rest"].Value, out var ran) && Duration(status.Groups["dur"].Value) is { } took)
             {
                 _durations[ran.Key] = took;
             }
@@ -73,7 +75,7 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             return;
         }
 
-        if (ProgressLine().IsMatch(text))
+        if (first == '[' && ProgressLine().IsMatch(text))
         {
             Close();
             return;
@@ -145,10 +147,24 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
         return kept.Select(p => Build(p, projects > 1)).ToList();
     }
 
+    /// <summary>The first character that is not white space, or '\0': a cheap guard before a line regex.</summary>
+    private static char FirstNonSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c;
+            }
+        }
+
+        return '\0';
+    }
+
     private void AcceptPlain(in LogLine line)
     {
         var text = line.Text;
-        var footer = FooterLine().Match(text);
+        var footer = char.IsAsciiDigit(FirstNonSpace(text)) ? FooterLine().Match(text) : Match.Empty;
         if (footer.Success)
         {
             Close();

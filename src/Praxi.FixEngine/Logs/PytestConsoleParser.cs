@@ -72,7 +72,7 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
             Append(rule);
         }
 
-        var header = SectionHeader().Match(text);
+        var header = text.StartsWith("___", StringComparison.Ordinal) ? SectionHeader().Match(text) : Match.Empty;
         if (header.Success && (_inFailureArea || header.Groups["name"].Value.StartsWith("ERROR at ", StringComparison.Ordinal) || LooksLikeTestName(header.Groups["name"].Value)))
         {
             Close();
@@ -82,7 +82,7 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
             return;
         }
 
-        var summary = SummaryLine().Match(text);
+        var summary = text.StartsWith("FAILED ", StringComparison.Ordinal) || text.StartsWith("ERROR ", StringComparison.Ordinal) ? SummaryLine().Match(text) : Match.Empty;
         if (summary.Success)
         {
             Close();
