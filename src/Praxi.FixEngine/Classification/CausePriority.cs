@@ -32,4 +32,18 @@ internal static class CausePriority
     public static bool IsCause(ErrorType type) =>
         type is ErrorType.Database or ErrorType.AuthState or ErrorType.ServerUnavailable or ErrorType.BackendError
             or ErrorType.NetworkFlake or ErrorType.DependencyInstall or ErrorType.BrowserCrash or ErrorType.CompileError;
+
+    /// <summary>
+    /// The score a cause needs to explain what a failure shows: any cause explains a timeout, a missing element or
+    /// nothing at all (0.7); a value mismatch only on stronger evidence (0.85); a database error also explains the
+    /// 500 the app answered because of it (0.85). Null when <paramref name="cause"/> does not explain <paramref name="shown"/>.
+    /// </summary>
+    public static double? ExplainsAt(ErrorType cause, ErrorType shown) => shown switch
+    {
+        _ when !IsCause(cause) || cause == shown => null,
+        ErrorType.Timeout or ErrorType.SelectorNotFound or ErrorType.Unknown => 0.7,
+        ErrorType.AssertionFailure => 0.85,
+        ErrorType.BackendError when cause == ErrorType.Database => 0.85,
+        _ => null,
+    };
 }

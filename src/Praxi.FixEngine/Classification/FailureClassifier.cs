@@ -10,12 +10,6 @@ namespace Praxi.FixEngine.Classification;
 /// </summary>
 internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailureClassifier> plugins, double minConfidence)
 {
-    /// <summary>A cause in the related logs overrides a timeout or missing element at this score.</summary>
-    private const double CauseOverSymptom = 0.7;
-
-    /// <summary>…and a plain value mismatch only at this score.</summary>
-    private const double CauseOverAssertion = 0.85;
-
     /// <summary>A related block is listed with the failure when it scores at least this.</summary>
     private const double MinRelatedScore = 0.3;
 
@@ -54,32 +48,24 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
         ErrorType? secondary = own.Second == ErrorType.Unknown ? null : own.Second;
         IEnumerable<RuleHit> evidence = own.HitsFor(type0);
 
-        // A cause in the failure's own text outranks the symptom it produced.
-        if (CausePriority.IsSymptom(type0))
+        // A cause in the failure's own text outranks the symptom it produced…
+        var ownCause = BestExplanation(type0, t => own[t]);
+        if (ownCause is { } oc)
         {
-            var ownCause = ErrorTypes.All.Where(CausePriority.IsCause).OrderByDescending(t => own[t]).First();
-            var needed = type0 == ErrorType.AssertionFailure ? CauseOverAssertion : CauseOverSymptom;
-            if (own[ownCause] >= needed)
-            {
-                secondary = type0 == ErrorType.Unknown ? null : type0;
-                type0 = ownCause;
-                confidence = Math.Clamp(own[ownCause] - (0.2 * MaxOther(own.Scores, ownCause, secondary)), 0, 1);
-                evidence = own.HitsFor(ownCause);
-            }
+            secondary = type0 == ErrorType.Unknown ? null : type0;
+            type0 = oc;
+            confidence = Math.Clamp(own[oc] - (0.2 * MaxOther(own.Scores, oc, secondary)), 0, 1);
+            evidence = own.HitsFor(oc);
         }
 
         // …and so does a cause in the logs that belong to it.
-        if (CausePriority.IsSymptom(type0))
+        var contextCause = BestExplanation(type0, t => context[(int)t]);
+        if (contextCause is { } cc)
         {
-            var cause = ErrorTypes.All.Where(CausePriority.IsCause).OrderByDescending(t => context[(int)t]).ThenBy(CausePriority.Rank).First();
-            var needed = type0 == ErrorType.AssertionFailure ? CauseOverAssertion : CauseOverSymptom;
-            if (context[(int)cause] >= needed)
-            {
-                secondary = type0 == ErrorType.Unknown ? null : type0;
-                type0 = cause;
-                confidence = Math.Clamp(context[(int)cause] - 0.05, 0, 1);
-                evidence = [.. contextHits[cause], .. own.HitsFor(secondary ?? ErrorType.Unknown)];
-            }
+            secondary = type0 == ErrorType.Unknown ? secondary : type0;
+            evidence = [.. contextHits[cc], .. own.HitsFor(type0)];
+            type0 = cc;
+            confidence = Math.Clamp(context[(int)cc] - 0.05, 0, 1);
         }
 
         // A login flow that never reaches the page after login is a login problem, not a renamed element.
@@ -118,6 +104,21 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
 
         var parts = failure.Message.Split('\n');
         return [.. parts.Select((p, i) => new LogLine(failure.SourceLine + i, p.TrimEnd('\r')))];
+    }
+
+    /// <summary>The strongest cause that explains <paramref name="shown"/> with enough evidence, or null.</summary>
+    private static ErrorType? BestExplanation(ErrorType shown, Func<ErrorType, double> score)
+    {
+        ErrorType? best = null;
+        foreach (var cause in ErrorTypes.All.Where(CausePriority.IsCause).OrderBy(CausePriority.Rank))
+        {
+            if (CausePriority.ExplainsAt(cause, shown) is { } needed && score(cause) >= needed && (best is null || score(cause) > score(best.Value)))
+            {
+                best = cause;
+            }
+        }
+
+        return best;
     }
 
     private (ErrorType Type, double Confidence) ApplyPlugins(TestFailure failure, IReadOnlyList<(LogSignal Signal, bool Linked)> related, ErrorType type, double confidence, List<EvidenceLine> lines)

@@ -37,6 +37,33 @@ public sealed class FailureAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_StatusAssertionReceiving500BesideAMissingRelation_IsDatabaseWithBackendSecondary()
+    {
+        var dir = TestPaths.NewTempDir();
+        File.WriteAllText(Path.Combine(dir, "ci.log"), """
+              1) [chromium] › checkout.spec.ts:42:7 › checkout › places an order ───────────
+
+                Error: expect(received).toBe(expected) // Object.is equality
+
+                Expected: 201
+                Received: 500
+
+                  at /home/runner/work/shop/shop/tests/checkout.spec.ts:43:31
+
+              1 failed
+            ##[group]Run docker compose logs db --no-color
+            db-1  | 2026-01-02 10:59:01.123 UTC [77] ERROR:  relation "orders" does not exist at character 13
+            ##[endgroup]
+            """);
+        var sut = new FailureAnalyzer();
+
+        var report = sut.Analyze(dir);
+
+        report.Classification.ErrorType.Should().Be(ErrorType.Database);
+        report.Classification.Failures.Should().ContainSingle().Which.SecondaryType.Should().Be(ErrorType.BackendError);
+    }
+
+    [Fact]
     public void Analyze_TimeoutWhileRedirectedToLogin_IsAuthState()
     {
         var dir = TestPaths.NewTempDir();
