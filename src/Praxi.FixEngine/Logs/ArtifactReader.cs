@@ -162,9 +162,9 @@ internal sealed class ArtifactReader(BlockScorer scorer)
         var signals = scanner.Complete();
         if (failures.Count > 0)
         {
-            // A block that is a reported failure's own text is not a separate signal.
+            // A block whose evidence is all inside a reported failure's own text is not a separate signal.
             var covered = new HashSet<int>(failures.SelectMany(f => f.Block.Select(l => l.Number)));
-            signals = [.. signals.Where(s => !s.Lines.Any(l => covered.Contains(l.Number)))];
+            signals = [.. signals.Where(s => s.Lines.Any(l => !covered.Contains(l.Number) && (scorer.IsEvidenceLine(l.Text) || GenericBlockScanner.IsFailureLine(l.Text))))];
         }
 
         if (format == LogFormat.PlainText && LooksLikeBackendLog(signals))
