@@ -18,12 +18,14 @@ internal static class ReportBuilder
         var evidence = classified.Where(c => c.Type == type).OrderByDescending(c => c.Confidence)
             .SelectMany(c => c.Evidence).DistinctBy(e => (e.Source, e.Line, e.Text)).Take(5).ToList();
         var failures = classified.Select(ToReport).ToList();
-        var plan = SelfHealPlans.For(type, options.MaxSelfHealAttempts);
+        var plan = classified.Count == 0
+            ? new SelfHealPlan { Eligible = false, Reason = "no failure was found in the artifacts", Actions = [], MaxAttempts = options.MaxSelfHealAttempts }
+            : SelfHealPlans.For(type, options.MaxSelfHealAttempts);
         var instructions = FixInstructions.For(classified, options);
         var fixAgent = instructions.Count > 0;
-        var review = type is ErrorType.Unknown or ErrorType.AssertionFailure or ErrorType.BackendError or ErrorType.CompileError
+        var review = classified.Count > 0 && (type is ErrorType.Unknown or ErrorType.AssertionFailure or ErrorType.BackendError or ErrorType.CompileError
             || confidence < ReviewBelow
-            || (!plan.Eligible && !fixAgent);
+            || (!plan.Eligible && !fixAgent));
         return new AnalysisReport
         {
             RunId = options.RunId,

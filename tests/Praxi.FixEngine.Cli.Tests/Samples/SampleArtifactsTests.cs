@@ -15,7 +15,7 @@ public sealed class SampleArtifactsTests
         foreach (var dir in Directory.EnumerateDirectories(Path.Combine(RepoRoot(), "samples", "scenarios")).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(dir);
-            if (File.Exists(Path.Combine(dir, "scenario.json")) && ExpectedType(name) is not null)
+            if (File.Exists(Path.Combine(dir, "scenario.json")) && ExpectedType(name) is not null && ExpectsFailures(name))
             {
                 data.Add(name);
             }
@@ -49,6 +49,26 @@ public sealed class SampleArtifactsTests
         var classification = json.RootElement.GetProperty("classification");
         classification.GetProperty("error_type").GetString().Should().Be(expected);
         classification.GetProperty("failures").GetArrayLength().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Analyze_GreenBaseline_ReportsNoFailureAndTriggersNothing()
+    {
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(RepoRoot(), "samples", "artifacts", "baseline"));
+
+        code.Should().Be(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var classification = json.RootElement.GetProperty("classification");
+        classification.GetProperty("failures").GetArrayLength().Should().Be(0);
+        json.RootElement.GetProperty("triggers").GetProperty("self_heal").GetBoolean().Should().BeFalse();
+        json.RootElement.GetProperty("triggers").GetProperty("fix_agent").GetBoolean().Should().BeFalse();
+        json.RootElement.GetProperty("triggers").GetProperty("human_review").GetBoolean().Should().BeFalse();
+    }
+
+    private static bool ExpectsFailures(string scenario)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "samples", "scenarios", scenario, "scenario.json")));
+        return !json.RootElement.TryGetProperty("expect_failures", out var e) || e.GetBoolean();
     }
 
     private static string? ExpectedType(string scenario)
