@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Samples.Tests.Reports;
 using Praxi.FixEngine.Samples.Tests.Running;
 
@@ -41,6 +43,10 @@ public sealed class ScenarioTests
         {
             AssertDotnetArtifacts(sut, manifest);
         }
+
+        var analysis = new FailureAnalyzer(new AnalysisOptions { RunId = scenario }).Analyze(sut.Artifacts);
+        analysis.Classification.ErrorType.ToName().Should().Be(manifest.ErrorType, "praxi analyze must classify the fresh artifacts of {0}", scenario);
+        analysis.Classification.Failures.Should().NotBeEmpty();
     }
 
     private static void AssertTypeScriptArtifacts(ScenarioRun sut, ScenarioManifest manifest)
