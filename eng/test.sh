@@ -18,8 +18,13 @@ if [ "$build" -ne 0 ]; then
   exit 1
 fi
 
-dotnet test Praxi.FixEngine.sln -c Release --no-build --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
+# One project at a time, each with its own TRX file: parallel runs would share a timestamped TRX name, and the
+# browser tests need the two cores to themselves.
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
 
 passed=0; failed=0; total=0
 for trx in "$results"/*.trx; do
