@@ -62,7 +62,15 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
         }
 
         // Progress lines (list: "  ✘  1 [chromium] › …", line: "[1/10] …") before bare headers: they look alike.
-        var status = first is '✘' or '✓' or '✔' or '✗' or '×' or '·' or '°' or '±' or '-' or 'o' or 'x' ? StatusLine().Match(text) : Match.Empty;
+        // A passing or skipped test's progress line only ends the open block: a hand check, no regex (most lines of a
+        // big log are these). A failed one goes through the regex for its duration.
+        if (first is '✓' or '✔' or '·' or '°' or '-' or 'o' && LooksLikeStatusLine(text))
+        {
+            Close();
+            return;
+        }
+
+        var status = first is '✘' or '✗' or '×' or '±' or 'x' ? StatusLine().Match(text) : Match.Empty;
         if (status.Success)
         {
             Close();
@@ -145,6 +153,26 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
         var kept = _done.Where(p => !_flaky.Contains(p.Header.Key)).ToList();
         var projects = kept.Select(p => p.Header.Project ?? string.Empty).Distinct(StringComparer.Ordinal).Count();
         return kept.Select(p => Build(p, projects > 1)).ToList();
+    }
+
+    /// <summary>What <see cref="StatusLine"/> requires before its free text: a mark (or "ok"), spaces, a number, a space.</summary>
+    private static bool LooksLikeStatusLine(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        var i = t.StartsWith("ok", StringComparison.Ordinal) ? 2 : 1;
+        var spaces = i;
+        while (i < t.Length && char.IsWhiteSpace(t[i]))
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < t.Length && char.IsAsciiDigit(t[i]))
+        {
+            i++;
+        }
+
+        return i > spaces && i > digits && digits > spaces && i + 1 < t.Length && t[i] == ' ' && !char.IsWhiteSpace(t[i + 1]);
     }
 
     /// <summary>The first character that is not white space, or '\0': a cheap guard before a line regex.</summary>
