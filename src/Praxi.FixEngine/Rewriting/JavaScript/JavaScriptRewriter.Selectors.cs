@@ -33,7 +33,9 @@ internal sealed partial class JavaScriptRewriter
         var matches = candidates.Where(c => c.Problem is null && Align(c.Parts, oldParts, out _, out _)).OrderBy(c => c.Distance).ToList();
         if (matches.Count == 0)
         {
-            if (candidates.Any(c => c.Problem is null && Align(c.Parts, newParts, out _, out _)))
+            // Equivalent forms count as the same (a test-id attribute selector is the test id).
+            var newKeys = newParts.Select(p => LocatorRenderer.Key(p, preferences)).ToList();
+            if (candidates.Any(c => c.Problem is null && Align([.. c.Parts.Select(p => LocatorRenderer.Key(p, preferences))], newKeys, out _, out _)))
             {
                 return RewriteResult.NoChange($"{where} already uses the new locator");
             }

@@ -33,6 +33,10 @@ internal static class LocatorRenderer
         return candidates;
     }
 
+    /// <summary>A comparison key under which equivalent parts are equal (<c>[data-testid="x"]</c> and <c>internal:testid=…</c>).</summary>
+    public static string Key(string part, SelectorPreferences preferences) =>
+        Equivalents(part, preferences).FirstOrDefault(e => e.By == "test_id") is { } testId ? Logs.LocatorExpression.ToSelector(testId) : part;
+
     private static int Rank(string by, SelectorPreferences preferences)
     {
         var key = by switch
