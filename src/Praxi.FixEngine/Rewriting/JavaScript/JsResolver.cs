@@ -231,7 +231,7 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
             }
 
             case JsValueKind.Instance:
-                return Member(new ClassInfo(value.Document!, -1, value.Open, null), name, depth);
+                return Member(Classes(value.Document!).FirstOrDefault(c => c.Body == value.Open) is { Body: > 0 } cls ? cls : new ClassInfo(value.Document!, -1, value.Open, null), name, depth);
             case JsValueKind.Module:
                 return Export(value.Document!, name, depth);
             default:
@@ -296,6 +296,13 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
         }
 
         var n = firstStep;
+        if (receiver.Kind == JsValueKind.Locator && !IsLocatorMethod(doc[links[n].Name].Text))
+        {
+            // `loginPage.email.fill('x')`: an action on a locator, whose string argument is a value, not a selector.
+            terminal = n;
+            return steps;
+        }
+
         for (; n < links.Count; n++)
         {
             var name = doc[links[n].Name].Text;
