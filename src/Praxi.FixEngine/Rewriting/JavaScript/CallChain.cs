@@ -67,7 +67,7 @@ internal sealed record CallChain(JsDocument Document, IReadOnlyList<ChainLink> L
     {
         for (var i = Math.Max(fromToken, 0); i < doc.Count && i <= toToken; i++)
         {
-            if (!doc.IsName(i) || JsSyntax.AfterDot(doc, i) || doc.Is(i - 1, "!") && JsSyntax.AfterDot(doc, i - 1))
+            if (!doc.IsName(i) || JsSyntax.AfterDot(doc, i))
             {
                 continue;
             }

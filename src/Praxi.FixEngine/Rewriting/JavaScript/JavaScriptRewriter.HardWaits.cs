@@ -63,14 +63,13 @@ internal sealed partial class JavaScriptRewriter
         }
 
         var action = CallChain.Parse(doc, next);
-        var steps = action is null ? null
-            : resolver.Steps(action, 0, out var terminal) is { Count: > 0 } s && (terminal < action.Links.Count || s[^1].Kind == LocatorStepKind.Action) ? s : null;
-        if (action is null || steps is null)
+        var end = -1;
+        var steps = action is null ? null : resolver.Steps(action, 0, out end);
+        if (action is null || steps is not { Count: > 0 } || end >= action.Links.Count && steps[^1].Kind != LocatorStepKind.Action)
         {
             return RewriteResult.NotFound($"{where}: the wait is not followed by an action on a locator");
         }
 
-        resolver.Steps(action, 0, out var end);
         string locator;
         var lastStep = steps[^1];
         if (lastStep.Kind == LocatorStepKind.Action)

@@ -21,8 +21,12 @@ internal sealed partial class JavaScriptRewriter
             return RewriteResult.NotFound($"{instruction.File}: the instruction has no line");
         }
 
+        // A new locator that leaves `exact` open keeps the author's exactness.
+        var newSpec = instruction.New.Exact is null && instruction.Old.Exact is not null && instruction.New.By == instruction.Old.By
+            ? instruction.New with { Exact = instruction.Old.Exact }
+            : instruction.New;
         var oldParts = SelectorParts.Of(instruction.Old);
-        var newParts = SelectorParts.Of(instruction.New);
+        var newParts = SelectorParts.Of(newSpec);
         var candidates = Candidates(resolver, doc, line, instruction.Column);
         var where = $"{instruction.File}:{line}";
         if (oldParts.SequenceEqual(newParts))

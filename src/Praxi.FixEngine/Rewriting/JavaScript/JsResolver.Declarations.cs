@@ -89,7 +89,6 @@ internal sealed partial class JsResolver
 
                     if (!doc.Is(j, "="))
                     {
-                        var typeEnd = j - 1;
                         var assigned = ConstructorAssignment(cls, name, depth);
                         if (assigned is not null)
                         {
@@ -97,7 +96,6 @@ internal sealed partial class JsResolver
                         }
 
                         var type = doc.IsName(i + 2) ? FindClass(doc, doc[i + 2].Text, depth + 1) : null;
-                        _ = typeEnd;
                         return type is null ? JsValue.Opaque($"field '{name}'") : Instance(type.Value);
                     }
                 }

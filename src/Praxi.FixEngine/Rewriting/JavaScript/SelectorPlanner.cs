@@ -297,8 +297,6 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
 
         var pieces = SelectorParts.SplitRaw(site.Value);
         var rendered = region.Select(r => LocatorRenderer.SelectorString([r], preferences)).ToList();
-        var kept = new List<string>();
-        kept.AddRange(pieces.Take(from));
         var result = new StringBuilder();
         var all = pieces.Take(from).Select(p => (Raw: true, Text: p))
             .Concat(rendered.Select(r => (Raw: false, Text: r)))
@@ -311,7 +309,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
                 result.Append(">>");
             }
 
-            var text = all[i].Raw ? all[i].Text : all[i].Text;
+            var text = all[i].Text;
             if (!all[i].Raw || region.Count == 0)
             {
                 text = (i > 0 ? " " : string.Empty) + text.Trim() + (i < all.Count - 1 ? " " : string.Empty);

@@ -58,6 +58,22 @@ public sealed class JavaScriptRewriterFormTests
     }
 
     [Fact]
+    public void Rewrite_NewLeavesExactOpen_KeepsTheAuthorsExact()
+    {
+        JsRewriteVerifier.Verify(
+            Selector(Spec, 4, 15, Role("button", "Save", exact: true), Role("button", "Save draft")),
+            File("await page.getByRole('button', { name: 'Save', exact: true }).click();", "await page.getByRole('button', { name: [|'Save draft'|], exact: true }).click();"));
+    }
+
+    [Fact]
+    public void Rewrite_NotExactAnyMore_RemovesExact()
+    {
+        JsRewriteVerifier.Verify(
+            Selector(Spec, 4, 15, By("text", "Total", exact: true), By("text", "Total", exact: false)),
+            File("await page.getByText('Total', { exact: true }).click();", "await page.getByText('Total'[||]).click();"));
+    }
+
+    [Fact]
     public void Rewrite_GetByRoleRegexName_BecomesTheNewName()
     {
         var old = new LocatorSpec { By = "selector", Value = "internal:role=button[name=/save/i]" };
