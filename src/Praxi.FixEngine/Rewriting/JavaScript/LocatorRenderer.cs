@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using Praxi.FixEngine.Analysis;
+
+namespace Praxi.FixEngine.Rewriting.JavaScript;
+
+/// <summary>Writes selector parts as Playwright calls (<c>getByTestId('x')</c>) or as one selector string, in the author's quotes.</summary>
+internal static class LocatorRenderer
+{
+    /// <summary>
+    /// The spec to render a part as: the part itself, or an equivalent the project prefers
+    /// (<c>[data-testid="x"]</c> → test id when test ids come first in <see cref="SelectorPreferences.Prefer"/>).
+    /// </summary>
+    public static LocatorSpec Preferred(string part, SelectorPreferences preferences) =>
+        Equivalents(part, preferences).OrderBy(c => Rank(c.By, preferences)).First();
+
+    /// <summary>The part's own spec and the specs that select the same (a test-id attribute selector is a test id).</summary>
+    public static List<LocatorSpec> Equivalents(string part, SelectorPreferences preferences)
+    {
+        var spec = SelectorParts.SpecOf(part);
+        var candidates = new List<LocatorSpec> { spec };
+        if (spec.By == "css" && spec.Value is { } css)
+        {
+            var attr = preferences.TestIdAttributes.Count > 0 ? preferences.TestIdAttributes[0] : "data-testid";
+            var m = System.Text.RegularExpressions.Regex.Match(css, $"^\\[{System.Text.RegularExpressions.Regex.Escape(attr)}=(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)'|([\\w-]+))\\]$");
+            if (m.Success)
+            {
+                var value = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
+                candidates.Add(new LocatorSpec { By = "test_id", Value = value });
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>A comparison key under which equivalent parts are equal (<c>[data-testid="x"]</c> and <c>internal:testid=…</c>).</summary>
+    public static string Key(string part, SelectorPreferences preferences) =>
+        Equivalents(part, preferences).FirstOrDefault(e => e.By == "test_id") is { } testId ? Logs.LocatorExpression.ToSelector(testId) : part;
+
+    private static int Rank(string by, SelectorPreferences preferences)
+    {
+        var key = by switch
+        {
+            "alt_text" or "title" => "text",
+            "selector" or "name" or "class" => "css",
+            "link_text" => "role",
+            _ => by,
+        };
+        var index = preferences.Prefer.ToList().IndexOf(key);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    /// <summary>A chain of calls (without leading dot) for parts: <c>locator('form').getByRole('button', { name: 'Save' })</c>.</summary>
+    public static string Calls(IReadOnlyList<string> parts, char quote, SelectorPreferences preferences)
+    {
+        var calls = new List<string>();
+        var css = new List<string>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (i + 1 < parts.Count && parts[i + 1] == "internal:control=enter-frame")
+            {
+                Flush(calls, css, quote);
+                calls.Add($"frameLocator({JsLiteral.Quote(part, quote)})");
+                i++;
+                continue;
+            }
+
+            var call = Call(part, quote, preferences);
+            if (call is null)
+            {
+                css.Add(part);
+                continue;
+            }
+
+            Flush(calls, css, quote);
+            calls.Add(call);
+        }
+
+        Flush(calls, css, quote);
+        return string.Join('.', calls);
+    }
+
+    private static void Flush(List<string> calls, List<string> css, char quote)
+    {
+        if (css.Count > 0)
+        {
+            calls.Add($"locator({JsLiteral.Quote(string.Join(" >> ", css), quote)})");
+            css.Clear();
+        }
+    }
+
+    /// <summary>The dedicated call for a part (<c>getByRole</c>, <c>first()</c>, <c>filter</c>), or null when a selector string is its form.</summary>
+    public static string? Call(string part, char quote, SelectorPreferences preferences)
+    {
+        if (SelectorParts.Nth(part) is { } n)
+        {
+            return n switch
+            {
+                0 => "first()",
+                -1 => "last()",
+                _ => $"nth({n.ToString(CultureInfo.InvariantCulture)})",
+            };
+        }
+
+        if (part.StartsWith("internal:has-text=", StringComparison.Ordinal))
+        {
+            var body = part["internal:has-text=".Length..];
+            if (body.StartsWith('/'))
+            {
+                return $"filter({{ hasText: {body} }})";
+            }
+
+            var text = SelectorParts.SpecOf("internal:text=" + body);
+            return text.By == "text" ? $"filter({{ hasText: {JsLiteral.Quote(text.Value ?? string.Empty, quote)} }})" : null;
+        }
+
+        if (SelectorParts.TryRegexRole(part, out var regexRole, out var roleRegex))
+        {
+            return $"getByRole({JsLiteral.Quote(regexRole, quote)}, {{ name: {roleRegex} }})";
+        }
+
+        if (SelectorParts.TryRegexValue(part, out var regexBy, out var regex))
+        {
+            return $"{Method(regexBy)}({regex})";
+        }
+
+        var spec = Preferred(part, preferences);
+        var q = (string s) => JsLiteral.Quote(s, quote);
+        var exact = spec.Exact == true ? ", { exact: true }" : string.Empty;
+        return spec.By switch
+        {
+            "test_id" => $"getByTestId({q(spec.Value ?? string.Empty)})",
+            "role" => spec.Name is null
+                ? $"getByRole({q(spec.Role ?? string.Empty)})"
+                : $"getByRole({q(spec.Role ?? string.Empty)}, {{ name: {q(spec.Name)}{(spec.Exact == true ? ", exact: true" : string.Empty)} }})",
+            "link_text" => $"getByRole({q("link")}, {{ name: {q(spec.Value ?? string.Empty)}{(spec.Exact == false ? string.Empty : ", exact: true")} }})",
+            "text" or "label" or "placeholder" or "title" or "alt_text" => $"{Method(spec.By)}({q(spec.Value ?? string.Empty)}{exact})",
+            _ => null,
+        };
+    }
+
+    public static string Method(string by) => by switch
+    {
+        "test_id" => "getByTestId",
+        "role" => "getByRole",
+        "text" => "getByText",
+        "label" => "getByLabel",
+        "placeholder" => "getByPlaceholder",
+        "title" => "getByTitle",
+        "alt_text" => "getByAltText",
+        _ => "locator",
+    };
+
+    /// <summary>The <c>by</c> a getBy* method expresses, or null for string forms.</summary>
+    public static string? ByOf(LocatorStepKind kind) => kind switch
+    {
+        LocatorStepKind.Role => "role",
+        LocatorStepKind.TestId => "test_id",
+        LocatorStepKind.Text => "text",
+        LocatorStepKind.Label => "label",
+        LocatorStepKind.Placeholder => "placeholder",
+        LocatorStepKind.Title => "title",
+        LocatorStepKind.AltText => "alt_text",
+        _ => null,
+    };
+
+    /// <summary>Parts as one selector string (for <c>page.click('…')</c>, <c>locator('…')</c> and selector constants).</summary>
+    public static string SelectorString(IEnumerable<string> parts, SelectorPreferences preferences)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(" >> ");
+            }
+
+            sb.Append(SelectorPart(part, preferences));
+        }
+
+        return sb.ToString();
+    }
+
+    private static string SelectorPart(string part, SelectorPreferences preferences)
+    {
+        var spec = SelectorParts.SpecOf(part);
+        var attr = preferences.TestIdAttributes.Count > 0 ? preferences.TestIdAttributes[0] : "data-testid";
+        return spec.By switch
+        {
+            "css" or "selector" => part,
+            "test_id" => $"[{attr}={Logs.LocatorExpression.Quote(spec.Value ?? string.Empty)}]",
+            "text" => spec.Exact == true ? "text=" + Logs.LocatorExpression.Quote(spec.Value ?? string.Empty) : "text=" + spec.Value,
+            _ => part,
+        };
+    }
+}

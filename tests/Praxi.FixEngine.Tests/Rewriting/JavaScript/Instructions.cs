@@ -1,0 +1,30 @@
+using Praxi.FixEngine.Analysis;
+
+namespace Praxi.FixEngine.Tests.Rewriting.JavaScript;
+
+/// <summary>Fix instructions as the analysis writes them.</summary>
+internal static class Instructions
+{
+    public static FixInstruction Selector(string file, int line, int? column, LocatorSpec old, LocatorSpec @new, string kind = "replace_selector") => new()
+    {
+        Kind = kind, File = file, Line = line, Column = column, Old = old, New = @new, Confidence = 0.9, Evidence = "test",
+    };
+
+    public static FixInstruction Timeout(string file, int? line, int? column, int? oldMs, int newMs, string evidence = "test") => new()
+    {
+        Kind = "raise_timeout", File = file, Line = line, Column = column, OldMs = oldMs, NewMs = newMs, Confidence = 0.9, Evidence = evidence,
+    };
+
+    public static FixInstruction HardWait(string file, int line) => new()
+    {
+        Kind = "replace_hard_wait", File = file, Line = line, Confidence = 0.9, Evidence = "test",
+    };
+
+    public static LocatorSpec Css(string value) => new() { By = "css", Value = value };
+
+    public static LocatorSpec TestId(string value) => new() { By = "test_id", Value = value };
+
+    public static LocatorSpec Role(string role, string? name = null, bool? exact = null) => new() { By = "role", Role = role, Name = name, Exact = exact };
+
+    public static LocatorSpec By(string by, string value, bool? exact = null) => new() { By = by, Value = value, Exact = exact };
+}
