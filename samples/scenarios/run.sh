@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Runs one PraxiShop scenario end to end and collects the artifacts a CI user would have.
 #
-#   samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|both] [--out DIR]
+#   samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR]
+#
+# Suites: ts = samples/e2e-ts, dotnet = samples/e2e-dotnet, selenium = samples/e2e-selenium; both = ts + dotnet (the
+# default); all = the three.
 #
 # Builds the app, creates a fresh database in a temp dir, seeds it (unless the scenario skips that), starts the app on
 # a free 127.0.0.1 port with the scenario's breakage switch (PRAXISHOP_BREAK), runs the suite(s), stops the app with
 # SIGTERM and copies the artifacts into DIR (default: .praxi-tmp/scenarios/<scenario> under the repo root).
-# Exit code: 0 when the run did what the scenario promises (baseline: every suite green; a breakage: every suite
-# failed), 1 otherwise, 2 for bad usage or a missing prerequisite.
+# Exit code: 0 when the run did what the scenario promises (each suite fails exactly when the manifest lists failures
+# for it, so the baseline is green everywhere), 1 otherwise, 2 for bad usage or a missing prerequisite.
 set -euo pipefail
 
 usage() {
-  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|both] [--out DIR]"
+  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR]"
   echo "scenarios: $(cd "$(dirname "${BASH_SOURCE[0]}")" && for d in */scenario.json; do printf '%s ' "${d%/scenario.json}"; done)"
 }
 
@@ -32,7 +35,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ "$scenario" =~ ^[a-z0-9][a-z0-9-]*$ ]] || die "bad scenario name: $scenario"
-case "$suite" in ts|dotnet|both) ;; *) die "--suite must be ts, dotnet or both (got: $suite)" ;; esac
+case "$suite" in ts|dotnet|selenium|both|all) ;; *) die "--suite must be ts, dotnet, selenium, both or all (got: $suite)" ;; esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 samples="$(dirname "$here")"
@@ -49,6 +52,10 @@ chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 command -v dotnet >/dev/null || die "dotnet is not on PATH"
 command -v node >/dev/null || die "node is not on PATH"
 command -v curl >/dev/null || die "curl is not on PATH"
+chromedriver="${CHROMEDRIVER_PATH:-/usr/bin/chromedriver}"
+if [[ "$suite" == selenium || "$suite" == all ]]; then
+  [[ -x "$chromedriver" ]] || die "chromedriver not found at $chromedriver: run samples/install-prereqs.sh (apt-get install chromium-driver)"
+fi
 
 field() { # field NAME -> the manifest's top-level value as text ("" when absent)
   node -e 'const m = require(process.argv[1]); const v = m[process.argv[2]]; process.stdout.write(v === undefined || v === null ? "" : String(v));' "$manifest" "$1"
@@ -58,10 +65,14 @@ seed="$(field seed)"
 start_mode="$(field start)"
 auth_mode="$(field auth)"
 expect_failures="$(field expect_failures)"
+expected_count() { # expected_count SUITE -> how many failures the manifest expects from that suite
+  node -e 'const m = require(process.argv[1]); process.stdout.write(String(((m.expected || {})[process.argv[2]] || []).length));' "$manifest" "$1"
+}
 
-run_ts=false; run_dotnet=false
-[[ "$suite" == ts || "$suite" == both ]] && run_ts=true
-[[ "$suite" == dotnet || "$suite" == both ]] && run_dotnet=true
+run_ts=false; run_dotnet=false; run_selenium=false
+[[ "$suite" == ts || "$suite" == both || "$suite" == all ]] && run_ts=true
+[[ "$suite" == dotnet || "$suite" == both || "$suite" == all ]] && run_dotnet=true
+[[ "$suite" == selenium || "$suite" == all ]] && run_selenium=true
 # The expired-auth scenario makes its stale storage state with the TypeScript setup project, whatever the suite.
 [[ "$auth_mode" == "stale-storage-state" ]] && needs_node_modules=true || needs_node_modules=$run_ts
 
@@ -100,6 +111,11 @@ if [[ "$run_dotnet" == true ]]; then
   log "building the .NET suite"
   dotnet build "$samples/e2e-dotnet/PraxiShop.E2E.csproj" -c Release --nologo -v q >>"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; die "building samples/e2e-dotnet failed"; }
+fi
+if [[ "$run_selenium" == true ]]; then
+  log "building the Selenium suite"
+  dotnet build "$samples/e2e-selenium/PraxiShop.Selenium.csproj" -c Release --nologo -v q >>"$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; die "building samples/e2e-selenium failed"; }
 fi
 
 # --- database ----------------------------------------------------------------------------------------------------
@@ -167,6 +183,7 @@ fi
 suite_env=("PRAXISHOP_URL=$url" "PRAXISHOP_BREAK=$break_name" "${app_env[@]}" "CHROMIUM_PATH=$chromium")
 ts_rc=""
 dotnet_rc=""
+selenium_rc=""
 if [[ "$run_ts" == true ]]; then
   log "running the TypeScript suite"
   rm -rf "$ts_dir/test-results" "$ts_dir/results.json" "$ts_dir/junit.xml"
@@ -183,6 +200,16 @@ if [[ "$run_dotnet" == true ]]; then
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$work/dotnet" \
     >"$work/dotnet-test.log" 2>&1 || dotnet_rc=$?
   log ".NET suite exit code: $dotnet_rc"
+fi
+if [[ "$run_selenium" == true ]]; then
+  log "running the Selenium suite"
+  selenium_rc=0
+  # SE_OFFLINE: Selenium Manager must not try to download a driver or a browser.
+  env "${suite_env[@]}" "CHROMEDRIVER_PATH=$chromedriver" "PRAXISHOP_ARTIFACTS=$work/selenium/test-results" SE_OFFLINE=true \
+    dotnet test "$samples/e2e-selenium/PraxiShop.Selenium.csproj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$work/selenium" \
+    >"$work/selenium-test.log" 2>&1 || selenium_rc=$?
+  log "Selenium suite exit code: $selenium_rc"
 fi
 stop_app
 
@@ -204,16 +231,27 @@ if [[ "$run_dotnet" == true ]]; then
   [[ -f "$work/dotnet/results.trx" ]] && cp "$work/dotnet/results.trx" "$out/dotnet/results.trx"
   [[ -d "$work/dotnet/test-results" ]] && cp -r "$work/dotnet/test-results" "$out/dotnet/test-results"
 fi
+if [[ "$run_selenium" == true ]]; then
+  mkdir -p "$out/selenium"
+  cp "$work/selenium-test.log" "$out/selenium/selenium-test.log"
+  [[ -f "$work/selenium/results.trx" ]] && cp "$work/selenium/results.trx" "$out/selenium/results.trx"
+  [[ -d "$work/selenium/test-results" ]] && cp -r "$work/selenium/test-results" "$out/selenium/test-results"
+fi
 # Keep the artifact folders small: traces over ~1 MB are dropped (the run.json says how many).
 while IFS= read -r -d '' big; do rm -f "$big"; dropped=$((dropped + 1)); done \
   < <(find "$out" -name 'trace.zip' -size +1000k -print0)
 
 verdict="ok"
-if [[ "$expect_failures" == true ]]; then
-  for rc in $ts_rc $dotnet_rc; do [[ "$rc" != 0 ]] || verdict="unexpected-pass"; done
-else
-  for rc in $ts_rc $dotnet_rc; do [[ "$rc" == 0 ]] || verdict="unexpected-failure"; done
-fi
+check_suite() { # check_suite NAME EXIT_CODE: a suite must fail exactly when the manifest expects failures from it
+  local name="$1" rc="$2" expected=0
+  [[ -n "$rc" ]] || return 0
+  [[ "$expect_failures" == true ]] && expected="$(expected_count "$name")"
+  if [[ "$expected" -gt 0 && "$rc" == 0 ]]; then verdict="unexpected-pass"; log "$name passed but the manifest expects $expected failure(s)"; fi
+  if [[ "$expected" -eq 0 && "$rc" != 0 ]]; then verdict="unexpected-failure"; log "$name failed but the manifest expects no failure"; fi
+}
+check_suite ts "$ts_rc"
+check_suite dotnet "$dotnet_rc"
+check_suite selenium "$selenium_rc"
 
 cat >"$out/run.json" <<JSON
 {
@@ -226,6 +264,7 @@ cat >"$out/run.json" <<JSON
   "app_started": $app_started,
   "ts_exit_code": ${ts_rc:-null},
   "dotnet_exit_code": ${dotnet_rc:-null},
+  "selenium_exit_code": ${selenium_rc:-null},
   "expect_failures": $([[ "$expect_failures" == true ]] && echo true || echo false),
   "verdict": "$verdict",
   "dropped_traces": $dropped,
@@ -233,5 +272,5 @@ cat >"$out/run.json" <<JSON
   "duration_s": $SECONDS
 }
 JSON
-log "scenario $scenario: $verdict (ts: ${ts_rc:-not run}, dotnet: ${dotnet_rc:-not run}) in ${SECONDS}s; artifacts in $out"
+log "scenario $scenario: $verdict (ts: ${ts_rc:-not run}, dotnet: ${dotnet_rc:-not run}, selenium: ${selenium_rc:-not run}) in ${SECONDS}s; artifacts in $out"
 [[ "$verdict" == ok ]]

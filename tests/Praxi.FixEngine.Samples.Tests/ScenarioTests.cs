@@ -11,7 +11,7 @@ namespace Praxi.FixEngine.Samples.Tests;
 public sealed class ScenarioTests
 {
     [Theory]
-    [InlineData("renamed-selector", "both")]
+    [InlineData("renamed-selector", "all")]
     [InlineData("unseeded-database", "ts")]
     [InlineData("duplicated-element", "dotnet")]
     public async Task Scenario_RunForReal_ProducesTheManifestsFailuresAndArtifacts(string scenario, string suite)
@@ -34,14 +34,19 @@ public sealed class ScenarioTests
             serverLog.Should().Contain(manifest.ServerLog);
         }
 
-        if (suite is "ts" or "both")
+        if (suite is "ts" or "both" or "all")
         {
             AssertTypeScriptArtifacts(sut, manifest);
         }
 
-        if (suite is "dotnet" or "both")
+        if (suite is "dotnet" or "both" or "all")
         {
-            AssertDotnetArtifacts(sut, manifest);
+            AssertTrxArtifacts(sut, "dotnet", manifest.Dotnet, ["trace.zip", "dom.html", "screenshot.png"]);
+        }
+
+        if (suite is "selenium" or "all")
+        {
+            AssertTrxArtifacts(sut, "selenium", manifest.Selenium, ["dom.html", "screenshot.png"]);
         }
 
         var analysis = new FailureAnalyzer(new AnalysisOptions { RunId = scenario }).Analyze(sut.Artifacts);
@@ -81,24 +86,26 @@ public sealed class ScenarioTests
         }
     }
 
-    private static void AssertDotnetArtifacts(ScenarioRun sut, ScenarioManifest manifest)
+    private static void AssertTrxArtifacts(ScenarioRun sut, string suite, IReadOnlyList<ExpectedFailure> expectedFailures, string[] evidence)
     {
-        File.Exists(sut.PathOf("dotnet/dotnet-test.log")).Should().BeTrue();
-        var results = TrxReport.Read(sut.PathOf("dotnet/results.trx"));
+        File.Exists(sut.PathOf($"{suite}/{suite}-test.log")).Should().BeTrue();
+        var results = TrxReport.Read(sut.PathOf($"{suite}/results.trx"));
+        results.Should().NotBeEmpty();
         var failed = results.Where(t => t.Failed).ToList();
-        failed.Select(t => t.Test).Should().BeEquivalentTo(manifest.Dotnet.Select(e => e.Test), "the scenario fails exactly the tests its manifest names");
-        foreach (var expected in manifest.Dotnet)
+        failed.Select(t => t.Test).Should().BeEquivalentTo(expectedFailures.Select(e => e.Test), "the scenario fails exactly the {0} tests its manifest names", suite);
+        foreach (var expected in expectedFailures)
         {
             failed.Should().Contain(t => t.Test == expected.Test && t.Message.Contains(expected.Message, StringComparison.Ordinal),
                 "{0} should fail with a message containing \"{1}\"", expected.Test, expected.Message);
         }
 
-        var signInFailed = Directory.Exists(sut.PathOf("dotnet/test-results/AdminSignIn"));
+        // A failed shared sign-in (the .NET fixture) leaves its evidence once, under AdminSignIn/.
+        var signInFailed = Directory.Exists(sut.PathOf($"{suite}/test-results/AdminSignIn"));
         foreach (var test in failed.Where(_ => !signInFailed))
         {
             var parts = test.Test.Split('.');
-            var folder = sut.PathOf($"dotnet/test-results/{parts[^2]}.{parts[^1]}");
-            foreach (var file in new[] { "trace.zip", "dom.html", "screenshot.png" })
+            var folder = sut.PathOf($"{suite}/test-results/{parts[^2]}.{parts[^1]}");
+            foreach (var file in evidence)
             {
                 File.Exists(Path.Combine(folder, file)).Should().BeTrue("{0} should hold {1}", folder, file);
             }

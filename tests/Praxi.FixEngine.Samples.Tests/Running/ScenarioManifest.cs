@@ -4,9 +4,9 @@ namespace Praxi.FixEngine.Samples.Tests.Running;
 
 /// <summary>
 /// samples/scenarios/&lt;name&gt;/scenario.json: what a scenario breaks, which failures it must produce (TypeScript test
-/// titles — "(global)" for a run-level error — and .NET fully qualified names) and what the server log must show.
+/// titles — "(global)" for a run-level error — and .NET / Selenium fully qualified names) and what the server log must show.
 /// </summary>
-internal sealed record ScenarioManifest(string Name, string ErrorType, IReadOnlyList<ExpectedFailure> Ts, IReadOnlyList<ExpectedFailure> Dotnet, string? ServerLog)
+internal sealed record ScenarioManifest(string Name, string ErrorType, IReadOnlyList<ExpectedFailure> Ts, IReadOnlyList<ExpectedFailure> Dotnet, IReadOnlyList<ExpectedFailure> Selenium, string? ServerLog)
 {
     public static ScenarioManifest Load(string scenario)
     {
@@ -19,6 +19,7 @@ internal sealed record ScenarioManifest(string Name, string ErrorType, IReadOnly
             root.GetProperty("error_type").GetString()!,
             Read(expected.GetProperty("ts")),
             Read(expected.GetProperty("dotnet")),
+            expected.TryGetProperty("selenium", out var selenium) ? Read(selenium) : [],
             root.TryGetProperty("server_log", out var serverLog) ? serverLog.GetString() : null);
     }
 

@@ -1,0 +1,16 @@
+namespace PraxiShop.Selenium;
+
+internal static class DriverSettings
+{
+    public static string BaseUrl { get; } = (Environment.GetEnvironmentVariable("PRAXISHOP_URL") ?? "http://127.0.0.1:5123").TrimEnd('/');
+
+    public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public static string ChromeDriverPath { get; } = Environment.GetEnvironmentVariable("CHROMEDRIVER_PATH") ?? "/usr/bin/chromedriver";
+
+    public static string ArtifactsPath { get; } = Environment.GetEnvironmentVariable("PRAXISHOP_ARTIFACTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "selenium-artifacts");
+
+    public const string AdminEmail = "admin@praxishop.test";
+    public const string AdminPassword = "Praxi-Admin-1!";
+}
