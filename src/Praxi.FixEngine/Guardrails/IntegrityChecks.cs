@@ -76,7 +76,7 @@ internal static partial class IntegrityChecks
             return Refused("assertions_kept", path, negAfter, negBefore, string.Create(CultureInfo.InvariantCulture, $"an assertion was inverted ({negBefore} negations before, {negAfter} after)"));
         }
 
-        return new GuardrailDecision { Rule = "assertions_kept", Subject = path, Value = callsAfter, Verdict = GuardrailVerdict.Allowed };
+        return new GuardrailDecision { Rule = "assertions_kept", Subject = path, Value = callsAfter, Limit = callsBefore, Verdict = GuardrailVerdict.Allowed };
     }
 
     private static Dictionary<string, int> Matchers(string text)

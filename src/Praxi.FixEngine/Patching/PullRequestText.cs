@@ -103,7 +103,11 @@ internal static class PullRequestText
                 sb.Append(" on ").Append(Markdown.Code(d.Subject));
             }
 
-            if (d.Value is not null || d.Limit is not null)
+            if (d.Rule is "assertions_kept" or "no_skip_added" or "no_hard_wait_added" && d.Value is not null && d.Limit is not null)
+            {
+                sb.Append(Inv, $" ({d.Limit} before, {d.Value} after)");
+            }
+            else if (d.Value is not null || d.Limit is not null)
             {
                 sb.Append(Inv, $" ({d.Value?.ToString(Inv) ?? "–"} / limit {d.Limit?.ToString(Inv) ?? "–"})");
             }
