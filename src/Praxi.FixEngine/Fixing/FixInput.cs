@@ -65,7 +65,11 @@ public sealed record FixInput
         }
 
         var resolver = new RepositoryPaths(new SourceRepository(repositoryRoot));
-        var paths = input.Instructions!.Select(i => resolver.Resolve(i.File)).ToList();
+        // A prepared input keeps the paths the analysis had, so preparing again changes nothing.
+        var earlier = input.Paths ?? [];
+        var paths = input.Instructions!
+            .Select((i, n) => resolver.Resolve(i.File) with { Original = n < earlier.Count && earlier.Count == input.Instructions!.Count && earlier[n] is { } p ? p.Original : i.File })
+            .ToList();
         var instructions = input.Instructions!.Zip(paths, (i, p) => p.Resolved is null ? i : i with { File = p.Resolved }).ToList();
         return input with { Instructions = instructions, Paths = paths };
     }
