@@ -15,7 +15,7 @@ internal sealed class FixCommand : Command
     private readonly CliServices _services;
     private readonly Argument<string> _repo = new("repo") { Description = "The checkout of the repository under test." };
     private readonly Option<string> _analysis = new("--analysis") { Description = "analysis.json, or fix-agent/input.json from 'praxi fix prepare'.", Required = true };
-    private readonly Option<string> _out = new("--out") { Description = "Folder for patch-<run_id>.diff and metadata-<run_id>.json (default: ./fix-agent).", DefaultValueFactory = _ => "fix-agent" };
+    private readonly Option<string> _out = new("--out") { Description = "Folder for patch-<run_id>.diff and metadata-<run_id>.json.", DefaultValueFactory = _ => "fix-agent" };
     private readonly Option<bool> _apply = new("--apply") { Description = "Also write the edited files into the repository when the guardrails allow them." };
     private readonly Option<string?> _config = new("--config") { Description = "praxi.json with guardrails and selector preferences (default: <repo>/praxi.json if present)." };
 
@@ -79,7 +79,11 @@ internal sealed class FixCommand : Command
         var output = parse.InvocationConfiguration.Output;
         var m = result.Metadata;
         var inv = CultureInfo.InvariantCulture;
-        if (result.Allowed)
+        if (result.Allowed && m.Edits.Count == 0)
+        {
+            await output.WriteLineAsync(string.Create(inv, $"no code change ({input.Instructions.Count} instruction(s)); empty patch → {patchPath}")).ConfigureAwait(false);
+        }
+        else if (result.Allowed)
         {
             await output.WriteLineAsync(string.Create(inv, $"guardrails allowed: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class} ({m.Risk.Score:0.00}) → {patchPath}")).ConfigureAwait(false);
         }

@@ -9,7 +9,7 @@ internal sealed class FixPrepareCommand : Command
 {
     private readonly Option<string> _analysis = new("--analysis") { Description = "analysis.json from 'praxi analyze'.", Required = true };
     private readonly Option<string> _repo = new("--repo") { Description = "The checkout of the repository under test.", Required = true };
-    private readonly Option<string> _out = new("--out") { Description = "Folder for input.json (default: ./fix-agent).", DefaultValueFactory = _ => "fix-agent" };
+    private readonly Option<string> _out = new("--out") { Description = "Folder for input.json.", DefaultValueFactory = _ => "fix-agent" };
 
     public FixPrepareCommand()
         : base("prepare", "Write fix-agent/input.json: the analysis's fix instructions with paths made repository-relative.")

@@ -72,7 +72,7 @@ public sealed class FixCommandTests
         var (code, stdout, stderr) = await RunAsync(CliServices.Default, "fix", repo, "--analysis", analysis, "--out", outDir);
 
         code.Should().Be(ExitCodes.Success, stderr);
-        stdout.Should().Contain("needs manual review: 1 instruction(s)");
+        stdout.Should().StartWith("no code change (1 instruction(s)); empty patch").And.Contain("needs manual review: 1 instruction(s)");
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json")));
         json.RootElement.GetProperty("needs_manual_review").GetBoolean().Should().BeTrue();
         var item = json.RootElement.GetProperty("manual_review")[0];
