@@ -6,20 +6,24 @@ namespace Praxi.FixEngine.Cli;
 /// <summary>Builds the <c>praxi</c> root command and runs it with the given writers (tests run it in-process).</summary>
 internal static class PraxiCli
 {
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot(CliServices? services = null)
     {
         var root = new RootCommand("praxi: evidence-backed analysis and repair of failed end-to-end UI test runs.")
         {
             new AnalyzeCommand(),
             new EvalCommand(),
             new BenchCommand(),
+            new FixCommand(services ?? CliServices.Default),
         };
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, CliServices.Default, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CliServices services, CancellationToken cancellationToken = default)
     {
-        var root = BuildRoot();
+        var root = BuildRoot(services);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Fixing;
 
 namespace Praxi.FixEngine.Configuration;
 
 /// <summary>
 /// <c>praxi.json</c>, the one configuration file in the repository under test (comments allowed, every key
-/// optional). This type reads the sections the engine uses so far.
+/// optional). This type reads the sections the engine uses so far: <c>classification</c>, <c>guardrails</c>,
+/// <c>selectors</c> (docs/configuration.md); other sections are left to the stages that own them.
 /// </summary>
 public sealed class PraxiConfig
 {
@@ -65,6 +67,9 @@ public sealed class PraxiConfig
         try
         {
             var problems = config.ClassificationRules.SelectMany(RuleSet.Validate).ToList();
+            var fix = new FixAgentOptions();
+            config.ApplyTo(fix);
+            problems.AddRange(fix.Problems());
             if (problems.Count > 0)
             {
                 throw new FixEngineException($"config '{file}': {string.Join("; ", problems)}.");
@@ -92,12 +97,104 @@ public sealed class PraxiConfig
         {
             options.MinConfidence = min;
         }
+
+        // The analyzer proposes raised timeouts under the same ceiling the guardrails enforce.
+        if (_dto.Guardrails?.MaxTimeoutMs is { } ceiling)
+        {
+            options.MaxTimeoutMs = ceiling;
+        }
+    }
+
+    /// <summary>Copies the guardrail and selector settings into fix agent options.</summary>
+    /// <param name="options">The options to fill.</param>
+    public void ApplyTo(FixAgentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var g = _dto.Guardrails;
+        if (g is not null)
+        {
+            var policy = options.Guardrails;
+            if (g.Allow is not null)
+            {
+                policy.Allow.Clear();
+                foreach (var glob in g.Allow)
+                {
+                    policy.Allow.Add(glob);
+                }
+            }
+
+            foreach (var glob in g.Deny ?? [])
+            {
+                policy.Deny.Add(glob);
+            }
+
+            policy.MaxFiles = g.MaxFiles ?? policy.MaxFiles;
+            policy.MaxChangedLines = g.MaxChangedLines ?? policy.MaxChangedLines;
+            policy.MaxHunks = g.MaxHunks ?? policy.MaxHunks;
+            policy.MaxTimeoutMs = g.MaxTimeoutMs ?? policy.MaxTimeoutMs;
+        }
+
+        var s = _dto.Selectors;
+        if (s?.Prefer is not null)
+        {
+            Replace(options.PreferredSelectors, s.Prefer);
+        }
+
+        if (s?.TestIdAttributes is not null)
+        {
+            Replace(options.TestIdAttributes, s.TestIdAttributes);
+        }
+    }
+
+    private static void Replace(IList<string> target, IReadOnlyList<string> values)
+    {
+        target.Clear();
+        foreach (var v in values)
+        {
+            target.Add(v);
+        }
     }
 
     private sealed record ConfigDto
     {
         [JsonPropertyName("classification")]
         public ClassificationDto? Classification { get; init; }
+
+        [JsonPropertyName("guardrails")]
+        public GuardrailsDto? Guardrails { get; init; }
+
+        [JsonPropertyName("selectors")]
+        public SelectorsDto? Selectors { get; init; }
+    }
+
+    private sealed record GuardrailsDto
+    {
+        [JsonPropertyName("allow")]
+        public IReadOnlyList<string>? Allow { get; init; }
+
+        [JsonPropertyName("deny")]
+        public IReadOnlyList<string>? Deny { get; init; }
+
+        [JsonPropertyName("max_files")]
+        public int? MaxFiles { get; init; }
+
+        [JsonPropertyName("max_changed_lines")]
+        public int? MaxChangedLines { get; init; }
+
+        [JsonPropertyName("max_hunks")]
+        public int? MaxHunks { get; init; }
+
+        [JsonPropertyName("max_timeout_ms")]
+        public int? MaxTimeoutMs { get; init; }
+    }
+
+    private sealed record SelectorsDto
+    {
+        [JsonPropertyName("prefer")]
+        public IReadOnlyList<string>? Prefer { get; init; }
+
+        [JsonPropertyName("test_id_attributes")]
+        public IReadOnlyList<string>? TestIdAttributes { get; init; }
     }
 
     private sealed record ClassificationDto

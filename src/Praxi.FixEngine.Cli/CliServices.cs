@@ -1,0 +1,10 @@
+using Praxi.FixEngine.Fixing;
+
+namespace Praxi.FixEngine.Cli;
+
+/// <summary>What verbs build from the library; tests pass their own (a fix agent with a fake rewriter) to run commands in-process.</summary>
+/// <param name="CreateFixAgent">Builds the fix agent from the options read from praxi.json.</param>
+internal sealed record CliServices(Func<FixAgentOptions, FixAgent> CreateFixAgent)
+{
+    public static CliServices Default { get; } = new(options => new FixAgent(options));
+}

@@ -1,0 +1,109 @@
+using Praxi.FixEngine.Guardrails;
+
+namespace Praxi.FixEngine.Patching;
+
+/// <summary><c>fix-agent/metadata-&lt;run_id&gt;.json</c>: everything a bot needs to open a reviewable pull request (docs/schemas/fix-metadata.schema.json).</summary>
+public sealed record FixMetadata
+{
+    /// <summary>The contract version. <value>The current version is 1.</value></summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>The CI run the instructions came from.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>A branch name for the fix: <c>praxi/fix-&lt;kind&gt;-&lt;run_id&gt;</c>, a valid git ref.</summary>
+    public required string SuggestedBranch { get; init; }
+
+    /// <summary>A commit message (subject, blank line, one line per edit); plain text.</summary>
+    public required string CommitMessage { get; init; }
+
+    /// <summary>A pull request title; plain text, one line.</summary>
+    public required string PrTitle { get; init; }
+
+    /// <summary>A pull request body in markdown: evidence and before/after per edit, the guardrail decisions. Text from logs appears only in code spans.</summary>
+    public required string PrBody { get; init; }
+
+    /// <summary>Risk class and score of the patch.</summary>
+    public required FixRisk Risk { get; init; }
+
+    /// <summary>The planned edits (also when the guardrails refused them: the patch is then empty).</summary>
+    public required IReadOnlyList<FixEdit> Edits { get; init; }
+
+    /// <summary>The guardrails' verdict and every decision.</summary>
+    public required GuardrailReport Guardrails { get; init; }
+
+    /// <summary>Whether the patch was validated by rerunning the affected tests.</summary>
+    public required FixValidation Validation { get; init; }
+
+    /// <summary>True when an instruction could not be carried out safely and a person must look (see <see cref="ManualReview"/>).</summary>
+    public required bool NeedsManualReview { get; init; }
+
+    /// <summary>Instructions that need a person, each with the reason.</summary>
+    public IReadOnlyList<ManualReviewItem> ManualReview { get; init; } = [];
+
+    /// <summary>Instructions dropped because an earlier one already changed the same span.</summary>
+    public IReadOnlyList<EditConflict> Conflicts { get; init; } = [];
+}
+
+/// <summary>One planned edit.</summary>
+public sealed record FixEdit
+{
+    /// <summary>Repository-relative path of the edited file.</summary>
+    public required string File { get; init; }
+
+    /// <summary>1-based line of the edit.</summary>
+    public required int Line { get; init; }
+
+    /// <summary>The instruction kind that produced it.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The replaced text.</summary>
+    public required string Before { get; init; }
+
+    /// <summary>The new text.</summary>
+    public required string After { get; init; }
+
+    /// <summary><c>file:line</c> of the failing call when the edit is at a definition elsewhere.</summary>
+    public string? FollowedFrom { get; init; }
+
+    /// <summary><c>file:line</c> of every other usage the edit affects.</summary>
+    public IReadOnlyList<string> OtherUsages { get; init; } = [];
+}
+
+/// <summary>The validation of a patch.</summary>
+public sealed record FixValidation
+{
+    /// <summary><c>not_run</c>, <c>passed</c> or <c>failed</c>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The command that ran.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>How long it ran.</summary>
+    public long? DurationMs { get; init; }
+
+    /// <summary>The end of its output.</summary>
+    public string? OutputTail { get; init; }
+}
+
+/// <summary>An instruction a person must look at.</summary>
+public sealed record ManualReviewItem
+{
+    /// <summary>0-based index of the instruction in the input.</summary>
+    public required int Instruction { get; init; }
+
+    /// <summary>The instruction's kind.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The instruction's file.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The instruction's line.</summary>
+    public int? Line { get; init; }
+
+    /// <summary><c>needs_manual_review</c>, <c>not_found</c>, <c>no_rewriter</c>, <c>invalid_instruction</c>, <c>unresolved_path</c>, <c>rejected_edit</c> or <c>rewriter_error</c>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+}
