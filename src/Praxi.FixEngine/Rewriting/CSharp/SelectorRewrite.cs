@@ -84,7 +84,8 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                 matches.Add((candidate, true));
             }
             else if (spec is not null && LocatorSpecs.Same(spec, target, preferences.TestIdAttributes, exactMatters: false)
-                     || chain is not null && target.By == "selector" && SameChain(target.Value, chain))
+                     || chain is not null && target.By == "selector" && SameChain(target.Value, chain)
+                     || AlreadyRendered(candidate.Step, target))
             {
                 already.Add(candidate);
             }
@@ -191,6 +192,22 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         }
 
         return builder.Result();
+    }
+
+    /// <summary>True when the step's value is what this rewriter renders for <paramref name="target"/> in the step's form (a second pass after a change of form).</summary>
+    private bool AlreadyRendered(LocatorStep step, LocatorSpec target)
+    {
+        if (step.Value is null || ValueOf(step.Value) is not { } current)
+        {
+            return false;
+        }
+
+        return step.Form switch
+        {
+            LocatorForm.SeleniumBy => LocatorRendering.SeleniumValue(step.Method, target, preferences) == current,
+            LocatorForm.Locator or LocatorForm.PageAction => LocatorRendering.SelectorString(target, preferences, step.Form == LocatorForm.PageAction) == current,
+            _ => false,
+        };
     }
 
     /// <summary>The steps in a set of nodes (every locator call, not only scope steps) with their chains.</summary>

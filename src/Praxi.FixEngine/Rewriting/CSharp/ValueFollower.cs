@@ -65,7 +65,7 @@ internal sealed partial class ValueFollower(CSharpProject project, CancellationT
                 sites.Add(new LiteralSite(tree, interpolated));
                 return null;
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                return IsConstantOperand(binary)
+                return IsConstant(tree, binary)
                     ? $"the value is a constant built from other constants ({Show(binary)}) at {project.Where(tree, binary.SpanStart)}; rewriting one part could change other selectors"
                     : $"the value is a string concatenation with non-literal parts ({Show(binary)}) at {project.Where(tree, binary.SpanStart)}";
             case IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression }:
@@ -175,9 +175,8 @@ internal sealed partial class ValueFollower(CSharpProject project, CancellationT
         return null;
     }
 
-    private static bool IsConstantOperand(BinaryExpressionSyntax binary) =>
-        binary.DescendantNodesAndSelf().OfType<ExpressionSyntax>().All(n =>
-            n is BinaryExpressionSyntax or LiteralExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax);
+    private bool IsConstant(SyntaxTree tree, BinaryExpressionSyntax binary) =>
+        project.Model(tree, cancellationToken).GetConstantValue(binary, cancellationToken).HasValue;
 
     private static bool LooksLikeResource(ExpressionSyntax expression)
     {
