@@ -130,8 +130,8 @@ internal sealed class HardWaitRewrite(CSharpProject project, FailingRegion regio
 
     /// <summary>No call other than locator steps, no await, no assignment: evaluating it twice is harmless.</summary>
     private static bool IsPure(ExpressionSyntax expression) =>
-        !expression.DescendantNodesAndSelf().Any(n => n is AwaitExpressionSyntax or AssignmentExpressionSyntax
-            or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax or BaseObjectCreationExpressionSyntax && n.Parent is not ArgumentSyntax
+        !expression.DescendantNodesAndSelf().Any(n => n is AwaitExpressionSyntax
+            or AssignmentExpressionSyntax { Parent: not InitializerExpressionSyntax } or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax or BaseObjectCreationExpressionSyntax && n.Parent is not ArgumentSyntax
             || n is InvocationExpressionSyntax call && LocatorStep.Read(call).Count == 0 && !IsByCall(call));
 
     private static bool IsByCall(InvocationExpressionSyntax call) => call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "By" } };

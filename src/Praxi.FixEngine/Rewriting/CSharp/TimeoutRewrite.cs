@@ -46,20 +46,18 @@ internal sealed class TimeoutRewrite(CSharpProject project, FailingRegion region
             matches = evaluated;
         }
 
-        if (matches.Any(m => !m.Slot.HardWait))
+        // The caret decides between a timeout still to raise and one already raised (a second pass).
+        var done = evaluated.Where(e => Math.Abs(e.Ms - newMs) < 0.5 && !matches.Contains(e)).ToList();
+        var all = matches.Select(m => (m.Slot, m.Follow, Done: false)).Concat(done.Select(d => (d.Slot, d.Follow, Done: true))).ToList();
+        if (all.Any(m => !m.Slot.HardWait))
         {
-            matches = [.. matches.Where(m => !m.Slot.HardWait)];
+            all = [.. all.Where(m => !m.Slot.HardWait)];
         }
 
-        if (matches.Count > 0)
+        if (all.Count > 0)
         {
-            var chosen = region.Pick(matches, m => m.Slot.Value);
-            return Edit(chosen.Slot, chosen.Follow, newMs);
-        }
-
-        if (evaluated.Any(e => Math.Abs(e.Ms - newMs) < 0.5))
-        {
-            return EditPlan.NoChange($"the timeout at {Where()} already is {newMs} ms");
+            var chosen = region.Pick(all, m => m.Slot.Value);
+            return chosen.Done ? EditPlan.NoChange($"the timeout at {Where()} already is {newMs} ms") : Edit(chosen.Slot, chosen.Follow, newMs);
         }
 
         if (refusal is not null)
@@ -121,14 +119,22 @@ internal sealed class TimeoutRewrite(CSharpProject project, FailingRegion region
     private EditPlan? ProjectDefault(int oldMs, int newMs)
     {
         var found = new List<(Slot Slot, FollowResult Follow)>();
+        var raised = new List<ExpressionSyntax>();
         foreach (var tree in project.Trees())
         {
             foreach (var slot in SlotsIn(tree.GetRoot(cancellationToken).DescendantNodes()).Where(s => IsDefaultSetter(s.Value)))
             {
                 var follow = FollowNumber(slot.Value);
-                if (follow.Sites.Count > 0 && CSharpLiterals.NumberValue(follow.Sites[0].Literal) is { } v && Math.Abs(v * slot.Factor - oldMs) < 0.5)
+                if (follow.Sites.Count > 0 && CSharpLiterals.NumberValue(follow.Sites[0].Literal) is { } v)
                 {
-                    found.Add((slot, follow));
+                    if (Math.Abs(v * slot.Factor - oldMs) < 0.5)
+                    {
+                        found.Add((slot, follow));
+                    }
+                    else if (Math.Abs(v * slot.Factor - newMs) < 0.5)
+                    {
+                        raised.Add(slot.Value);
+                    }
                 }
             }
         }
@@ -141,7 +147,7 @@ internal sealed class TimeoutRewrite(CSharpProject project, FailingRegion region
 
         if (found.Count == 0)
         {
-            return null;
+            return raised.Count == 1 ? EditPlan.NoChange($"the default timeout at {project.Where(raised[0].SyntaxTree, raised[0].SpanStart)} already is {newMs} ms") : null;
         }
 
         var plan = Edit(found[0].Slot, found[0].Follow, newMs);
