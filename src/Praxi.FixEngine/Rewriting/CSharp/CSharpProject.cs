@@ -17,6 +17,8 @@ internal sealed class CSharpProject
 
     private static readonly ConditionalWeakTable<SourceRepository, Dictionary<string, CSharpProject>> Cache = new();
 
+    private static readonly ConditionalWeakTable<SourceRepository, HashSet<string>> ProjectFolders = new();
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
 
     /// <summary>Implicit usings of an SDK-style test project, so <c>Thread</c>, <c>Task</c>, <c>TimeSpan</c> bind without them written.</summary>
@@ -167,7 +169,8 @@ internal sealed class CSharpProject
 
     private static string ProjectFolder(SourceRepository repository, string file)
     {
-        var projects = repository.Files(".csproj").Select(p => p.Contains('/', StringComparison.Ordinal) ? p[..p.LastIndexOf('/')] : string.Empty).ToHashSet(StringComparer.Ordinal);
+        var projects = ProjectFolders.GetValue(repository, r =>
+            r.Files(".csproj").Select(p => p.Contains('/', StringComparison.Ordinal) ? p[..p.LastIndexOf('/')] : string.Empty).ToHashSet(StringComparer.Ordinal));
         var dir = file.Contains('/', StringComparison.Ordinal) ? file[..file.LastIndexOf('/')] : string.Empty;
         while (true)
         {

@@ -121,7 +121,7 @@ internal sealed class CSharpRewriter : ICodeRewriter
             return file;
         }
 
-        var matches = repository.Files(".cs").Where(f => file.EndsWith("/" + f, StringComparison.Ordinal) || file == f).ToList();
-        return matches.Count == 1 ? matches[0] : null;
+        var matches = repository.Files(".cs").Where(f => file.EndsWith("/" + f, StringComparison.Ordinal)).OrderByDescending(f => f.Length).ToList();
+        return matches.Count == 1 || matches.Count > 1 && matches[0].Length > matches[1].Length ? matches[0] : null;
     }
 }

@@ -74,7 +74,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         foreach (var candidate in candidates)
         {
             var (spec, _) = LocatorSpecs.Of(candidate.Step, ValueOf);
-            var chain = candidate.Chain.Count > 1 ? LocatorSpecs.ChainOf(candidate.Chain, ValueOf) : null;
+            var chain = candidate.Chain.Count > 1 || IsChain(old) || IsChain(target) ? FullChain(candidate) : null;
             if (spec is not null && LocatorSpecs.Same(old, spec, preferences.TestIdAttributes))
             {
                 matches.Add((candidate, false));
@@ -192,6 +192,37 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         }
 
         return builder.Result();
+    }
+
+    private static bool IsChain(LocatorSpec spec) => spec.By == "selector" && SplitChain(spec.Value).Count > 1;
+
+    /// <summary>
+    /// The Playwright selector chain of a candidate, with the scope its root is built from when the root is a page
+    /// object's locator (<c>Form.Locator("button")</c> with <c>ILocator Form =&gt; page.Locator("form")</c>).
+    /// </summary>
+    private string? FullChain(Candidate candidate)
+    {
+        var chain = LocatorSpecs.ChainOf(candidate.Chain, ValueOf);
+        var root = candidate.Chain[0].Receiver;
+        for (var depth = 0; chain is not null && depth < 4 && root is IdentifierNameSyntax or MemberAccessExpressionSyntax; depth++)
+        {
+            if (Follower.FollowExpression(root.SyntaxTree, root) is not { } definition
+                || LocatorStep.Read(definition.Definition) is not [{ Form: not (LocatorForm.PageAction or LocatorForm.SeleniumBy) } last])
+            {
+                break;
+            }
+
+            var scope = LocatorStep.Chain(last);
+            if (LocatorSpecs.ChainOf(scope, ValueOf) is not { } prefix)
+            {
+                break;
+            }
+
+            chain = prefix + " >> " + chain;
+            root = scope[0].Receiver;
+        }
+
+        return chain;
     }
 
     /// <summary>True when the step's value is what this rewriter renders for <paramref name="target"/> in the step's form (a second pass after a change of form).</summary>

@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.Instructions;
@@ -334,5 +335,65 @@ public sealed class CSharpRewriterFollowTests
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("e2e/Selectors.cs:5");
+    }
+    [Fact]
+    public void Rewrite_LocatorAssignedInConstructor_EditsTheAssignment()
+    {
+        const string before = """
+            public sealed class CartPage
+            {
+                private readonly ILocator _checkout;
+
+                public CartPage(IPage page)
+                {
+                    _checkout = page.Locator("a.checkout");
+                }
+
+                public Task CheckoutAsync() => _checkout.ClickAsync();
+            }
+            """;
+        const string after = """
+            public sealed class CartPage
+            {
+                private readonly ILocator _checkout;
+
+                public CartPage(IPage page)
+                {
+                    _checkout = page.Locator([|"button.checkout"|]);
+                }
+
+                public Task CheckoutAsync() => _checkout.ClickAsync();
+            }
+            """;
+
+        var result = Verify(Selector("e2e/CartPage.cs", Line(before, "CheckoutAsync"), Css("a.checkout"), Css("button.checkout")), Case("e2e/CartPage.cs", before, after));
+
+        result.Edits.Single().FollowedFrom.Should().Be("e2e/CartPage.cs:10");
+    }
+
+    [Fact]
+    public void Rewrite_ChainRootedInAPageObjectLocator_MatchesTheWholeChain()
+    {
+        const string before = """
+            public sealed class LoginPage(IPage page)
+            {
+                private ILocator Form => page.Locator("form#login");
+
+                public Task SubmitAsync() => Form.Locator("button").ClickAsync();
+            }
+            """;
+        const string after = """
+            public sealed class LoginPage(IPage page)
+            {
+                private ILocator Form => page.Locator("form#login");
+
+                public Task SubmitAsync() => Form.Locator([|"button[type=submit]"|]).ClickAsync();
+            }
+            """;
+        var old = new LocatorSpec { By = "selector", Value = "form#login >> button" };
+
+        var result = Verify(Selector("e2e/LoginPage.cs", 5, old, Css("button[type=submit]")), Case("e2e/LoginPage.cs", before, after));
+
+        result.Edits.Single().FollowedFrom.Should().BeNull();
     }
 }

@@ -357,6 +357,41 @@ public sealed class CSharpRewriterPlaywrightTests
         Verify(Selector(File, 5, Css("li"), Css("li.item"), column: Column(before, "Last.ClickAsync")), Case(File, before, after));
     }
 
+    [Theory]
+    [InlineData("""await page.FrameLocator("#pay").Locator("#card").FillAsync("4242");""", """await page.FrameLocator("#pay").Locator([|"#card-number"|]).FillAsync("4242");""", "#pay >> internal:control=enter-frame >> #card")]
+    [InlineData("""await page.Locator("li").Filter(new() { HasText = "Milk" }).Locator("button").ClickAsync();""", """await page.Locator("li").Filter(new() { HasText = "Milk" }).Locator([|"button.remove"|]).ClickAsync();""", "li >> internal:has-text=\"Milk\"i >> button")]
+    [InlineData("""await page.Locator("ul > li").Nth(2).Locator("a").ClickAsync();""", """await page.Locator("ul > li").Nth(2).Locator([|"a.title"|]).ClickAsync();""", "ul > li >> nth=2 >> a")]
+    public void Rewrite_ScopedChains_MatchTheWholeChainAndEditTheLastStep(string beforeLine, string afterLine, string chain)
+    {
+        var old = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = chain };
+        var last = beforeLine.Contains("#card", StringComparison.Ordinal) ? "#card-number" : beforeLine.Contains("Milk", StringComparison.Ordinal) ? "button.remove" : "a.title";
+
+        Verify(Selector(File, 5, old, Css(last)), Case(File, Wrap(beforeLine), Wrap(afterLine)));
+    }
+
+    [Fact]
+    public void Rewrite_ChainInstructionWithNewChain_EditsOnlyTheChangedLastStep()
+    {
+        var before = Wrap("""await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();""");
+        var after = Wrap("""await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = [|"Send"|] }).ClickAsync();""");
+        var old = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Go\"i]" };
+        var @new = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Send\"i]" };
+
+        Verify(Selector(File, 5, old, @new), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_ChainInstructionChangingTheScope_NeedsManualReview()
+    {
+        var before = Wrap("""await page.Locator("form").Locator("button").ClickAsync();""");
+        var old = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "form >> button" };
+        var @new = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "main >> button" };
+
+        var result = Run(Selector(File, 5, old, @new), Unchanged(File, before));
+
+        result.Status.Should().Be(Praxi.FixEngine.Rewriting.RewriteStatus.NeedsManualReview);
+    }
+
     private static string Wrap(string statement) => $$"""
         public sealed class T
         {
