@@ -35,6 +35,7 @@ internal sealed class CSharpProject
     private readonly SourceRepository _repository;
     private readonly Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
     private readonly Dictionary<SyntaxTree, string> _paths = [];
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
     private readonly Lock _gate = new();
     private CSharpCompilation? _compilation;
 
@@ -146,8 +147,21 @@ internal sealed class CSharpProject
     }
 
     /// <summary>The semantic model of a tree of this project.</summary>
-    public SemanticModel Model(SyntaxTree tree, CancellationToken cancellationToken) =>
-        Compilation(cancellationToken).GetSemanticModel(tree, ignoreAccessibility: true);
+    public SemanticModel Model(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var compilation = Compilation(cancellationToken);
+        lock (_gate)
+        {
+            // One model per tree: a model caches what it bound, and finding usages binds many nodes of the same tree.
+            if (!_models.TryGetValue(tree, out var model))
+            {
+                model = compilation.GetSemanticModel(tree, ignoreAccessibility: true);
+                _models[tree] = model;
+            }
+
+            return model;
+        }
+    }
 
     /// <summary>Every tree of the project (parses what is not parsed yet).</summary>
     public IEnumerable<SyntaxTree> Trees()

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
@@ -104,7 +103,8 @@ internal sealed class CSharpRewriter : ICodeRewriter
     {
         var text = tree.GetText(cancellationToken);
         var changed = text.WithChanges(edits.Select(e => new TextChange(new TextSpan(e.Start, e.Length), e.NewText)));
-        var reparsed = CSharpSyntaxTree.ParseText(changed, CSharpProject.ParseOptions, tree.FilePath, cancellationToken);
+        // Incremental: only the edited spans are reparsed, so the check costs far less than a parse of the file.
+        var reparsed = tree.WithChangedText(changed);
         var before = tree.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
         var after = reparsed.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         return after.Count > before ? after[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture) : null;
