@@ -83,7 +83,7 @@ internal sealed class BlockScorer(RuleSet rules)
 
     private int[] ComputeLineRules(string text, Span<bool> literalHits)
     {
-        if (!Rules.FindLiteralRules(text, literalHits) || NoiseLines.IsNoise(text))
+        if (NoiseLines.IsNoise(text) || !Rules.FindLiteralRules(text, literalHits))
         {
             return NoRules;
         }

@@ -33,6 +33,7 @@ internal sealed class RuleSet
                 .Select(g => (g.Key, g.Select(x => x.Rule).Distinct().ToArray())),
         ];
         Anchors = SearchValues.Create([.. _literals.Select(l => l.Literal)], StringComparison.OrdinalIgnoreCase);
+
         for (var c = 0; c < 128; c++)
         {
             var upper = char.ToUpperInvariant((char)c);
@@ -44,6 +45,12 @@ internal sealed class RuleSet
 
     /// <summary>Every literal of every rule: a line without any of them cannot fire a rule.</summary>
     public SearchValues<string> Anchors { get; }
+
+    /// <summary>
+    /// The words of an error no rule knows (<c>Error:</c>, <c>Exception</c>, <c>FAILED</c>…), matched case-sensitively by the block scanner.
+    /// </summary>
+    public static IReadOnlyList<string> FailureWordList { get; } =
+        ["Error:", "Error ", "ERROR", "Exception:", "Exception ", "FAILED", "FAIL ", "FATAL", "Fatal:", "panic:", "✘"];
 
     public IReadOnlyList<CompiledRule> Rules => _rules;
 

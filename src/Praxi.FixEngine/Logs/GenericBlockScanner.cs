@@ -18,8 +18,7 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
     private const int MaxBlocksKept = 256;
     private const double MinBlockScore = 0.3;
 
-    private static readonly SearchValues<string> FailureWords = SearchValues.Create(
-        ["Error:", "Error ", "ERROR", "Exception:", "Exception ", "FAILED", "FAIL ", "FATAL", "Fatal:", "panic:", "✘"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> FailureWords = SearchValues.Create([.. RuleSet.FailureWordList], StringComparison.Ordinal);
 
     private readonly LogLine[] _ring = new LogLine[ContextBefore];
     private readonly List<(LogSignal Signal, double Score)> _kept = [];
