@@ -304,30 +304,18 @@ internal static partial class LocatorExpression
         return true;
     }
 
-    private static bool AddTextLike(Token? first, List<Token> args, List<Part> parts, string by, string engine)
+    private static bool AddTextLike(Token? first, List<Token> args, List<Part> parts, string by, string engine) =>
+        AddValue(first, args, parts, by, regex => engine + regex);
+
+    private static bool AddAttr(Token? first, List<Token> args, List<Part> parts, string by, string attr) =>
+        AddValue(first, args, parts, by, regex => $"internal:attr=[{attr}={regex}]");
+
+    /// <summary>A string argument (with an <c>exact</c> option) becomes a spec; a regex one only a selector part.</summary>
+    private static bool AddValue(Token? first, List<Token> args, List<Part> parts, string by, Func<string, string> regexSelector)
     {
         if (first is { Kind: TokenKind.Regex } re)
         {
-            parts.Add(new Part(null, engine + re.Text));
-            return true;
-        }
-
-        if (first is not { Kind: TokenKind.String } s)
-        {
-            return false;
-        }
-
-        var exact = BoolOption(args.Skip(ArgLength(args)).ToList(), "exact", "setexact") ?? false;
-        var spec = new LocatorSpec { By = by, Value = s.Text, Exact = exact };
-        parts.Add(new Part(spec, ToSelector(spec)));
-        return true;
-    }
-
-    private static bool AddAttr(Token? first, List<Token> args, List<Part> parts, string by, string attr)
-    {
-        if (first is { Kind: TokenKind.Regex } re)
-        {
-            parts.Add(new Part(null, $"internal:attr=[{attr}={re.Text}]"));
+            parts.Add(new Part(null, regexSelector(re.Text)));
             return true;
         }
 

@@ -202,7 +202,8 @@ internal static partial class LocatorExpression
 
     // ---- Playwright selector strings ------------------------------------------------------------------------
 
-    private static List<string> SplitChain(string selector)
+    /// <summary>Splits a Playwright selector on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written.</summary>
+    internal static List<string> SplitChainRaw(string selector)
     {
         var parts = new List<string>();
         var start = 0;
@@ -237,16 +238,18 @@ internal static partial class LocatorExpression
                     depth = Math.Max(0, depth - 1);
                     break;
                 case '>' when depth == 0 && i + 1 < selector.Length && selector[i + 1] == '>':
-                    parts.Add(selector[start..i].Trim());
+                    parts.Add(selector[start..i]);
                     start = i + 2;
                     i++;
                     break;
             }
         }
 
-        parts.Add(selector[start..].Trim());
+        parts.Add(selector[start..]);
         return parts;
     }
+
+    private static List<string> SplitChain(string selector) => [.. SplitChainRaw(selector).Select(p => p.Trim())];
 
     private static LocatorSpec ParseSelectorPart(string part)
     {

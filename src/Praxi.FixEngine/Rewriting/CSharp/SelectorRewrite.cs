@@ -297,45 +297,8 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     private static bool SameChain(string? a, string? b) =>
         a is not null && b is not null && SplitChain(a).SequenceEqual(SplitChain(b), StringComparer.Ordinal);
 
-    private static List<string> SplitChain(string? selector)
-    {
-        if (selector is null)
-        {
-            return [];
-        }
-
-        var parts = new List<string>();
-        var start = 0;
-        var quote = '\0';
-        for (var i = 0; i < selector.Length; i++)
-        {
-            var c = selector[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>' && i + 1 < selector.Length && selector[i + 1] == '>')
-            {
-                parts.Add(selector[start..i].Trim());
-                start = i + 2;
-                i++;
-            }
-        }
-
-        parts.Add(selector[start..].Trim());
-        return parts;
-    }
+    private static List<string> SplitChain(string? selector) =>
+        selector is null ? [] : [.. LocatorExpression.SplitChainRaw(selector).Select(p => p.Trim())];
 
     private static bool IsLiteral(ExpressionSyntax? expression) =>
         expression is not null && CSharpLiterals.StringValue(LocatorStep.Unwrap(expression)) is not null;

@@ -14,51 +14,7 @@ internal static partial class SelectorParts
     public static List<string> Split(string selector) => [.. SplitRaw(selector).Select(Canonical)];
 
     /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written (untrimmed).</summary>
-    public static List<string> SplitRaw(string selector)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        var quote = '\0';
-        var depth = 0;
-        for (var i = 0; i < selector.Length; i++)
-        {
-            var c = selector[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' or '\'' or '`':
-                    quote = c;
-                    break;
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                case '>' when depth == 0 && i + 1 < selector.Length && selector[i + 1] == '>':
-                    parts.Add(selector[start..i]);
-                    start = i + 2;
-                    i++;
-                    break;
-            }
-        }
-
-        parts.Add(selector[start..]);
-        return parts;
-    }
+    public static List<string> SplitRaw(string selector) => LocatorExpression.SplitChainRaw(selector);
 
     /// <summary>One part in the form the analysis writes it (<c>id=x</c> and <c>#x</c> agree, role flags spelled out).</summary>
     public static string Canonical(string part)
