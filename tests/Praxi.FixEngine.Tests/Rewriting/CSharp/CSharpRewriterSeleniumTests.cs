@@ -1,0 +1,119 @@
+using Praxi.FixEngine.Rewriting;
+using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
+using static Praxi.FixEngine.Tests.Rewriting.CSharp.Instructions;
+
+namespace Praxi.FixEngine.Tests.Rewriting.CSharp;
+
+public sealed class CSharpRewriterSeleniumTests
+{
+    private const string File = "Tests/CheckoutTests.cs";
+
+    [Theory]
+    [InlineData("Id", "id", "coupon", "promo")]
+    [InlineData("CssSelector", "css", "button.confirm", "button.primary")]
+    [InlineData("XPath", "xpath", "//button[text()='Pay now']", "//button[text()='Pay']")]
+    [InlineData("Name", "name", "card", "card-number")]
+    [InlineData("ClassName", "class", "btn", "btn-primary")]
+    [InlineData("LinkText", "link_text", "Sign in", "Log in")]
+    [InlineData("TagName", "css", "form", "main")]
+    public void Rewrite_ByMethods_ChangeOnlyTheLiteral(string method, string by, string old, string @new)
+    {
+        var before = Wrap($"driver.FindElement(By.{method}(\"{old}\")).Click();");
+        var after = Wrap($"driver.FindElement(By.{method}([|\"{@new}\"|])).Click();");
+
+        Verify(Selector(File, 7, Spec(by, old, by == "link_text" ? true : null), Spec(by, @new, by == "link_text" ? true : null)), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_PartialLinkTextInFindElements_ChangesTheLiteral()
+    {
+        var before = Wrap("""var links = driver.FindElements(By.PartialLinkText("Sign"));""");
+        var after = Wrap("""var links = driver.FindElements(By.PartialLinkText([|"Log"|]));""");
+
+        Verify(Selector(File, 7, Spec("link_text", "Sign", exact: false), Spec("link_text", "Log", exact: false)), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_ByIdReportedAsCss_MatchesSeleniumsOwnTranslation()
+    {
+        var before = Wrap("""driver.FindElement(By.Id("coupon")).SendKeys("SAVE10");""");
+        var after = Wrap("""driver.FindElement(By.Id([|"promo-code"|])).SendKeys("SAVE10");""");
+
+        // Selenium sends By.Id("coupon") as the CSS selector #coupon, which is what its error prints.
+        Verify(Selector(File, 7, Css("#coupon"), Css("#promo-code")), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_ByIdToTestId_ChangesFormToCssSelector()
+    {
+        var before = Wrap("""driver.FindElement(By.Id("coupon")).SendKeys("SAVE10");""");
+        var after = Wrap("""driver.FindElement(By.[|CssSelector("[data-testid='coupon-code']")|]).SendKeys("SAVE10");""");
+
+        Verify(Selector(File, 7, Css("#coupon"), Spec("test_id", "coupon-code")), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_ByIdToTestIdPreferringXPath_ChangesFormToXPath()
+    {
+        var before = Wrap("""driver.FindElement(By.Id("coupon")).SendKeys("SAVE10");""");
+        var after = Wrap("""driver.FindElement(By.[|XPath("//*[@data-qa='coupon-code']")|]).SendKeys("SAVE10");""");
+        var preferences = new SelectorPreferences(["test_id", "xpath", "css"], ["data-qa"]);
+
+        VerifyWith(preferences, Selector(File, 7, Spec("id", "coupon"), Spec("test_id", "coupon-code")), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_ByCssToText_ChangesFormToXPath()
+    {
+        var before = Wrap("""driver.FindElement(By.CssSelector("button.confirm")).Click();""");
+        var after = Wrap("""driver.FindElement(By.[|XPath("//*[normalize-space()='Confirm order']")|]).Click();""");
+
+        Verify(Selector(File, 7, Css("button.confirm"), Spec("text", "Confirm order", exact: true)), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_SeleniumRoleButton_NeedsManualReview()
+    {
+        var before = Wrap("""driver.FindElement(By.CssSelector("button.confirm")).Click();""");
+
+        var result = Run(Selector(File, 7, Css("button.confirm"), Role("button", "Confirm")), Unchanged(File, before));
+
+        result.Status.Should().Be(RewriteStatus.NeedsManualReview);
+        result.Reason.Should().Contain("role");
+    }
+
+    [Fact]
+    public void Rewrite_ExpressionBodiedPageObject_EditsTheByLiteral()
+    {
+        const string before = """
+            using OpenQA.Selenium;
+
+            internal sealed class CheckoutPage(IWebDriver driver)
+            {
+                public void Pay() => driver.FindElement(By.XPath("//button[text()='Pay now']")).Click();
+            }
+            """;
+        const string after = """
+            using OpenQA.Selenium;
+
+            internal sealed class CheckoutPage(IWebDriver driver)
+            {
+                public void Pay() => driver.FindElement(By.XPath([|"//button[text()='Pay']"|])).Click();
+            }
+            """;
+
+        Verify(Selector("Tests/CheckoutPage.cs", 5, Spec("xpath", "//button[text()='Pay now']"), Spec("xpath", "//button[text()='Pay']")), Case("Tests/CheckoutPage.cs", before, after));
+    }
+
+    private static string Wrap(string statement) => $$"""
+        using OpenQA.Selenium;
+
+        public sealed class CheckoutTests
+        {
+            public void Run(IWebDriver driver)
+            {
+                {{statement}}
+            }
+        }
+        """;
+}

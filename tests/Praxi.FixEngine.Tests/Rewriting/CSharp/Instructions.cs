@@ -1,0 +1,46 @@
+using Praxi.FixEngine.Analysis;
+
+namespace Praxi.FixEngine.Tests.Rewriting.CSharp;
+
+/// <summary>Instructions as analysis.json carries them, for rewriter tests.</summary>
+internal static class Instructions
+{
+    public static LocatorSpec Css(string value) => new() { By = "css", Value = value };
+
+    public static LocatorSpec Spec(string by, string value, bool? exact = null) => new() { By = by, Value = value, Exact = exact };
+
+    public static LocatorSpec Role(string role, string? name, bool? exact = null) => new() { By = "role", Role = role, Name = name, Exact = exact };
+
+    public static FixInstruction Selector(string file, int line, LocatorSpec old, LocatorSpec @new, int? column = null, string kind = "replace_selector") => new()
+    {
+        Kind = kind,
+        File = file,
+        Line = line,
+        Column = column,
+        Old = old,
+        New = @new,
+        Confidence = 0.9,
+        Evidence = "test",
+    };
+
+    public static FixInstruction Timeout(string file, int line, int? oldMs, int newMs, int? column = null) => new()
+    {
+        Kind = "raise_timeout",
+        File = file,
+        Line = line,
+        Column = column,
+        OldMs = oldMs,
+        NewMs = newMs,
+        Confidence = 0.7,
+        Evidence = "test",
+    };
+
+    public static FixInstruction HardWait(string file, int line) => new()
+    {
+        Kind = "replace_hard_wait",
+        File = file,
+        Line = line,
+        Confidence = 0.6,
+        Evidence = "test",
+    };
+}
