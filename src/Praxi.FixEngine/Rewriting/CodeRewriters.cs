@@ -9,6 +9,7 @@ internal static class CodeRewriters
     /// <summary>The built-in rewriters, in the order they are asked.</summary>
     public static IReadOnlyList<ICodeRewriter> All { get; } =
     [
+        new CSharp.CSharpRewriter(),
         new JavaScript.JavaScriptRewriter(),
     ];
 
