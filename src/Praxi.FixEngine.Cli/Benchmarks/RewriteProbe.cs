@@ -68,11 +68,16 @@ internal static class RewriteProbe
     /// One no-op pass: every file handed to its rewriter with <see cref="NoOpInstruction"/>, any edits it returned applied,
     /// and the result encoded the way the file was. Returns the files whose bytes came out different (and why).
     /// </summary>
-    public static List<string> NoOpPass(SourceRepository repository, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    public static List<string> NoOpPass(SourceRepository repository, IReadOnlyList<string> files, CancellationToken cancellationToken) =>
+        NoOpPass(repository, files, null, cancellationToken);
+
+    /// <summary>The no-op pass, adding the time spent per file extension to <paramref name="msByExtension"/> when given.</summary>
+    public static List<string> NoOpPass(SourceRepository repository, IReadOnlyList<string> files, Dictionary<string, double>? msByExtension, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
         foreach (var file in files)
         {
+            var started = Stopwatch.GetTimestamp();
             cancellationToken.ThrowIfCancellationRequested();
             var source = repository.Read(file);
             var rewriter = CodeRewriters.For(file, CodeRewriters.All);
@@ -93,6 +98,12 @@ internal static class RewriteProbe
             if (result.Edits.Count > 0 || !source.Encode(text).AsSpan().SequenceEqual(source.Bytes))
             {
                 changed.Add($"{file}: {(result.Edits.Count > 0 ? $"{result.Edits.Count} edit(s)" : "re-encoding changed the bytes")}");
+            }
+
+            if (msByExtension is not null)
+            {
+                var ext = Path.GetExtension(file);
+                msByExtension[ext] = msByExtension.GetValueOrDefault(ext) + Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }
 
@@ -126,8 +137,13 @@ internal static class RewriteProbe
         var bytes = fulls.Sum(f => new FileInfo(f).Length);
         var lines = fulls.Sum(f => File.ReadAllText(f).Count('\n'));
         List<string> changed = [];
+        var split = new Dictionary<string, double>(StringComparer.Ordinal);
         var (runs, rewriteMs, parseMs) = Alternate(
-            () => changed = NoOpPass(new SourceRepository(root), files, cancellationToken),
+            () =>
+            {
+                split.Clear();
+                changed = NoOpPass(new SourceRepository(root), files, split, cancellationToken);
+            },
             () =>
             {
                 foreach (var f in fulls)
@@ -138,8 +154,9 @@ internal static class RewriteProbe
             cancellationToken);
 
         var ok = changed.Count == 0 && files.Count > 0;
+        var where = string.Join(", ", split.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:0} ms over {files.Count(f => f.EndsWith(kv.Key, StringComparison.Ordinal))} files"));
         var detail = ok
-            ? $"{files.Count} of {files.Count} files byte-identical"
+            ? $"{files.Count} of {files.Count} files byte-identical; last pass: {where}"
             : $"{files.Count - changed.Count} of {files.Count} files byte-identical; first: {string.Join("; ", changed.Take(3))}";
         return new RewriteCase("repository", "no-op pass (each file to its rewriter, re-encoded)", "Roslyn .cs + Acornima tokens .ts", files.Count, lines, bytes, runs, rewriteMs, parseMs, ok, detail);
     }

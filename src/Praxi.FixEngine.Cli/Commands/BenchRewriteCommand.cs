@@ -154,7 +154,7 @@ internal sealed class BenchRewriteCommand : Command
         var sb = new StringBuilder();
         sb.Append(inv, $"praxi bench rewrite --sweep {r.Repository}").AppendLine();
         sb.AppendLine();
-        sb.Append(inv, $"files                 {r.Files}").AppendLine();
+        sb.Append(inv, $"files                 {r.Files} ({r.OutsideAllowlist} other source file(s) outside the default allowlist)").AppendLine();
         sb.Append(inv, $"no-op identical       {r.NoOpIdentical} ({SweepReport.Percent(r.NoOpIdentical, r.Files):0.0}%)").AppendLine();
         sb.Append(inv, $"literals              {r.Literals} ({r.Literals - r.Skipped.Values.Sum()} with an instruction)").AppendLine();
         sb.Append(inv, $"instructions          {r.Instructions} ({r.SelectorInstructions} selector, {r.TimeoutInstructions} timeout)").AppendLine();
@@ -194,6 +194,7 @@ internal sealed class BenchRewriteCommand : Command
         {
             repository = r.Repository,
             files = r.Files,
+            outside_allowlist = r.OutsideAllowlist,
             noop_identical = r.NoOpIdentical,
             noop_identical_pct = SweepReport.Percent(r.NoOpIdentical, r.Files),
             literals = r.Literals,

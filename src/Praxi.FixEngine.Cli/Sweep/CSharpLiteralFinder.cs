@@ -20,6 +20,9 @@ internal static class CSharpLiteralFinder
 
     private static readonly HashSet<string> SeleniumBy = ["Id", "CssSelector", "XPath", "Name", "ClassName", "LinkText", "PartialLinkText", "TagName"];
 
+    /// <summary>Members that go on refining a locator: the failing locator is the chain up to the last of them.</summary>
+    private static readonly HashSet<string> ChainSteps = ["Locator", "GetByRole", "GetByTestId", "GetByText", "GetByLabel", "GetByPlaceholder", "GetByTitle", "GetByAltText", "FrameLocator", "First", "Last", "Nth", "Filter", "And", "Or"];
+
     private static readonly HashSet<string> TimeoutCalls = ["SetDefaultTimeout", "SetDefaultNavigationTimeout"];
 
     public static IReadOnlyList<SweepLiteral> Find(string file, string text, CancellationToken cancellationToken)
@@ -145,7 +148,31 @@ internal static class CSharpLiteralFinder
             return new SweepLiteral(file, line, column, literal.SpanStart, raw.Length, form, null, "a UTF-8 literal");
         }
 
-        return SweepInstructions.Selector(file, line, column, literal.SpanStart, form, call.ToString(), literal.SpanStart - call.SpanStart, raw, close);
+        var chain = form.StartsWith("By.", StringComparison.Ordinal) ? call : Chain(call);
+        return SweepInstructions.Selector(file, line, column, literal.SpanStart, form, chain.ToString(), literal.SpanStart - chain.SpanStart, raw, close);
+    }
+
+    /// <summary>The call extended by the locator steps that follow it (<c>.First</c>, <c>.Nth(1)</c>, <c>.Locator("…")</c>).</summary>
+    private static ExpressionSyntax Chain(InvocationExpressionSyntax call)
+    {
+        ExpressionSyntax node = call;
+        while (node.Parent is MemberAccessExpressionSyntax member && member.Expression == node && ChainSteps.Contains(member.Name.Identifier.ValueText))
+        {
+            if (member.Parent is InvocationExpressionSyntax next && next.Expression == member)
+            {
+                node = next;
+            }
+            else if (member.Name.Identifier.ValueText is "First" or "Last")
+            {
+                node = member;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return node;
     }
 
     private static SweepLiteral Timeout(string file, SyntaxTree tree, LiteralExpressionSyntax number, string form, int ms)

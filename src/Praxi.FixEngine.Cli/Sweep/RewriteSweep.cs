@@ -36,8 +36,9 @@ internal sealed partial class RewriteSweep(TextWriter progress)
 
         var root = Path.GetFullPath(repositoryRoot);
         var repository = new SourceRepository(root);
-        var files = repository.Files()
-            .Where(f => CodeRewriters.For(f, CodeRewriters.All) is not null && Allow.Any(g => g.IsMatch(f)) && !Denied.Any(g => g.IsMatch(f, ignoreCase: true)))
+        var handled = repository.Files().Where(f => CodeRewriters.For(f, CodeRewriters.All) is not null).ToList();
+        var files = handled
+            .Where(f => Allow.Any(g => g.IsMatch(f)) && !Denied.Any(g => g.IsMatch(f, ignoreCase: true)))
             .Order(StringComparer.Ordinal)
             .ToList();
         progress.WriteLine($"sweep: {files.Count} test file(s) in {root}");
@@ -143,6 +144,7 @@ internal sealed partial class RewriteSweep(TextWriter progress)
         {
             Repository = root,
             Files = files.Count,
+            OutsideAllowlist = handled.Count - files.Count,
             NoOpIdentical = files.Count - changed.Count,
             Literals = literals.Count,
             Skipped = literals.Where(l => l.Instruction is null).GroupBy(l => l.Skipped!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),

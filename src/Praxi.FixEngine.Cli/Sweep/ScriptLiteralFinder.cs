@@ -17,6 +17,9 @@ internal static class ScriptLiteralFinder
         "innerHTML", "isVisible", "isHidden", "isEnabled", "$", "$$", "selectOption", "getAttribute", "inputValue", "setInputFiles",
     ];
 
+    /// <summary>Calls that go on refining a locator: the failing locator is the chain up to the last of them.</summary>
+    private static readonly HashSet<string> ChainSteps = ["locator", "getByRole", "getByTestId", "getByText", "getByLabel", "getByPlaceholder", "getByTitle", "getByAltText", "frameLocator", "first", "last", "nth", "filter", "and", "or"];
+
     private static readonly HashSet<string> TimeoutKeys = ["timeout", "actionTimeout", "navigationTimeout"];
 
     private static readonly HashSet<string> TimeoutCalls = ["setTimeout", "setDefaultTimeout", "setDefaultNavigationTimeout"];
@@ -157,6 +160,11 @@ internal static class ScriptLiteralFinder
         var first = doc[literal.Token];
         var last = doc[doc.Is(literal.Token, "`") ? literal.Token + 2 : literal.Token];
         var start = ChainStart(doc, name);
+        while (doc.Is(close + 1, ".") && doc.IsName(close + 2) && ChainSteps.Contains(doc[close + 2].Text) && doc.Is(close + 3, "(") && doc.Match(close + 3) > 0)
+        {
+            close = doc.Match(close + 3);
+        }
+
         var expression = doc.Text[doc[start].Start..doc[close].End];
         var raw = doc.Text[first.Start..last.End];
         return SweepInstructions.Selector(doc.Path, doc.LineOf(first.Start), Column(doc, first.Start), first.Start, form, expression, first.Start - doc[start].Start, raw, literal.Close);

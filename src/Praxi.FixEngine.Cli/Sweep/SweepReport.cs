@@ -8,6 +8,9 @@ internal sealed record SweepReport
     /// <summary>Test files the default allowlist accepts and a rewriter handles.</summary>
     public required int Files { get; init; }
 
+    /// <summary>Files a rewriter handles that the default allowlist (or the always-denied list) leaves out of the sweep.</summary>
+    public required int OutsideAllowlist { get; init; }
+
     /// <summary>Files whose no-op pass gave the same bytes back.</summary>
     public required int NoOpIdentical { get; init; }
 
