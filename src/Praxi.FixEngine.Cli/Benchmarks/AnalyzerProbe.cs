@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Classification;
@@ -14,7 +13,7 @@ internal static class AnalyzerProbe
 {
     public static AnalyzerMeasurement Measure(string file, RepeatPolicy repeat, bool inProcess, CancellationToken cancellationToken)
     {
-        var pinned = !inProcess && PinToOneCore();
+        var pinned = !inProcess && SelfProcess.PinToOneCore();
         var analyzer = new FailureAnalyzer();
         WarmUp(analyzer, cancellationToken);
 
@@ -70,32 +69,6 @@ internal static class AnalyzerProbe
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    /// <summary>Restricts this process to the lowest core it may run on, so "one core" is literal (GC threads included).</summary>
-    private static bool PinToOneCore()
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        try
-        {
-            using var self = Process.GetCurrentProcess();
-            var mask = (long)self.ProcessorAffinity;
-            if (mask == 0)
-            {
-                return false;
-            }
-
-            self.ProcessorAffinity = (nint)(mask & -mask);
-            return true;
-        }
-        catch (Exception ex) when (ex is PlatformNotSupportedException or Win32Exception or InvalidOperationException or NotSupportedException)
-        {
-            return false;
         }
     }
 }

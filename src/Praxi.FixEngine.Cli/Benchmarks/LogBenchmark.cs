@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Praxi.FixEngine.Classification;
 
 namespace Praxi.FixEngine.Cli.Benchmarks;
@@ -54,7 +53,7 @@ internal sealed class LogBenchmark(TextWriter progress)
             var lineFile = Path.Combine(dir, "one-1mib-line.log");
             written.Add(lineFile);
             var single = Measure("1MiB-line", lineFile, anchorsFile, () => LogGenerator.WriteSingleLongLine(lineFile, SingleLineBytes, Seed), latency: true, cancellationToken);
-            return new LogBenchReport(Seed, anchors.Count, dir, Environment.ProcessorCount, cases, single, LoadAverage());
+            return new LogBenchReport(Seed, anchors.Count, dir, Environment.ProcessorCount, cases, single, SelfProcess.LoadAverage());
         }
         finally
         {
@@ -70,18 +69,6 @@ internal sealed class LogBenchmark(TextWriter progress)
                     System.IO.Directory.Delete(dir);
                 }
             }
-        }
-    }
-
-    private static string? LoadAverage()
-    {
-        try
-        {
-            return OperatingSystem.IsLinux() ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 
@@ -105,55 +92,7 @@ internal sealed class LogBenchmark(TextWriter progress)
 
     private static AnalyzerMeasurement MeasureInChild(string file, bool latency, CancellationToken cancellationToken)
     {
-        var start = SelfStartInfo();
-        foreach (var arg in (string[])["bench", "logs", "--one", file])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (latency)
-        {
-            start.ArgumentList.Add("--latency");
-        }
-
-        using var child = Process.Start(start) ?? throw new FixEngineException($"Could not start '{start.FileName}' to measure '{file}'; rerun with --in-process.");
-        using var registration = cancellationToken.Register(() => child.Kill(entireProcessTree: true));
-        var stderrTask = child.StandardError.ReadToEndAsync(CancellationToken.None);
-        var stdout = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        cancellationToken.ThrowIfCancellationRequested();
-        if (child.ExitCode != 0)
-        {
-            var stderr = stderrTask.GetAwaiter().GetResult().Trim();
-            throw new FixEngineException($"The measuring process failed on '{file}' (exit {child.ExitCode}): {stderr} (rerun with --in-process to measure in this process).");
-        }
-
-        return JsonSerializer.Deserialize<AnalyzerMeasurement>(stdout)
-            ?? throw new FixEngineException($"The measuring process printed no figures for '{file}'.");
-    }
-
-    /// <summary>How to start this same <c>praxi</c>: its apphost when that is what runs, else <c>dotnet praxi.dll</c>.</summary>
-    private static ProcessStartInfo SelfStartInfo()
-    {
-        var processPath = Environment.ProcessPath;
-        var processName = processPath is null ? null : Path.GetFileNameWithoutExtension(processPath);
-        ProcessStartInfo start;
-        if (string.Equals(processName, "praxi", StringComparison.OrdinalIgnoreCase))
-        {
-            start = new ProcessStartInfo(processPath!);
-        }
-        else
-        {
-            var host = string.Equals(processName, "dotnet", StringComparison.OrdinalIgnoreCase)
-                ? processPath!
-                : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-            start = new ProcessStartInfo(host);
-            start.ArgumentList.Add(typeof(LogBenchmark).Assembly.Location);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        return start;
+        string[] args = latency ? ["bench", "logs", "--one", file, "--latency"] : ["bench", "logs", "--one", file];
+        return SelfProcess.RunJson<AnalyzerMeasurement>(SelfProcess.StartInfo(args), $"'{file}'", cancellationToken);
     }
 }

@@ -9,5 +9,6 @@ internal sealed class BenchCommand : Command
         : base("bench", "Measure praxi on generated input and print the figures.")
     {
         Subcommands.Add(new BenchLogsCommand());
+        Subcommands.Add(new BenchRewriteCommand());
     }
 }
