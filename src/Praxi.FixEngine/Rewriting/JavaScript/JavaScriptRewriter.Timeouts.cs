@@ -19,7 +19,7 @@ internal sealed partial class JavaScriptRewriter
         }
 
         var configKey = ConfigKey(instruction.Evidence);
-        if (configKey is not null || IsConfig(doc.Path) && instruction.Line is null)
+        if (configKey is not null || IsConfig(doc.Path))
         {
             return ConfigTimeout(resolver, doc, instruction, newMs, configKey);
         }

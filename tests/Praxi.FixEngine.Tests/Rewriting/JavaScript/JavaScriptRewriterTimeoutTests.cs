@@ -201,6 +201,29 @@ public sealed class JavaScriptRewriterTimeoutTests
         JsRewriteVerifier.Verify(Timeout("playwright.config.ts", null, null, oldMs, newMs, $"config_key={key}"), new JsFile("playwright.config.ts", Config, after));
     }
 
+    [Theory]
+    [InlineData(7, "actionTimeout: 5_000,", "actionTimeout: [|6_000|],")]
+    [InlineData(8, "navigationTimeout: 5_000,", "navigationTimeout: [|6_000|],")]
+    [InlineData(4, "expect: { timeout: 5_000 },", "expect: { timeout: [|6_000|] },")]
+    public void Rewrite_ConfigLineWhereOtherKeysHoldTheSameValue_EditsOnlyThatLine(int line, string oldText, string newText)
+    {
+        const string config = """
+            import { defineConfig } from '@playwright/test';
+            export default defineConfig({
+              timeout: 20_000,
+              expect: { timeout: 5_000 },
+              use: {
+                baseURL: 'http://127.0.0.1:5000',
+                actionTimeout: 5_000,
+                navigationTimeout: 5_000,
+              },
+            });
+            """;
+        var after = config.Replace(oldText, newText, StringComparison.Ordinal);
+
+        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", line, null, 5000, 6000), new JsFile("playwright.config.ts", config, after));
+    }
+
     [Fact]
     public void Rewrite_ConfigWithoutKey_FindsTheKeyByItsValue()
     {
