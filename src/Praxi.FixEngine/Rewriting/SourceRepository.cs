@@ -11,6 +11,7 @@ namespace Praxi.FixEngine.Rewriting;
 internal sealed class SourceRepository(string root)
 {
     private readonly Dictionary<string, SourceText> _cache = new(StringComparer.Ordinal);
+    private List<string>? _allFiles;
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -35,22 +36,30 @@ internal sealed class SourceRepository(string root)
     }
 
     /// <summary>Every file under the root with one of the extensions (for following imports and usages), repository-relative.</summary>
-    public IEnumerable<string> Files(params string[] extensions)
+    /// <remarks>The tree is walked once per instance: a plan reads a repository that does not change under it.</remarks>
+    public IEnumerable<string> Files(params string[] extensions) =>
+        extensions.Length == 0 ? AllFiles() : AllFiles().Where(rel => extensions.Any(e => rel.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
+
+    private List<string> AllFiles()
     {
+        if (_allFiles is not null)
+        {
+            return _allFiles;
+        }
+
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var files = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Root, "*", options))
         {
             var rel = Path.GetRelativePath(Root, file).Replace('\\', '/');
-            if (rel.Split('/').Any(p => p is "node_modules" or ".git" or "bin" or "obj"))
+            if (!rel.Split('/').Any(p => p is "node_modules" or ".git" or "bin" or "obj"))
             {
-                continue;
-            }
-
-            if (extensions.Length == 0 || extensions.Any(e => rel.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-            {
-                yield return rel;
+                files.Add(rel);
             }
         }
+
+        files.Sort(StringComparer.Ordinal);
+        return _allFiles = files;
     }
 
     /// <summary>The absolute path of a repository-relative path, or null when it would leave the root.</summary>
