@@ -11,7 +11,7 @@ public sealed class GuardrailPolicy
     public static IReadOnlyList<string> DefaultAllow { get; } =
     [
         "**/tests/**", "**/test/**", "**/e2e/**", "**/__tests__/**", "**/*Tests/**", "**/*.Tests/**",
-        "**/playwright/**", "**/cypress/**",
+        "**/playwright/**", "**/cypress/**", "**/e2e-*/**", "**/*-e2e/**", "**/*.E2E/**", "**/*.e2e/**",
         "**/*.spec.*", "**/*.test.*", "**/*.cy.*", "**/*Tests.cs", "**/*Test.cs",
         "playwright.config.*", "**/playwright.config.*",
     ];

@@ -52,6 +52,20 @@ public sealed class GuardrailEvaluatorTests
         plan.Patch.Should().Contain("+  await page.locator('[data-testid=\"sign-in\"]').click({ timeout: 5000 });");
     }
 
+    [Theory]
+    [InlineData("samples/e2e-dotnet/Selectors.cs")]
+    [InlineData("samples/e2e-dotnet/Pages/ProductPage.cs")]
+    [InlineData("src/Shop.E2E/Pages/LoginPage.cs")]
+    [InlineData("shop-e2e/pages/login-page.ts")]
+    public void Evaluate_PageObjectInAnEndToEndProject_IsAllowed(string path)
+    {
+        var repo = TestRepo.Create().With(path, "const string Save = \"#save\";\n");
+
+        var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, path, "#save", "#store"));
+
+        plan.Guardrails.Allowed.Should().BeTrue(Describe(plan));
+    }
+
     [Fact]
     public void Evaluate_RaisedTimeoutWithinTheCeiling_IsAllowed()
     {
