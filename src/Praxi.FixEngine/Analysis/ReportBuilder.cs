@@ -49,7 +49,8 @@ internal static class ReportBuilder
         var known = classified.Where(c => c.Type != ErrorType.Unknown).ToList();
         if (known.Count == 0)
         {
-            return (ErrorType.Unknown, classified.Count == 0 ? 0 : Math.Round(1 - classified.Max(c => c.Confidence), 3));
+            // The confidence of "unknown" is that of the best guess it did not dare to give.
+            return (ErrorType.Unknown, classified.Count == 0 ? 0 : classified.Max(c => c.Confidence));
         }
 
         var weights = known.GroupBy(c => c.Type)
