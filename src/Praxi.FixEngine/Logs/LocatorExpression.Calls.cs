@@ -162,15 +162,15 @@ internal static partial class LocatorExpression
         switch (name)
         {
             case "locator" or "queryselector" or "waitforselector" or "get" or "$":
-            {
-                if (first is not { Kind: TokenKind.String } sel || !TryParseSelector(sel.Text, out var inner))
                 {
-                    return false;
-                }
+                    if (first is not { Kind: TokenKind.String } sel || !TryParseSelector(sel.Text, out var inner))
+                    {
+                        return false;
+                    }
 
-                parts.Add(new Part(inner, sel.Text.Trim()));
-                return AddFilter(args, parts, optional: true);
-            }
+                    parts.Add(new Part(inner, sel.Text.Trim()));
+                    return AddFilter(args, parts, optional: true);
+                }
 
             case "getbyrole" or "findbyrole" or "findallbyrole" or "querybyrole":
                 return AddRole(first, args, parts);
@@ -185,22 +185,22 @@ internal static partial class LocatorExpression
             case "getbytitle" or "findbytitle":
                 return AddAttr(first, args, parts, "title", "title");
             case "getbytestid" or "findbytestid":
-            {
-                if (first is { Kind: TokenKind.String } tid)
                 {
-                    var spec = new LocatorSpec { By = "test_id", Value = tid.Text };
-                    parts.Add(new Part(spec, ToSelector(spec)));
-                    return true;
-                }
+                    if (first is { Kind: TokenKind.String } tid)
+                    {
+                        var spec = new LocatorSpec { By = "test_id", Value = tid.Text };
+                        parts.Add(new Part(spec, ToSelector(spec)));
+                        return true;
+                    }
 
-                if (first is { Kind: TokenKind.Regex } re)
-                {
-                    parts.Add(new Part(null, $"internal:testid=[data-testid={re.Text}]"));
-                    return true;
-                }
+                    if (first is { Kind: TokenKind.Regex } re)
+                    {
+                        parts.Add(new Part(null, $"internal:testid=[data-testid={re.Text}]"));
+                        return true;
+                    }
 
-                return false;
-            }
+                    return false;
+                }
 
             case "framelocator":
                 if (first is not { Kind: TokenKind.String } frame)
@@ -226,16 +226,16 @@ internal static partial class LocatorExpression
             case "filter":
                 return parts.Count > 0 && AddFilter(args, parts, optional: false);
             case "findelement" or "findelements" or "findelementby" when args.Count > 0:
-            {
-                var inner = segment.Source[(segment.Source.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
-                if (!TryParse(inner, out var spec))
                 {
-                    return false;
-                }
+                    var inner = segment.Source[(segment.Source.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
+                    if (!TryParse(inner, out var spec))
+                    {
+                        return false;
+                    }
 
-                parts.Add(new Part(spec, ToSelector(spec)));
-                return true;
-            }
+                    parts.Add(new Part(spec, ToSelector(spec)));
+                    return true;
+                }
 
             default:
                 return false;

@@ -47,30 +47,30 @@ internal sealed class TrxParser : IStructuredLogParser
                 switch (reader.LocalName)
                 {
                     case "UnitTestResult":
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var result = new Result(
-                            reader.GetAttribute("testName") ?? "(unnamed test)",
-                            reader.GetAttribute("testId"),
-                            reader.GetAttribute("outcome") ?? string.Empty,
-                            open.Count > 0 ? open.Peek() : null)
                         {
-                            StartedAt = DateTimeOffset.TryParse(reader.GetAttribute("startTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null,
-                            Duration = TimeSpan.TryParse(reader.GetAttribute("duration"), CultureInfo.InvariantCulture, out var took) ? took : null,
-                        };
-                        results.Add(result);
-                        if (result.Parent is { } parent)
-                        {
-                            parent.HasInner = true;
-                        }
+                            cancellationToken.ThrowIfCancellationRequested();
+                            var result = new Result(
+                                reader.GetAttribute("testName") ?? "(unnamed test)",
+                                reader.GetAttribute("testId"),
+                                reader.GetAttribute("outcome") ?? string.Empty,
+                                open.Count > 0 ? open.Peek() : null)
+                            {
+                                StartedAt = DateTimeOffset.TryParse(reader.GetAttribute("startTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null,
+                                Duration = TimeSpan.TryParse(reader.GetAttribute("duration"), CultureInfo.InvariantCulture, out var took) ? took : null,
+                            };
+                            results.Add(result);
+                            if (result.Parent is { } parent)
+                            {
+                                parent.HasInner = true;
+                            }
 
-                        if (!reader.IsEmptyElement)
-                        {
-                            open.Push(result);
-                        }
+                            if (!reader.IsEmptyElement)
+                            {
+                                open.Push(result);
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case "Message" when open.Count > 0:
                         open.Peek().Message = SafeXml.ReadText(reader);

@@ -124,8 +124,13 @@ public sealed partial class FixAgentTests
         var sut = Agent();
         var instruction = new FixInstruction
         {
-            Kind = kind, File = "e2e/login.spec.ts", Line = 6, Confidence = 0.5, Evidence = "e",
-            Old = new LocatorSpec { By = "css", Value = "#login-btn" }, New = withNew ? new LocatorSpec { By = "css", Value = "#go" } : null,
+            Kind = kind,
+            File = "e2e/login.spec.ts",
+            Line = 6,
+            Confidence = 0.5,
+            Evidence = "e",
+            Old = new LocatorSpec { By = "css", Value = "#login-btn" },
+            New = withNew ? new LocatorSpec { By = "css", Value = "#go" } : null,
         };
 
         var result = sut.Plan(Input(instruction), repo.Root);
@@ -254,7 +259,10 @@ public sealed partial class FixAgentTests
         var sut = Agent();
         var hostile = new FixInstruction
         {
-            Kind = "replace_selector", File = "e2e/login.spec.ts", Line = 6, Confidence = 0.9,
+            Kind = "replace_selector",
+            File = "e2e/login.spec.ts",
+            Line = 6,
+            Confidence = 0.9,
             Test = "signs in <img src=x onerror=alert(1)> @octocat ``` # Heading",
             Evidence = "found `no` element\n\n## Injected heading\n<script>alert(1)</script> [click](https://evil.example) ![x](https://evil.example/x.png) **bold** | pipe",
             Old = new LocatorSpec { By = "css", Value = "#login-btn" },

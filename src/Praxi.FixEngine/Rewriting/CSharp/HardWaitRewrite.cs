@@ -141,12 +141,12 @@ internal sealed class HardWaitRewrite(CSharpProject project, FailingRegion regio
 
     private static bool IsInAsyncContext(SyntaxNode node) => node.Ancestors().FirstOrDefault(a =>
             a is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) switch
-        {
-            MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
-            LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
-            AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
-            _ => false,
-        };
+    {
+        MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+        LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
+        AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+        _ => false,
+    };
 
     private static bool SeleniumSupportImported(SyntaxNode node) =>
         node.SyntaxTree.GetRoot().DescendantNodes().OfType<UsingDirectiveSyntax>().Any(u => u.Name?.ToString() == "OpenQA.Selenium.Support.UI")

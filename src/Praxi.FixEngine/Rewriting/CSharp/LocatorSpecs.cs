@@ -21,80 +21,80 @@ internal static partial class LocatorSpecs
         switch (step.Form)
         {
             case LocatorForm.Locator or LocatorForm.PageAction:
-            {
-                var selector = Value();
-                if (selector is null || !LocatorExpression.TryParseSelector(selector, out var spec))
                 {
-                    return (null, null);
-                }
-
-                var part = selector.Trim();
-                if (step.Form == LocatorForm.Locator && LocatorStep.Assigned(step.Options, "HasText") is { } hasText)
-                {
-                    if (valueOf(hasText) is not { } text)
+                    var selector = Value();
+                    if (selector is null || !LocatorExpression.TryParseSelector(selector, out var spec))
                     {
                         return (null, null);
                     }
 
-                    return (null, part + " >> internal:has-text=" + LocatorExpression.Quote(text) + "i");
-                }
+                    var part = selector.Trim();
+                    if (step.Form == LocatorForm.Locator && LocatorStep.Assigned(step.Options, "HasText") is { } hasText)
+                    {
+                        if (valueOf(hasText) is not { } text)
+                        {
+                            return (null, null);
+                        }
 
-                return (spec, part);
-            }
+                        return (null, part + " >> internal:has-text=" + LocatorExpression.Quote(text) + "i");
+                    }
+
+                    return (spec, part);
+                }
 
             case LocatorForm.GetByRole:
-            {
-                var role = RoleName(step.Role);
-                if (role is null)
                 {
-                    return (null, null);
-                }
+                    var role = RoleName(step.Role);
+                    if (role is null)
+                    {
+                        return (null, null);
+                    }
 
-                var name = step.Value is null ? null : Value();
-                if (step.Value is not null && name is null)
-                {
-                    return (null, null);
-                }
+                    var name = step.Value is null ? null : Value();
+                    if (step.Value is not null && name is null)
+                    {
+                        return (null, null);
+                    }
 
-                var spec = new LocatorSpec { By = "role", Role = role, Name = name, Exact = name is null ? null : BoolOf(step.Exact) ?? false };
-                return (spec, LocatorExpression.ToSelector(spec));
-            }
+                    var spec = new LocatorSpec { By = "role", Role = role, Name = name, Exact = name is null ? null : BoolOf(step.Exact) ?? false };
+                    return (spec, LocatorExpression.ToSelector(spec));
+                }
 
             case LocatorForm.GetBy:
-            {
-                var value = Value();
-                if (value is null)
                 {
-                    return (null, null);
-                }
+                    var value = Value();
+                    if (value is null)
+                    {
+                        return (null, null);
+                    }
 
-                var by = ByOfGetBy(step.Method);
-                var spec = by == "test_id"
-                    ? new LocatorSpec { By = by, Value = value }
-                    : new LocatorSpec { By = by, Value = value, Exact = BoolOf(step.Exact) ?? false };
-                return (spec, LocatorExpression.ToSelector(spec));
-            }
+                    var by = ByOfGetBy(step.Method);
+                    var spec = by == "test_id"
+                        ? new LocatorSpec { By = by, Value = value }
+                        : new LocatorSpec { By = by, Value = value, Exact = BoolOf(step.Exact) ?? false };
+                    return (spec, LocatorExpression.ToSelector(spec));
+                }
 
             case LocatorForm.SeleniumBy:
-            {
-                var value = Value();
-                if (value is null)
                 {
-                    return (null, null);
-                }
+                    var value = Value();
+                    if (value is null)
+                    {
+                        return (null, null);
+                    }
 
-                var spec = step.Method switch
-                {
-                    "Id" => new LocatorSpec { By = "id", Value = value },
-                    "CssSelector" or "TagName" => new LocatorSpec { By = "css", Value = value },
-                    "XPath" => new LocatorSpec { By = "xpath", Value = value },
-                    "Name" => new LocatorSpec { By = "name", Value = value },
-                    "ClassName" => new LocatorSpec { By = "class", Value = value },
-                    "LinkText" => new LocatorSpec { By = "link_text", Value = value, Exact = true },
-                    _ => new LocatorSpec { By = "link_text", Value = value, Exact = false },
-                };
-                return (spec, LocatorExpression.ToSelector(spec));
-            }
+                    var spec = step.Method switch
+                    {
+                        "Id" => new LocatorSpec { By = "id", Value = value },
+                        "CssSelector" or "TagName" => new LocatorSpec { By = "css", Value = value },
+                        "XPath" => new LocatorSpec { By = "xpath", Value = value },
+                        "Name" => new LocatorSpec { By = "name", Value = value },
+                        "ClassName" => new LocatorSpec { By = "class", Value = value },
+                        "LinkText" => new LocatorSpec { By = "link_text", Value = value, Exact = true },
+                        _ => new LocatorSpec { By = "link_text", Value = value, Exact = false },
+                    };
+                    return (spec, LocatorExpression.ToSelector(spec));
+                }
 
             default:
                 return (null, ScopePart(step, valueOf));

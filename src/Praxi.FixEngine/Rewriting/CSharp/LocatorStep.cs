@@ -93,16 +93,16 @@ internal sealed record LocatorStep(
             case "Locator" when first is not null && IsStringLike(first):
                 return [new LocatorStep(call, LocatorForm.Locator, name, first, null, null, OptionsOf(args, 1), receiver)];
             case "GetByRole" when first is not null:
-            {
-                var options = OptionsOf(args, 1);
-                return [new LocatorStep(call, LocatorForm.GetByRole, name, Assigned(options, "Name"), first, Assigned(options, "Exact"), options, receiver)];
-            }
+                {
+                    var options = OptionsOf(args, 1);
+                    return [new LocatorStep(call, LocatorForm.GetByRole, name, Assigned(options, "Name"), first, Assigned(options, "Exact"), options, receiver)];
+                }
 
             case var _ when GetByMethods.Contains(name) && first is not null && IsStringLike(first):
-            {
-                var options = OptionsOf(args, 1);
-                return [new LocatorStep(call, LocatorForm.GetBy, name, first, null, Assigned(options, "Exact"), options, receiver)];
-            }
+                {
+                    var options = OptionsOf(args, 1);
+                    return [new LocatorStep(call, LocatorForm.GetBy, name, first, null, Assigned(options, "Exact"), options, receiver)];
+                }
 
             case var _ when SeleniumMethods.Contains(name) && args.Count == 1 && first is not null && IsSeleniumBy(receiver):
                 return [new LocatorStep(call, LocatorForm.SeleniumBy, name, first, null, null, null, receiver)];

@@ -175,27 +175,27 @@ internal sealed class TimeoutRewrite(CSharpProject project, FailingRegion region
                     yield return new Slot(right, 1, false);
                     break;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax ma, ArgumentList.Arguments: [var only, ..] } call:
-                {
-                    var name = ma.Name.Identifier.ValueText;
-                    var receiver = NameOf(ma.Expression);
-                    if (DefaultSetters.Contains(name) && call.ArgumentList.Arguments.Count == 1)
                     {
-                        yield return new Slot(only.Expression, 1, false);
-                    }
-                    else if (receiver == "TimeSpan" && name is "FromMilliseconds" or "FromSeconds" or "FromMinutes")
-                    {
-                        yield return new Slot(only.Expression, name switch { "FromMilliseconds" => 1, "FromSeconds" => 1000, _ => 60_000 }, false);
-                    }
-                    else if (receiver == "Thread" && name == "Sleep" || receiver == "Task" && name == "Delay" || name == "WaitForTimeoutAsync")
-                    {
-                        if (!IsTimeSpan(only.Expression))
+                        var name = ma.Name.Identifier.ValueText;
+                        var receiver = NameOf(ma.Expression);
+                        if (DefaultSetters.Contains(name) && call.ArgumentList.Arguments.Count == 1)
                         {
-                            yield return new Slot(only.Expression, 1, true);
+                            yield return new Slot(only.Expression, 1, false);
                         }
-                    }
+                        else if (receiver == "TimeSpan" && name is "FromMilliseconds" or "FromSeconds" or "FromMinutes")
+                        {
+                            yield return new Slot(only.Expression, name switch { "FromMilliseconds" => 1, "FromSeconds" => 1000, _ => 60_000 }, false);
+                        }
+                        else if (receiver == "Thread" && name == "Sleep" || receiver == "Task" && name == "Delay" || name == "WaitForTimeoutAsync")
+                        {
+                            if (!IsTimeSpan(only.Expression))
+                            {
+                                yield return new Slot(only.Expression, 1, true);
+                            }
+                        }
 
-                    break;
-                }
+                        break;
+                    }
             }
         }
     }

@@ -30,23 +30,23 @@ internal static class JsLiteral
             case JsTokenKind.Name when t.Text is "true" or "false":
                 return new LiteralSite(doc, index, index, LiteralKind.Boolean, t.Text, '\0');
             case JsTokenKind.Punct when t.Text == "`":
-            {
-                var i = index + 1;
-                var text = string.Empty;
-                if (i < doc.Count && doc[i].Kind == JsTokenKind.TemplateText)
                 {
-                    text = doc[i].Value;
-                    i++;
-                }
+                    var i = index + 1;
+                    var text = string.Empty;
+                    if (i < doc.Count && doc[i].Kind == JsTokenKind.TemplateText)
+                    {
+                        text = doc[i].Value;
+                        i++;
+                    }
 
-                if (doc.Is(i, "`"))
-                {
-                    return new LiteralSite(doc, index, i, LiteralKind.String, text, '`');
-                }
+                    if (doc.Is(i, "`"))
+                    {
+                        return new LiteralSite(doc, index, i, LiteralKind.String, text, '`');
+                    }
 
-                interpolated = doc.Is(i, "${");
-                return null;
-            }
+                    interpolated = doc.Is(i, "${");
+                    return null;
+                }
 
             default:
                 return null;

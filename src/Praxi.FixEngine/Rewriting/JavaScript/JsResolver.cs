@@ -215,20 +215,20 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
         switch (value.Kind)
         {
             case JsValueKind.Object:
-            {
-                var doc = value.Document!;
-                foreach (var (key, first, last) in JsSyntax.Properties(doc, value.Open))
                 {
-                    if (JsSyntax.KeyName(doc, key) == name)
+                    var doc = value.Document!;
+                    foreach (var (key, first, last) in JsSyntax.Properties(doc, value.Open))
                     {
-                        var owner = value.Symbol?.Name ?? "object";
-                        var symbol = new SymbolRef(doc, key, name, owner, value.Symbol?.Exported ?? false);
-                        return (first == key ? Identifier(doc, key, depth + 1) : Resolve(doc, first, last, depth + 1)).Via(symbol);
+                        if (JsSyntax.KeyName(doc, key) == name)
+                        {
+                            var owner = value.Symbol?.Name ?? "object";
+                            var symbol = new SymbolRef(doc, key, name, owner, value.Symbol?.Exported ?? false);
+                            return (first == key ? Identifier(doc, key, depth + 1) : Resolve(doc, first, last, depth + 1)).Via(symbol);
+                        }
                     }
-                }
 
-                return JsValue.Opaque($"property '{name}'");
-            }
+                    return JsValue.Opaque($"property '{name}'");
+                }
 
             case JsValueKind.Instance:
                 return Member(Classes(value.Document!).FirstOrDefault(c => c.Body == value.Open) is { Body: > 0 } cls ? cls : new ClassInfo(value.Document!, -1, value.Open, null), name, depth);
@@ -366,18 +366,18 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
                     Problem = method == "nth" && args.Count != 1 ? "nth() without an index" : null,
                 };
             case LocatorStepKind.Filter:
-            {
-                var options = args.Count > 0 && doc.Is(args[0].First, "{") ? args[0].First : -1;
-                var hasText = options < 0 ? null : OptionValue(doc, options, "hasText", depth);
-                var props = options < 0 ? [] : JsSyntax.Properties(doc, options);
-                string? part = hasText?.Site switch
                 {
-                    { Kind: LiteralKind.String } s when props.Count == 1 => "internal:has-text=" + LocatorExpression.Quote(s.Value) + "i",
-                    { Kind: LiteralKind.Regex } r when props.Count == 1 => "internal:has-text=" + r.Value,
-                    _ => null,
-                };
-                return step with { Options = options, NameOption = hasText, Parts = part is null ? ["filter(…)"] : [part] };
-            }
+                    var options = args.Count > 0 && doc.Is(args[0].First, "{") ? args[0].First : -1;
+                    var hasText = options < 0 ? null : OptionValue(doc, options, "hasText", depth);
+                    var props = options < 0 ? [] : JsSyntax.Properties(doc, options);
+                    string? part = hasText?.Site switch
+                    {
+                        { Kind: LiteralKind.String } s when props.Count == 1 => "internal:has-text=" + LocatorExpression.Quote(s.Value) + "i",
+                        { Kind: LiteralKind.Regex } r when props.Count == 1 => "internal:has-text=" + r.Value,
+                        _ => null,
+                    };
+                    return step with { Options = options, NameOption = hasText, Parts = part is null ? ["filter(…)"] : [part] };
+                }
 
             case LocatorStepKind.Other:
                 return step with { Parts = [method + "(…)"] };
@@ -406,23 +406,23 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
         switch (kind)
         {
             case LocatorStepKind.Selector or LocatorStepKind.Action:
-            {
-                var parts = SelectorParts.Split(value);
-                if (kind == LocatorStepKind.Selector && optionsOpen >= 0)
                 {
-                    var hasText = OptionValue(doc, optionsOpen, "hasText", depth);
-                    if (hasText?.Site is { Kind: LiteralKind.String } ht)
+                    var parts = SelectorParts.Split(value);
+                    if (kind == LocatorStepKind.Selector && optionsOpen >= 0)
                     {
-                        parts.Add("internal:has-text=" + LocatorExpression.Quote(ht.Value) + "i");
+                        var hasText = OptionValue(doc, optionsOpen, "hasText", depth);
+                        if (hasText?.Site is { Kind: LiteralKind.String } ht)
+                        {
+                            parts.Add("internal:has-text=" + LocatorExpression.Quote(ht.Value) + "i");
+                        }
+                        else if (JsSyntax.Properties(doc, optionsOpen).Count > 0)
+                        {
+                            parts.Add("options(…)");
+                        }
                     }
-                    else if (JsSyntax.Properties(doc, optionsOpen).Count > 0)
-                    {
-                        parts.Add("options(…)");
-                    }
-                }
 
-                return step with { Parts = parts };
-            }
+                    return step with { Parts = parts };
+                }
 
             case LocatorStepKind.Frame:
                 return step with { Parts = [.. SelectorParts.Split(value), "internal:control=enter-frame"] };

@@ -79,9 +79,14 @@ public sealed class CSharpRewriterFixtureSourcesTests
                 var position = tree.GetLineSpan(literal.Span).StartLinePosition;
                 var instruction = new FixInstruction
                 {
-                    Kind = "replace_selector", File = relative, Line = position.Line + 1, Column = position.Character + 1,
-                    Old = old, New = old with { Value = old.Value is null ? null : old.Value + "x", Name = old.Name is null ? null : old.Name + "x" },
-                    Confidence = 1, Evidence = "sweep",
+                    Kind = "replace_selector",
+                    File = relative,
+                    Line = position.Line + 1,
+                    Column = position.Character + 1,
+                    Old = old,
+                    New = old with { Value = old.Value is null ? null : old.Value + "x", Name = old.Name is null ? null : old.Name + "x" },
+                    Confidence = 1,
+                    Evidence = "sweep",
                 };
 
                 var result = sut.Rewrite(new RewriteRequest(new SourceRepository(root), instruction, SelectorPreferences.Default), CancellationToken.None);

@@ -108,7 +108,12 @@ public sealed class CSharpRewriterOutcomeTests
             """;
         var instruction = new FixInstruction
         {
-            Kind = "replace_selector", File = File, Old = Css("#login"), New = Css("#sign-in"), Confidence = 1, Evidence = "test",
+            Kind = "replace_selector",
+            File = File,
+            Old = Css("#login"),
+            New = Css("#sign-in"),
+            Confidence = 1,
+            Evidence = "test",
         };
 
         Verify(instruction, Case(File, Source, after));

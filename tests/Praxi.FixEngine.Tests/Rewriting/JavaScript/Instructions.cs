@@ -7,17 +7,35 @@ internal static class Instructions
 {
     public static FixInstruction Selector(string file, int line, int? column, LocatorSpec old, LocatorSpec @new, string kind = "replace_selector") => new()
     {
-        Kind = kind, File = file, Line = line, Column = column, Old = old, New = @new, Confidence = 0.9, Evidence = "test",
+        Kind = kind,
+        File = file,
+        Line = line,
+        Column = column,
+        Old = old,
+        New = @new,
+        Confidence = 0.9,
+        Evidence = "test",
     };
 
     public static FixInstruction Timeout(string file, int? line, int? column, int? oldMs, int newMs, string evidence = "test") => new()
     {
-        Kind = "raise_timeout", File = file, Line = line, Column = column, OldMs = oldMs, NewMs = newMs, Confidence = 0.9, Evidence = evidence,
+        Kind = "raise_timeout",
+        File = file,
+        Line = line,
+        Column = column,
+        OldMs = oldMs,
+        NewMs = newMs,
+        Confidence = 0.9,
+        Evidence = evidence,
     };
 
     public static FixInstruction HardWait(string file, int line) => new()
     {
-        Kind = "replace_hard_wait", File = file, Line = line, Confidence = 0.9, Evidence = "test",
+        Kind = "replace_hard_wait",
+        File = file,
+        Line = line,
+        Confidence = 0.9,
+        Evidence = "test",
     };
 
     public static LocatorSpec Css(string value) => new() { By = "css", Value = value };
