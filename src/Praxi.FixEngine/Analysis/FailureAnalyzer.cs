@@ -63,10 +63,12 @@ public sealed class FailureAnalyzer
             return [.. signals.Select(s => _classifier.Classify(FromSignal(s), [.. signals.Where(o => !ReferenceEquals(o, s)).Take(MaxRelatedSignals).Select(o => (o, false))]))];
         }
 
-        return [.. failures.Select(f => _classifier.Classify(f, Related(f, signals)))];
+        // Each block's strength, once: when a failure has more related blocks than it can take, the strongest win.
+        var strength = signals.Distinct().ToDictionary(s => s, s => _scorer.Score(s.Source, s.Lines).BestScore);
+        return [.. failures.Select(f => _classifier.Classify(f, Related(f, signals, strength)))];
     }
 
-    private static List<(LogSignal Signal, bool Linked)> Related(TestFailure failure, List<LogSignal> signals)
+    private static List<(LogSignal Signal, bool Linked)> Related(TestFailure failure, List<LogSignal> signals, Dictionary<LogSignal, double> strength)
     {
         var related = new List<(LogSignal, bool)>();
         var text = failure.Message + "\n" + string.Join('\n', failure.Block.Select(l => l.Text));
@@ -87,7 +89,7 @@ public sealed class FailureAnalyzer
             related.Add((signal, linked));
         }
 
-        return [.. related.OrderByDescending(r => r.Item2).Take(MaxRelatedSignals)];
+        return [.. related.OrderByDescending(r => r.Item2).ThenByDescending(r => strength[r.Item1]).Take(MaxRelatedSignals)];
     }
 
     private static TestFailure FromSignal(LogSignal signal)

@@ -9,6 +9,12 @@ internal static class NoiseLines
     public static bool IsNoise(string text)
     {
         var t = text.AsSpan().TrimStart();
+        if (t.StartsWith("[xUnit.net ", StringComparison.Ordinal) && t.IndexOf(']') is > 0 and var close)
+        {
+            // The xunit console runner's prefix ("[xUnit.net 00:00:15.83]     - /url: /login"): judge what follows.
+            t = t[(close + 1)..].TrimStart();
+        }
+
         if (t.IsEmpty)
         {
             return true;
