@@ -10,5 +10,6 @@ internal sealed class BenchCommand : Command
     {
         Subcommands.Add(new BenchLogsCommand());
         Subcommands.Add(new BenchRewriteCommand());
+        Subcommands.Add(new BenchRelocateCommand());
     }
 }

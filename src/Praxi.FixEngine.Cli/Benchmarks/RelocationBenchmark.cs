@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Praxi.FixEngine.Healing;
+
+namespace Praxi.FixEngine.Cli.Benchmarks;
+
+/// <summary>
+/// Runs <see cref="SimilarityRelocator"/> on a <c>praxi-relocation/1</c> dataset. The method sees only
+/// <c>sites.json</c> and <c>sites/*.jsonl</c>; <c>answers.jsonl</c> is read after every site has been relocated,
+/// for scoring, and <c>provenance.jsonl</c> never.
+/// </summary>
+internal static class RelocationBenchmark
+{
+    public const string Format = "praxi-relocation/1";
+
+    public static RelocationBenchReport Run(string folder, CancellationToken cancellationToken)
+    {
+        var datasetFile = Path.Combine(folder, "dataset.json");
+        if (!File.Exists(datasetFile))
+        {
+            throw new FixEngineException($"'{folder}' has no dataset.json: bench relocate takes a {Format} dataset folder.");
+        }
+
+        string? format;
+        string name;
+        using (var dataset = ParseJson(datasetFile))
+        {
+            format = dataset.RootElement.ValueKind == JsonValueKind.Object && dataset.RootElement.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+            name = dataset.RootElement.ValueKind == JsonValueKind.Object && dataset.RootElement.TryGetProperty("dataset", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        }
+
+        if (format != Format)
+        {
+            throw new FixEngineException($"'{datasetFile}' has format '{format ?? "(none)"}', not '{Format}': bench relocate reads only that format.");
+        }
+
+        var sites = ReadSites(folder);
+        var chosen = new Dictionary<(string Site, string Target), (RelocationResult Result, IReadOnlyDictionary<string, double> Scores)>();
+        var candidateCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var site in sites)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (targets, candidates) = ReadRecords(folder, site.File);
+            candidateCounts[site.Site] = candidates.Count;
+            foreach (var (id, props) in targets)
+            {
+                var result = SimilarityRelocator.Relocate(props, candidates);
+                chosen[(site.Site, id)] = (result, SimilarityRelocator.ScoreAll(props, candidates));
+            }
+        }
+
+        // Scoring only: the answers are read after the method has run on every site.
+        var pairs = new List<RelocationPairResult>();
+        foreach (var line in ReadLines(Path.Combine(folder, "answers.jsonl")))
+        {
+            using var answer = ParseLine(line, "answers.jsonl");
+            var site = answer.RootElement.GetProperty("site").GetString()!;
+            var target = answer.RootElement.GetProperty("target_id").GetString()!;
+            var answerId = answer.RootElement.GetProperty("answer_id").GetString()!;
+            if (!chosen.TryGetValue((site, target), out var got))
+            {
+                throw new FixEngineException($"answers.jsonl names target '{target}' of site '{site}', which the site's records do not hold.");
+            }
+
+            pairs.Add(new RelocationPairResult(site, target, answerId, got.Result, got.Scores.GetValueOrDefault(answerId)));
+        }
+
+        var rows = sites.Select(s =>
+        {
+            var mine = pairs.Where(p => p.Site == s.Site).ToArray();
+            return new RelocationSiteResult(s.Site, s.AnswersOnlyPool, candidateCounts[s.Site], mine.Length, mine.Count(p => p.Correct), mine.Count(p => p.Wrong), mine.Count(p => p.Result.Abstained));
+        }).ToArray();
+        return new RelocationBenchReport(name, rows, pairs);
+    }
+
+    private sealed record SiteEntry(string Site, string File, bool AnswersOnlyPool);
+
+    private static List<SiteEntry> ReadSites(string folder)
+    {
+        var file = Path.Combine(folder, "sites.json");
+        if (!File.Exists(file))
+        {
+            throw new FixEngineException($"'{folder}' has no sites.json: a {Format} dataset lists its sites there.");
+        }
+
+        using var doc = ParseJson(file);
+        if (doc.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new FixEngineException($"'{file}' is not a JSON array of sites.");
+        }
+
+        return [.. doc.RootElement.EnumerateArray().Select(e => new SiteEntry(
+            e.GetProperty("site").GetString()!,
+            e.TryGetProperty("file", out var f) ? f.GetString()! : $"sites/{e.GetProperty("site").GetString()}.jsonl",
+            e.TryGetProperty("answers_only_pool", out var a) && a.ValueKind == JsonValueKind.True))];
+    }
+
+    private static (List<(string Id, ElementProps Props)> Targets, List<RelocationCandidate> Candidates) ReadRecords(string folder, string file)
+    {
+        var targets = new List<(string, ElementProps)>();
+        var candidates = new List<RelocationCandidate>();
+        foreach (var line in ReadLines(Path.Combine(folder, file)))
+        {
+            using var record = ParseLine(line, file);
+            var root = record.RootElement;
+            var id = root.GetProperty("id").GetString()!;
+            var props = ElementProps.FromJson(root.GetProperty("props"));
+            switch (root.GetProperty("kind").GetString())
+            {
+                case "target":
+                    targets.Add((id, props));
+                    break;
+                case "candidate":
+                    candidates.Add(new RelocationCandidate(id, props));
+                    break;
+                default:
+                    throw new FixEngineException($"'{file}' has a record whose kind is neither 'target' nor 'candidate'.");
+            }
+        }
+
+        return (targets, candidates);
+    }
+
+    private static IEnumerable<string> ReadLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FixEngineException($"'{path}' does not exist: a {Format} dataset needs it.");
+        }
+
+        return File.ReadLines(path).Where(l => l.Length > 0);
+    }
+
+    private static JsonDocument ParseJson(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new FixEngineException($"'{path}' is not valid JSON ({ex.Message}).", ex);
+        }
+    }
+
+    private static JsonDocument ParseLine(string line, string file)
+    {
+        try
+        {
+            return JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            throw new FixEngineException($"'{file}' has a line that is not valid JSON ({ex.Message}).", ex);
+        }
+    }
+}

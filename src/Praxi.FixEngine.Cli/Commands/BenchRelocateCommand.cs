@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Praxi.FixEngine.Cli.Benchmarks;
+using Praxi.FixEngine.Healing;
+
+namespace Praxi.FixEngine.Cli.Commands;
+
+/// <summary>
+/// <c>praxi bench relocate &lt;dataset&gt; [--json]</c>: element relocation on a <c>praxi-relocation/1</c> dataset,
+/// counted as correct, wrong (a wrong heal) and abstained, per site and in total.
+/// </summary>
+internal sealed class BenchRelocateCommand : Command
+{
+    private readonly Argument<string> _dataset = new("dataset") { Description = "A praxi-relocation/1 dataset folder (dataset.json, sites.json, sites/, answers.jsonl)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one line: {\"pairs\":N,\"correct\":N,\"wrong\":N,\"abstained\":N}." };
+    private readonly Option<bool> _pairs = new("--pairs") { Description = "Also list every target: outcome, best scores and the answer's score.", Hidden = true };
+
+    public BenchRelocateCommand()
+        : base("relocate", "Benchmark element relocation (find the old page's element on the new page, or abstain) on a praxi-relocation/1 dataset.")
+    {
+        Arguments.Add(_dataset);
+        Options.Add(_json);
+        Options.Add(_pairs);
+        SetAction((parse, ct) => CliRun.GuardAsync(parse, () => RunAsync(parse, ct)));
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var folder = parse.GetValue(_dataset)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new FixEngineException($"'{folder}' is not a folder: bench relocate takes a {RelocationBenchmark.Format} dataset folder.");
+        }
+
+        var report = await Task.Run(() => RelocationBenchmark.Run(folder, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var output = parse.InvocationConfiguration.Output;
+        await output.WriteAsync(parse.GetValue(_json) ? Json(report) : Render(report, parse.GetValue(_pairs))).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    internal static string Json(RelocationBenchReport report)
+    {
+        var total = report.Total(withAnswersOnlySites: true);
+        return JsonSerializer.Serialize(new { pairs = total.Pairs, correct = total.Correct, wrong = total.Wrong, abstained = total.Abstained }) + "\n";
+    }
+
+    internal static string Render(RelocationBenchReport report, bool pairs)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {SimilarityRelocator.Threshold:0.00}, margin {SimilarityRelocator.Margin:0.00}; strict identity").AppendLine();
+        sb.AppendLine();
+        sb.Append(inv, $"{"site",-22} {"cands",6} {"pairs",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
+        foreach (var s in report.Sites)
+        {
+            Row(sb, s.AnswersOnlyPool ? $"{s.Site} (answers only)" : s.Site, s);
+        }
+
+        sb.AppendLine();
+        Row(sb, "all sites", report.Total(withAnswersOnlySites: true));
+        Row(sb, "without answers-only", report.Total(withAnswersOnlySites: false));
+        if (pairs)
+        {
+            sb.AppendLine();
+            foreach (var p in report.Pairs)
+            {
+                var verdict = p.Correct ? "correct" : p.Wrong ? "WRONG" : "abstain";
+                var top = string.Join(' ', p.Result.Top.Select(t => string.Create(inv, $"{t.Id}={t.Score:0.000}")));
+                sb.Append(inv, $"{p.Site,-12} {p.TargetId,-5} {verdict,-8} {p.Result.Outcome,-12} answer {p.AnswerId}={p.AnswerScore:0.000}  top {top}").AppendLine();
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, string label, RelocationSiteResult s)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(inv, $"{label,-22} {s.Candidates,6} {s.Pairs,6} │ {Cell(s.Correct, s.Pairs),14} {Cell(s.Wrong, s.Pairs),12} {Cell(s.Abstained, s.Pairs),12}").AppendLine();
+    }
+
+    private static string Cell(int n, int of) =>
+        of == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{n} ({100.0 * n / of:0.0}%)");
+}

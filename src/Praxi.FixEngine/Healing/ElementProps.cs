@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace Praxi.FixEngine.Healing;
+
+/// <summary>
+/// What is known about one element of a page, as a relocation dataset (<c>praxi-relocation/1</c>) records it.
+/// A property is <see langword="null"/> when it was not recorded; strings keep their original case.
+/// </summary>
+internal sealed record ElementProps
+{
+    public required string Tag { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? Class { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? Placeholder { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Alt { get; init; }
+
+    public string? Href { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? VisibleText { get; init; }
+
+    public string? NeighborText { get; init; }
+
+    public string? NeighborTextAbove { get; init; }
+
+    public string? NeighborTextBelow { get; init; }
+
+    public string? NeighborTextLeft { get; init; }
+
+    public string? NeighborTextRight { get; init; }
+
+    public required string XPath { get; init; }
+
+    public required string IdXPath { get; init; }
+
+    public int? X { get; init; }
+
+    public int? Y { get; init; }
+
+    public int? Width { get; init; }
+
+    public int? Height { get; init; }
+
+    public int? Area { get; init; }
+
+    public int? Shape { get; init; }
+
+    public bool? IsButton { get; init; }
+
+    /// <summary>The text a user sees: <c>visible_text</c>, else <c>text</c>, <c>value</c> or <c>placeholder</c>.</summary>
+    public string? SeenText => VisibleText ?? Text ?? Value ?? Placeholder;
+
+    /// <summary>The words around the element: <c>neighbor_text</c>, else the four directional texts together.</summary>
+    public string? AroundText
+    {
+        get
+        {
+            if (NeighborText is not null)
+            {
+                return NeighborText;
+            }
+
+            var parts = new[] { NeighborTextAbove, NeighborTextBelow, NeighborTextLeft, NeighborTextRight }.Where(p => p is not null);
+            var joined = string.Join(' ', parts);
+            return joined.Length == 0 ? null : joined;
+        }
+    }
+
+    /// <summary>Reads the <c>props</c> object of a dataset record; empty strings count as absent.</summary>
+    public static ElementProps FromJson(JsonElement props)
+    {
+        string? S(string key) => props.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+        int? I(string key) => props.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+        bool? B(string key) => props.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+
+        return new ElementProps
+        {
+            Tag = S("tag") ?? throw new FixEngineException("An element record has no 'tag': every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath."),
+            Id = S("id"),
+            Class = S("class"),
+            Name = S("name"),
+            Type = S("type"),
+            Value = S("value"),
+            Placeholder = S("placeholder"),
+            Title = S("title"),
+            Alt = S("alt"),
+            Href = S("href"),
+            Text = S("text"),
+            VisibleText = S("visible_text"),
+            NeighborText = S("neighbor_text"),
+            NeighborTextAbove = S("neighbor_text_above"),
+            NeighborTextBelow = S("neighbor_text_below"),
+            NeighborTextLeft = S("neighbor_text_left"),
+            NeighborTextRight = S("neighbor_text_right"),
+            XPath = S("xpath") ?? throw new FixEngineException("An element record has no 'xpath': every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath."),
+            IdXPath = S("idxpath") ?? throw new FixEngineException("An element record has no 'idxpath': every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath."),
+            X = I("x"),
+            Y = I("y"),
+            Width = I("width"),
+            Height = I("height"),
+            Area = I("area"),
+            Shape = I("shape"),
+            IsButton = B("is_button"),
+        };
+    }
+}

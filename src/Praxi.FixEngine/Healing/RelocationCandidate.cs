@@ -1,0 +1,4 @@
+namespace Praxi.FixEngine.Healing;
+
+/// <summary>An element of the new page that the relocator may return, under a caller's id.</summary>
+internal sealed record RelocationCandidate(string Id, ElementProps Props);
