@@ -67,6 +67,15 @@ internal sealed class TraceEvidence
         return snapshot is null ? null : _renderer.Render(snapshot);
     }
 
+    /// <summary>
+    /// The main-frame HTML of the failing call as the page was when it failed: its <c>after</c> snapshot, else
+    /// <c>action</c>, else <c>before</c>; null when the trace holds none of them.
+    /// </summary>
+    public string? FailureSnapshot() =>
+        FailingCall is not { } call
+            ? null
+            : Snapshot(call.CallId, SnapshotPhase.After) ?? Snapshot(call.CallId, SnapshotPhase.Action) ?? Snapshot(call.CallId, SnapshotPhase.Before);
+
     private static int IndexOf(IReadOnlyList<TraceCall> calls, TraceCall call)
     {
         for (var i = 0; i < calls.Count; i++)

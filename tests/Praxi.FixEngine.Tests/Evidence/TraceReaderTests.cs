@@ -67,6 +67,57 @@ public sealed class TraceReaderTests
     }
 
     [Fact]
+    public void Snapshot_PassingFillAction_MarksItsTarget()
+    {
+        var sut = TraceReader.Read(RunnerTrace);
+        var fill = sut.PassingCalls.Single(c => c.Method == "fill");
+
+        var dom = DomLoader.Parse(sut.Snapshot(fill.CallId, SnapshotPhase.Action)!);
+
+        dom.QuerySelectorAll("[__playwright_target__]").Should().ContainSingle().Which.Id.Should().Be("quantity");
+    }
+
+    [Fact]
+    public void FailureSnapshot_RunnerTrace_IsTheAfterSnapshotOfTheFailingCall()
+    {
+        var sut = TraceReader.Read(RunnerTrace);
+
+        sut.FailureSnapshot().Should().Be(sut.Snapshot(sut.FailingCall!.CallId, SnapshotPhase.After));
+    }
+
+    public static TheoryData<string> SampleTraces()
+    {
+        var data = new TheoryData<string>();
+        var root = Path.Combine(TestPaths.RepoRoot, "samples", "artifacts");
+        foreach (var path in Directory.EnumerateFiles(root, "trace.zip", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(root, path));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleTraces))]
+    public void Read_EverySampleTrace_RebuildsEverySnapshotIntoAParsableDocument(string relativePath)
+    {
+        var sut = TraceReader.Read(Artifact(relativePath));
+
+        sut.SkippedLines.Should().Be(0);
+        sut.Calls.Should().NotBeEmpty();
+        foreach (var snapshot in sut.Frames.Values.SelectMany(f => f))
+        {
+            var html = sut.Snapshot(snapshot.CallId, snapshot.Phase, snapshot.FrameId);
+            html.Should().NotBeNullOrEmpty();
+            if (snapshot.IsMainFrame)
+            {
+                DomLoader.Parse(html!).QuerySelector("html > body").Should().NotBeNull("{0} {1} rebuilds a whole page", snapshot.CallId, snapshot.Phase);
+                html.Should().Contain("<BODY", "{0} {1} resolves its back-references", snapshot.CallId, snapshot.Phase);
+            }
+        }
+    }
+
+    [Fact]
     public void Snapshot_UnknownCall_ReturnsNull()
     {
         var sut = TraceReader.Read(RunnerTrace);
