@@ -14,7 +14,8 @@ internal sealed class SnapshotRenderer
     /// <summary>A rebuilt snapshot larger than this is refused: back-references can expand a small trace a lot.</summary>
     public const int MaxHtmlChars = 32 * 1024 * 1024;
 
-    private const int MaxDepth = 512;
+    /// <summary>Deeper DOM levels are left out of the rebuilt page.</summary>
+    public const int MaxDepth = 1024;
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {

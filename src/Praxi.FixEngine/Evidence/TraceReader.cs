@@ -17,6 +17,9 @@ internal static class TraceReader
     /// <summary>The trace entries together may not hold more uncompressed bytes than this.</summary>
     public const long MaxTraceBytes = 256L * 1024 * 1024;
 
+    // Each DOM level is one JSON array level; the default of 64 would silently drop the snapshots of deep pages.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = SnapshotRenderer.MaxDepth + 8 };
+
     /// <summary>Reads the trace at <paramref name="path"/>.</summary>
     /// <exception cref="FixEngineException">The file is missing, not a zip, or exceeds the limits.</exception>
     public static TraceEvidence Read(string path)
@@ -95,7 +98,7 @@ internal static class TraceReader
             JsonElement e;
             try
             {
-                using var document = JsonDocument.Parse(line);
+                using var document = JsonDocument.Parse(line, JsonOptions);
                 e = document.RootElement.Clone();
             }
             catch (JsonException)

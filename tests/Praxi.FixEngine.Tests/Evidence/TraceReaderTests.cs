@@ -167,6 +167,41 @@ public sealed class TraceReaderTests
     }
 
     [Fact]
+    public void Snapshot_DeepDom_IsKept()
+    {
+        var html = string.Concat(Enumerable.Repeat("[\"DIV\",{},", 300)) + "\"deep\"" + new string(']', 300);
+        var path = WriteZip(("trace.trace", $$$"""
+            {"type":"before","callId":"c@1","class":"Frame","method":"click","params":{"selector":"#a"}}
+            {"type":"frame-snapshot","snapshot":{"callId":"c@1","phase":"after","frameId":"f1","html":{{{html}}}}}
+            """));
+
+        var sut = TraceReader.Read(path);
+
+        sut.SkippedLines.Should().Be(0);
+        sut.Snapshot("c@1", SnapshotPhase.After).Should().Contain("deep");
+    }
+
+    [Fact]
+    public void Snapshot_ExpandingBackReferences_IsRefusedWithOneLine()
+    {
+        // Each snapshot holds the previous page twice: 2^40 copies of the first one.
+        var lines = new List<string>
+        {
+            """{"type":"before","callId":"c@1","class":"Frame","method":"click","params":{}}""",
+            """{"type":"frame-snapshot","snapshot":{"callId":"c@1","phase":"before","frameId":"f1","html":["P",{},"xxxxxxxxxxxxxxxx"]}}""",
+        };
+        lines.AddRange(Enumerable.Range(0, 40).Select(_ =>
+            """{"type":"frame-snapshot","snapshot":{"callId":"c@1","phase":"after","frameId":"f1","html":["DIV",{},[[1,0]],[[1,0]]]}}"""));
+        lines[^1] = lines[^1].Replace("\"after\"", "\"action\"", StringComparison.Ordinal);
+        var path = WriteZip(("trace.trace", string.Join('\n', lines)));
+        var sut = TraceReader.Read(path);
+
+        var act = () => sut.Snapshot("c@1", SnapshotPhase.Action);
+
+        act.Should().Throw<FixEngineException>().Which.Message.Should().NotContain("\n");
+    }
+
+    [Fact]
     public void Read_TooManyEntries_IsRefused()
     {
         var path = WriteZip([.. Enumerable.Range(0, TraceReader.MaxEntries + 1).Select(i => ($"resources/{i}", ""))]);
