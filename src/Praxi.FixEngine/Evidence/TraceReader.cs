@@ -1,0 +1,211 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace Praxi.FixEngine.Evidence;
+
+/// <summary>
+/// Reads a Playwright <c>trace.zip</c> (PLAYWRIGHT-EVIDENCE.md §3): the library calls of <c>*-trace.trace</c>
+/// (runner traces) or <c>trace.trace</c> (library tracing), and their frame snapshots. The archive comes from
+/// outside, so it is bounded: entry count, declared and actual uncompressed bytes; malformed lines are skipped.
+/// </summary>
+internal static class TraceReader
+{
+    /// <summary>An archive with more entries than this is refused.</summary>
+    public const int MaxEntries = 20_000;
+
+    /// <summary>The trace entries together may not hold more uncompressed bytes than this.</summary>
+    public const long MaxTraceBytes = 256L * 1024 * 1024;
+
+    // Each DOM level is one JSON array level; the default of 64 would silently drop the snapshots of deep pages.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = SnapshotRenderer.MaxDepth + 8 };
+
+    /// <summary>Reads the trace at <paramref name="path"/>.</summary>
+    /// <exception cref="FixEngineException">The file is missing, not a zip, or exceeds the limits.</exception>
+    public static TraceEvidence Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var archive = ZipFile.OpenRead(path);
+            return Read(archive, path);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new FixEngineException($"Cannot read the trace {path}: {ex.Message} Pass a trace.zip written by Playwright.", ex);
+        }
+    }
+
+    private static TraceEvidence Read(ZipArchive archive, string path)
+    {
+        if (archive.Entries.Count > MaxEntries)
+        {
+            throw new FixEngineException($"The trace {path} has {archive.Entries.Count} entries, more than the {MaxEntries} allowed; it is refused as a possible zip bomb.");
+        }
+
+        var entries = archive.Entries.Where(IsCallTrace).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+        var declared = 0L;
+        foreach (var entry in entries)
+        {
+            declared += entry.Length;
+            if (entry.Length > MaxTraceBytes || declared > MaxTraceBytes)
+            {
+                throw new FixEngineException($"The trace {path} declares more than {MaxTraceBytes} uncompressed bytes in its trace entries; it is refused as a possible zip bomb.");
+            }
+        }
+
+        var state = new ReadState();
+        var budget = MaxTraceBytes;
+        foreach (var entry in entries)
+        {
+            using var stream = entry.Open();
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
+            {
+                budget -= line.Length + 1;
+                if (budget < 0)
+                {
+                    throw new FixEngineException($"The trace {path} expands to more than {MaxTraceBytes} bytes; it is refused as a possible zip bomb.");
+                }
+
+                state.Accept(line);
+            }
+        }
+
+        return state.ToEvidence(path);
+    }
+
+    private static bool IsCallTrace(ZipArchiveEntry entry) =>
+        !entry.FullName.Contains('/', StringComparison.Ordinal)
+        && (entry.FullName == "trace.trace" || entry.FullName.EndsWith("-trace.trace", StringComparison.Ordinal));
+
+    private sealed class ReadState
+    {
+        private readonly List<string> _order = [];
+        private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<TraceSnapshot>> _frames = new(StringComparer.Ordinal);
+        private string? _sdkLanguage;
+        private string? _playwrightVersion;
+        private int _skipped;
+
+        public void Accept(string line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                return;
+            }
+
+            JsonElement e;
+            try
+            {
+                using var document = JsonDocument.Parse(line, JsonOptions);
+                e = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                _skipped++;
+                return;
+            }
+
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                _skipped++;
+                return;
+            }
+
+            switch (String(e, "type"))
+            {
+                case "context-options":
+                    _sdkLanguage ??= String(e, "sdkLanguage");
+                    _playwrightVersion ??= String(e, "playwrightVersion");
+                    break;
+                case "before":
+                    Before(e);
+                    break;
+                case "after":
+                    After(e);
+                    break;
+                case "frame-snapshot" when e.TryGetProperty("snapshot", out var snapshot) && snapshot.ValueKind == JsonValueKind.Object:
+                    Snapshot(snapshot);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        public TraceEvidence ToEvidence(string path)
+        {
+            var calls = _order.Select(id => _calls[id])
+                .Select(c => new TraceCall(c.Id, c.Class, c.Method, c.Selector, c.Error, c.Ended))
+                .ToList();
+            var frames = _frames.ToDictionary(f => f.Key, f => (IReadOnlyList<TraceSnapshot>)f.Value, StringComparer.Ordinal);
+            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped);
+        }
+
+        private void Before(JsonElement e)
+        {
+            if (String(e, "callId") is not { } id || _calls.ContainsKey(id))
+            {
+                return;
+            }
+
+            string? selector = null;
+            if (e.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+            {
+                selector = String(parameters, "selector");
+            }
+
+            _calls[id] = new Call(id, String(e, "class") ?? string.Empty, String(e, "method") ?? string.Empty, selector);
+            _order.Add(id);
+        }
+
+        private void After(JsonElement e)
+        {
+            if (String(e, "callId") is not { } id || !_calls.TryGetValue(id, out var call))
+            {
+                return;
+            }
+
+            call.Ended = true;
+            if (e.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                call.Error = String(error, "message") ?? String(error, "name") ?? "error";
+            }
+        }
+
+        private void Snapshot(JsonElement s)
+        {
+            if (String(s, "frameId") is not { } frameId || String(s, "callId") is not { } callId || !s.TryGetProperty("html", out var html))
+            {
+                return;
+            }
+
+            if (!_frames.TryGetValue(frameId, out var frame))
+            {
+                frame = [];
+                _frames[frameId] = frame;
+            }
+
+            var isMain = s.TryGetProperty("isMainFrame", out var main) && main.ValueKind == JsonValueKind.True;
+            frame.Add(new TraceSnapshot(callId, String(s, "phase") ?? string.Empty, frameId, String(s, "frameUrl"), isMain, String(s, "doctype"), html, frame.Count));
+        }
+
+        private static string? String(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    private sealed class Call(string id, string @class, string method, string? selector)
+    {
+        public string Id { get; } = id;
+
+        public string Class { get; } = @class;
+
+        public string Method { get; } = method;
+
+        public string? Selector { get; } = selector;
+
+        public string? Error { get; set; }
+
+        public bool Ended { get; set; }
+    }
+}
