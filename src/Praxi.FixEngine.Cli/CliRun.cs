@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
 
 namespace Praxi.FixEngine.Cli;
@@ -44,8 +43,6 @@ internal static class CliRun
         PraxiConfig.Load(configPath).ApplyTo(options);
         return new FailureAnalyzer(options);
     }
-
-    public static string ToContractName(this ErrorType type) => type.ToName();
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Classification;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal sealed class AnalyzeCommand : Command
         else
         {
             await OutputFiles.WriteAtomicAsync(outPath, text, cancellationToken).ConfigureAwait(false);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{report.Classification.ErrorType.ToContractName()} ({report.Classification.Confidence:0.00}) → {outPath}").ConfigureAwait(false);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{report.Classification.ErrorType.ToName()} ({report.Classification.Confidence:0.00}) → {outPath}").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -57,20 +57,22 @@ public sealed class FailureAnalyzer
     {
         var failures = FailureMerger.Merge(logs);
         var signals = logs.SelectMany(l => l.Signals).ToList();
+
+        // Each block is scored once for the run, not once per failure it may belong to.
+        var scores = signals.Distinct().ToDictionary(s => s, s => _scorer.Score(s.Source, s.Lines));
         if (failures.Count == 0)
         {
             // No test structure: each error block stands for a failure, judged with the others as context.
-            return [.. signals.Select(s => _classifier.Classify(FromSignal(s), [.. signals.Where(o => !ReferenceEquals(o, s)).Take(MaxRelatedSignals).Select(o => (o, false))]))];
+            return [.. signals.Select(s => _classifier.Classify(FromSignal(s), [.. signals.Where(o => !ReferenceEquals(o, s)).Take(MaxRelatedSignals).Select(o => new RelatedSignal(o, false, scores[o]))]))];
         }
 
-        // Each block's strength, once: when a failure has more related blocks than it can take, the strongest win.
-        var strength = signals.Distinct().ToDictionary(s => s, s => _scorer.Score(s.Source, s.Lines).BestScore);
-        return [.. failures.Select(f => _classifier.Classify(f, Related(f, signals, strength)))];
+        return [.. failures.Select(f => _classifier.Classify(f, Related(f, signals, scores)))];
     }
 
-    private static List<(LogSignal Signal, bool Linked)> Related(TestFailure failure, List<LogSignal> signals, Dictionary<LogSignal, double> strength)
+    /// <summary>The blocks that belong to a failure: linked ones first, then the strongest, at most <see cref="MaxRelatedSignals"/>.</summary>
+    private static List<RelatedSignal> Related(TestFailure failure, List<LogSignal> signals, Dictionary<LogSignal, BlockScore> scores)
     {
-        var related = new List<(LogSignal, bool)>();
+        var related = new List<RelatedSignal>();
         var text = failure.Message + "\n" + string.Join('\n', failure.Block.Select(l => l.Text));
         foreach (var signal in signals)
         {
@@ -79,17 +81,17 @@ public sealed class FailureAnalyzer
                 var end = start + (failure.Duration ?? TimeSpan.Zero);
                 if (ts >= start - WindowBefore && ts <= end + WindowAfter)
                 {
-                    related.Add((signal, true));
+                    related.Add(new RelatedSignal(signal, true, scores[signal]));
                 }
 
                 continue;
             }
 
             var linked = signal.RequestPath is { Length: > 1 } p && text.Contains(p, StringComparison.OrdinalIgnoreCase);
-            related.Add((signal, linked));
+            related.Add(new RelatedSignal(signal, linked, scores[signal]));
         }
 
-        return [.. related.OrderByDescending(r => r.Item2).ThenByDescending(r => strength[r.Item1]).Take(MaxRelatedSignals)];
+        return [.. related.OrderByDescending(r => r.Linked).ThenByDescending(r => r.Score.BestScore).Take(MaxRelatedSignals)];
     }
 
     private static TestFailure FromSignal(LogSignal signal)

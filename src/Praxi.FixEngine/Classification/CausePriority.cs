@@ -24,10 +24,6 @@ internal static class CausePriority
         _ => 12,
     };
 
-    /// <summary>True for types that usually describe what the test saw rather than why.</summary>
-    public static bool IsSymptom(ErrorType type) =>
-        type is ErrorType.Timeout or ErrorType.SelectorNotFound or ErrorType.AssertionFailure or ErrorType.Unknown;
-
     /// <summary>True for types that explain symptoms elsewhere in the run.</summary>
     public static bool IsCause(ErrorType type) =>
         type is ErrorType.Database or ErrorType.AuthState or ErrorType.ServerUnavailable or ErrorType.BackendError

@@ -18,15 +18,14 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
     /// <summary>How much a signal without a time or path link to the failure counts.</summary>
     private const double UnlinkedSignalFactor = 0.9;
 
-    public ClassifiedFailure Classify(TestFailure failure, IReadOnlyList<(LogSignal Signal, bool Linked)> related)
+    public ClassifiedFailure Classify(TestFailure failure, IReadOnlyList<RelatedSignal> related)
     {
         var own = scorer.Score(failure.Source, FailureLines(failure));
         var context = new double[Enum.GetValues<ErrorType>().Length];
         var contextHits = new Dictionary<ErrorType, List<RuleHit>>();
         var relatedLines = new List<EvidenceLine>();
-        foreach (var (signal, linked) in related)
+        foreach (var (_, linked, score) in related)
         {
-            var score = scorer.Score(signal.Source, signal.Lines);
             if (score.BestScore >= MinRelatedScore && relatedLines.Count < MaxRelatedLines)
             {
                 relatedLines.AddRange(score.HitsFor(score.Best).Take(2).Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))));
@@ -121,7 +120,7 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
         return best;
     }
 
-    private (ErrorType Type, double Confidence) ApplyPlugins(TestFailure failure, IReadOnlyList<(LogSignal Signal, bool Linked)> related, ErrorType type, double confidence, List<EvidenceLine> lines)
+    private (ErrorType Type, double Confidence) ApplyPlugins(TestFailure failure, IReadOnlyList<RelatedSignal> related, ErrorType type, double confidence, List<EvidenceLine> lines)
     {
         if (plugins.Count == 0)
         {
