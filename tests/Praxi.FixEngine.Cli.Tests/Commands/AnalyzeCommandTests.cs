@@ -139,13 +139,7 @@ public sealed class AnalyzeCommandTests
 
     private static string SharedCorpus()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Praxi.FixEngine.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var corpus = Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "corpus", "logs"));
+        var corpus = Path.GetFullPath(Path.Combine(CliTestRepo.Root, "..", "shared", "corpus", "logs"));
         File.Exists(Path.Combine(corpus, "labels.json")).Should().BeTrue($"the shared corpus must lie beside the repository ({corpus})");
         return corpus;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -24,7 +23,7 @@ public sealed class FixCommandTests
         stdout.Should().StartWith("guardrails allowed: 1 edit(s) in 1 file(s), risk test-only");
         var patch = File.ReadAllText(Path.Combine(outDir, "patch-42-1.diff"));
         patch.Should().Contain("+  await page.locator('[data-testid=\"sign-in\"]').click();");
-        Git(repo, "apply", "--check", Path.Combine(outDir, "patch-42-1.diff")).Should().Be(0);
+        CliTestRepo.Git(repo, "apply", "--check", Path.Combine(outDir, "patch-42-1.diff")).Should().Be(0);
         var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json"));
         AssertSchemaValid(metadata);
         File.ReadAllText(Path.Combine(repo, "e2e/login.spec.ts")).Should().Be(Spec, "plan-only by default");
@@ -179,7 +178,7 @@ public sealed class FixCommandTests
         var repo = Path.Combine(work, "repo");
         Directory.CreateDirectory(Path.Combine(repo, "e2e"));
         File.WriteAllText(Path.Combine(repo, "e2e", "login.spec.ts"), Spec);
-        Git(repo, "init", "-q");
+        CliTestRepo.Git(repo, "init", "-q");
         return (repo, work);
     }
 
@@ -212,30 +211,9 @@ public sealed class FixCommandTests
         ["evidence"] = "DOM snapshot: the only button whose text is 'Sign in' lost id login-btn",
     };
 
-    private static int Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
-
     private static void AssertSchemaValid(string json)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Praxi.FixEngine.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var schema = JsonSchema.FromFile(Path.Combine(dir!.FullName, "docs", "schemas", "fix-metadata.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", "fix-metadata.schema.json"));
         var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
         result.IsValid.Should().BeTrue(json);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Praxi.FixEngine.Cli.Tests.Commands;
 
@@ -17,7 +16,7 @@ public sealed class SampleFixTests
         var repo = CopySuites();
         var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
         var analysis = Path.Combine(work, "analysis.json");
-        (await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(RepoRoot(), "samples", "artifacts", "slow-endpoint"), "--run-id", "slow-1", "--out", analysis)).Code.Should().Be(0);
+        (await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(CliTestRepo.Root, "samples", "artifacts", "slow-endpoint"), "--run-id", "slow-1", "--out", analysis)).Code.Should().Be(0);
 
         var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", analysis, "--out", Path.Combine(work, "fix-agent"));
 
@@ -32,9 +31,9 @@ public sealed class SampleFixTests
             metadata.RootElement.GetProperty("edits").GetArrayLength().Should().Be(2);
         }
 
-        Git(repo, "apply", "--check", patch).Should().Be(0);
-        Git(repo, "apply", patch).Should().Be(0);
-        Git(repo, "diff", "--numstat").Should().Be(0);
+        CliTestRepo.Git(repo, "apply", "--check", patch).Should().Be(0);
+        CliTestRepo.Git(repo, "apply", patch).Should().Be(0);
+        CliTestRepo.Git(repo, "diff", "--numstat").Should().Be(0);
         File.ReadAllText(Path.Combine(repo, "samples", "e2e-dotnet", "Tests", "AdminTests.cs")).Should().Contain("new() { Timeout = 10_000 }");
 
         var (again, _, _) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", analysis, "--out", Path.Combine(work, "second"));
@@ -48,7 +47,7 @@ public sealed class SampleFixTests
         var repo = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"), "repo");
         foreach (var suite in new[] { "e2e-ts", "e2e-dotnet" })
         {
-            var from = Path.Combine(RepoRoot(), "samples", suite);
+            var from = Path.Combine(CliTestRepo.Root, "samples", suite);
             foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             {
                 var rel = Path.GetRelativePath(from, file);
@@ -63,35 +62,9 @@ public sealed class SampleFixTests
             }
         }
 
-        Git(repo, "init", "-q").Should().Be(0);
-        Git(repo, "add", "-A").Should().Be(0);
-        Git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suites").Should().Be(0);
+        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
+        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
+        CliTestRepo.Git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suites").Should().Be(0);
         return repo;
-    }
-
-    private static int Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(psi)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Praxi.FixEngine.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
