@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace Praxi.FixEngine.Healing;
 
 /// <summary>
-/// What is known about one element of a page, as a relocation dataset (<c>praxi-relocation/1</c>) records it.
-/// A property is <see langword="null"/> when it was not recorded; strings keep their original case.
+/// What is known about one element of a page: as a relocation dataset (<c>praxi-relocation/1</c>) records it, as a
+/// live DOM gives it (the accessibility fields, test id, visibility), or as far as a locator alone tells (then most
+/// fields, the paths included, are unknown). A property is <see langword="null"/> when it was not recorded; strings
+/// keep their original case.
 /// </summary>
 internal sealed record ElementProps
 {
@@ -42,9 +44,29 @@ internal sealed record ElementProps
 
     public string? NeighborTextRight { get; init; }
 
-    public required string XPath { get; init; }
+    /// <summary>The absolute path (<c>/html[1]/body[1]/div[2]</c>); null when unknown (a fingerprint inferred from a locator).</summary>
+    public string? XPath { get; init; }
 
-    public required string IdXPath { get; init; }
+    /// <summary>The path from the nearest ancestor with an id (<c>//*[@id='x']/div[1]</c>); null when unknown.</summary>
+    public string? IdXPath { get; init; }
+
+    /// <summary>The ARIA role, explicit or implicit (<c>button</c>, <c>link</c>, <c>textbox</c>); from a DOM or a role locator.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>The accessible name, computed as Playwright does (PLAYWRIGHT-EVIDENCE.md §5).</summary>
+    public string? AccessibleName { get; init; }
+
+    /// <summary>The value of the project's test-id attribute (<c>data-testid</c> unless configured).</summary>
+    public string? TestId { get; init; }
+
+    /// <summary>The <c>aria-label</c> attribute.</summary>
+    public string? AriaLabel { get; init; }
+
+    /// <summary>The text of the element's associated <c>&lt;label&gt;</c>s (form controls).</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Whether the element is hidden (<c>display:none</c>, <c>hidden</c>, <c>aria-hidden</c>, <c>visibility:hidden</c>) as far as attributes and inline styles tell; null when unknown.</summary>
+    public bool? Hidden { get; init; }
 
     public int? X { get; init; }
 

@@ -86,8 +86,8 @@ internal static class SimilarityRelocator
         private readonly HashSet<string>? _text;
         private readonly HashSet<string>? _around;
         private readonly string[]? _href;
-        private readonly string[] _xpath;
-        private readonly string[] _idxpath;
+        private readonly string[]? _xpath;
+        private readonly string[]? _idxpath;
 
         public Features(ElementProps target)
         {
@@ -100,8 +100,8 @@ internal static class SimilarityRelocator
             _text = Words(target.SeenText);
             _around = Words(target.AroundText);
             _href = HrefSteps(target.Href);
-            _xpath = PathSteps(target.XPath);
-            _idxpath = PathSteps(IdPath(target.IdXPath));
+            _xpath = target.XPath is null ? null : PathSteps(target.XPath);
+            _idxpath = target.IdXPath is null ? null : PathSteps(IdPath(target.IdXPath));
         }
 
         public double Score(ElementProps c)
@@ -150,8 +150,15 @@ internal static class SimilarityRelocator
                 Add(Weak, Href(_href, HrefSteps(c.Href)));
             }
 
-            Add(Weak, Steps(_xpath, PathSteps(c.XPath)));
-            Add(Weak, Steps(_idxpath, PathSteps(IdPath(c.IdXPath))));
+            if (_xpath is not null)
+            {
+                Add(Weak, c.XPath is null ? 0 : Steps(_xpath, PathSteps(c.XPath)));
+            }
+
+            if (_idxpath is not null)
+            {
+                Add(Weak, c.IdXPath is null ? 0 : Steps(_idxpath, PathSteps(IdPath(c.IdXPath))));
+            }
 
             // Geometry only where both sides were measured: a missing box says which extractor ran, not where
             // the element is (the dataset README's warning), so it neither helps nor hurts.
