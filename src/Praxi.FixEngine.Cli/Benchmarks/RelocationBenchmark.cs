@@ -12,7 +12,8 @@ internal static class RelocationBenchmark
 {
     public const string Format = "praxi-relocation/1";
 
-    public static RelocationBenchReport Run(string folder, CancellationToken cancellationToken)
+    /// <summary>Relocates every target of the dataset's sites (or of <paramref name="onlySites"/>) and counts the outcomes.</summary>
+    public static RelocationBenchReport Run(string folder, IReadOnlyCollection<string>? onlySites, CancellationToken cancellationToken)
     {
         var datasetFile = Path.Combine(folder, "dataset.json");
         if (!File.Exists(datasetFile))
@@ -34,6 +35,17 @@ internal static class RelocationBenchmark
         }
 
         var sites = ReadSites(folder);
+        if (onlySites is { Count: > 0 })
+        {
+            var unknown = onlySites.Where(o => !sites.Any(s => s.Site == o)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new FixEngineException($"'{folder}' has no site '{unknown[0]}' (--sites takes names from sites.json, comma-separated).");
+            }
+
+            sites = [.. sites.Where(s => onlySites.Contains(s.Site))];
+        }
+
         var chosen = new Dictionary<(string Site, string Target), (RelocationResult Result, IReadOnlyDictionary<string, double> Scores)>();
         var candidateCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var site in sites)
@@ -41,10 +53,11 @@ internal static class RelocationBenchmark
             cancellationToken.ThrowIfCancellationRequested();
             var (targets, candidates) = ReadRecords(folder, site.File);
             candidateCounts[site.Site] = candidates.Count;
+            var page = new RelocationPage(candidates);
             foreach (var (id, props) in targets)
             {
-                var result = SimilarityRelocator.Relocate(props, candidates);
-                chosen[(site.Site, id)] = (result, SimilarityRelocator.ScoreAll(props, candidates));
+                var result = SimilarityRelocator.Relocate(props, page);
+                chosen[(site.Site, id)] = (result, SimilarityRelocator.ScoreAll(props, page));
             }
         }
 
@@ -56,6 +69,11 @@ internal static class RelocationBenchmark
             var site = answer.RootElement.GetProperty("site").GetString()!;
             var target = answer.RootElement.GetProperty("target_id").GetString()!;
             var answerId = answer.RootElement.GetProperty("answer_id").GetString()!;
+            if (!sites.Any(s => s.Site == site))
+            {
+                continue;
+            }
+
             if (!chosen.TryGetValue((site, target), out var got))
             {
                 throw new FixEngineException($"answers.jsonl names target '{target}' of site '{site}', which the site's records do not hold.");

@@ -15,6 +15,7 @@ internal sealed class BenchRelocateCommand : Command
 {
     private readonly Argument<string> _dataset = new("dataset") { Description = "A praxi-relocation/1 dataset folder (dataset.json, sites.json, sites/, answers.jsonl)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one line: {\"pairs\":N,\"correct\":N,\"wrong\":N,\"abstained\":N}." };
+    private readonly Option<string?> _sites = new("--sites") { Description = "Only these sites (comma-separated names from sites.json): to measure on part of a dataset, e.g. leaving sites out." };
     private readonly Option<bool> _pairs = new("--pairs") { Description = "Also list every target: outcome, best scores and the answer's score.", Hidden = true };
 
     public BenchRelocateCommand()
@@ -22,6 +23,7 @@ internal sealed class BenchRelocateCommand : Command
     {
         Arguments.Add(_dataset);
         Options.Add(_json);
+        Options.Add(_sites);
         Options.Add(_pairs);
         SetAction((parse, ct) => CliRun.GuardAsync(parse, () => RunAsync(parse, ct)));
     }
@@ -34,11 +36,14 @@ internal sealed class BenchRelocateCommand : Command
             throw new FixEngineException($"'{folder}' is not a folder: bench relocate takes a {RelocationBenchmark.Format} dataset folder.");
         }
 
-        var report = await Task.Run(() => RelocationBenchmark.Run(folder, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await Task.Run(() => RelocationBenchmark.Run(folder, Sites(parse.GetValue(_sites)), cancellationToken), cancellationToken).ConfigureAwait(false);
         var output = parse.InvocationConfiguration.Output;
         await output.WriteAsync(parse.GetValue(_json) ? Json(report) : Render(report, parse.GetValue(_pairs))).ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    private static string[]? Sites(string? list) =>
+        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } sites ? sites : null;
 
     internal static string Json(RelocationBenchReport report)
     {
@@ -50,7 +55,7 @@ internal sealed class BenchRelocateCommand : Command
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {SimilarityRelocator.Threshold:0.00}, margin {SimilarityRelocator.Margin:0.00}; strict identity").AppendLine();
+        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {SimilarityRelocator.Threshold:0.00}, margin {SimilarityRelocator.Margin:0.00} and ×{SimilarityRelocator.RelativeMargin:0.0} relative; strict identity").AppendLine();
         sb.AppendLine();
         sb.Append(inv, $"{"site",-22} {"cands",6} {"pairs",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
         foreach (var s in report.Sites)
