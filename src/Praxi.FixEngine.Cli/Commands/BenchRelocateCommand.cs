@@ -10,10 +10,13 @@ namespace Praxi.FixEngine.Cli.Commands;
 /// <summary>
 /// <c>praxi bench relocate &lt;dataset&gt; [--json]</c>: element relocation on a <c>praxi-relocation/1</c> dataset,
 /// counted as correct, wrong (a wrong heal) and abstained, per site and in total.
+/// <c>praxi bench relocate --mutate &lt;folder&gt; [--seed N] [--json]</c>: the same on mutated copies of HTML pages.
 /// </summary>
 internal sealed class BenchRelocateCommand : Command
 {
-    private readonly Argument<string> _dataset = new("dataset") { Description = "A praxi-relocation/1 dataset folder (dataset.json, sites.json, sites/, answers.jsonl)." };
+    private readonly Argument<string?> _dataset = new("dataset") { Description = "A praxi-relocation/1 dataset folder (dataset.json, sites.json, sites/, answers.jsonl).", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string[]> _mutate = new("--mutate") { Description = "Instead of a dataset: folders of HTML pages (*.html, searched recursively) to mutate and relocate in; repeatable." };
+    private readonly Option<int> _seed = new("--seed") { Description = "With --mutate: the sampling and mutation seed (same seed and pages, same cases).", DefaultValueFactory = _ => RelocationMutationBenchmark.DefaultSeed };
     private readonly Option<bool> _json = new("--json") { Description = "Print one line: {\"pairs\":N,\"correct\":N,\"wrong\":N,\"abstained\":N}." };
     private readonly Option<string?> _sites = new("--sites") { Description = "Only these sites (comma-separated names from sites.json): to measure on part of a dataset, e.g. leaving sites out." };
     private readonly Option<bool> _pairs = new("--pairs") { Description = "Also list every target: outcome, best scores and the answer's score.", Hidden = true };
@@ -22,6 +25,8 @@ internal sealed class BenchRelocateCommand : Command
         : base("relocate", "Benchmark element relocation (find the old page's element on the new page, or abstain) on a praxi-relocation/1 dataset.")
     {
         Arguments.Add(_dataset);
+        Options.Add(_mutate);
+        Options.Add(_seed);
         Options.Add(_json);
         Options.Add(_sites);
         Options.Add(_pairs);
@@ -30,14 +35,32 @@ internal sealed class BenchRelocateCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var folder = parse.GetValue(_dataset)!;
+        var folder = parse.GetValue(_dataset);
+        var pages = parse.GetValue(_mutate) ?? [];
+        var output = parse.InvocationConfiguration.Output;
+        if (pages.Length > 0)
+        {
+            if (folder is not null)
+            {
+                throw new FixEngineException("bench relocate takes either a dataset folder or --mutate <folder>, not both.");
+            }
+
+            var mutated = await Task.Run(() => RelocationMutationBenchmark.Run(pages, parse.GetValue(_seed), cancellationToken), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(parse.GetValue(_json) ? Json(mutated) : Render(mutated, parse.GetValue(_pairs))).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (folder is null)
+        {
+            throw new FixEngineException($"bench relocate needs a {RelocationBenchmark.Format} dataset folder, or --mutate <folder of HTML pages>.");
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new FixEngineException($"'{folder}' is not a folder: bench relocate takes a {RelocationBenchmark.Format} dataset folder.");
         }
 
         var report = await Task.Run(() => RelocationBenchmark.Run(folder, Sites(parse.GetValue(_sites)), cancellationToken), cancellationToken).ConfigureAwait(false);
-        var output = parse.InvocationConfiguration.Output;
         await output.WriteAsync(parse.GetValue(_json) ? Json(report) : Render(report, parse.GetValue(_pairs))).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -88,4 +111,60 @@ internal sealed class BenchRelocateCommand : Command
 
     private static string Cell(int n, int of) =>
         of == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{n} ({100.0 * n / of:0.0}%)");
+
+    internal static string Json(RelocationMutationReport report)
+    {
+        var all = report.Row(null);
+        var removed = report.Row(RelocationMutation.Removed);
+        var mutations = Enum.GetValues<RelocationMutation>().ToDictionary(m => m.Name(), m =>
+        {
+            var row = report.Row(m);
+            return new { cases = row.Cases, correct = row.Correct, wrong = row.Wrong, abstained = row.Abstained };
+        });
+        return JsonSerializer.Serialize(new
+        {
+            pages = report.Pages,
+            targets = report.Targets,
+            seed = report.Seed,
+            cases = all.Cases,
+            correct = all.Correct,
+            wrong = all.Wrong,
+            abstained = all.Abstained,
+            removed_abstention = removed.Cases == 0 ? (double?)null : Math.Round((double)removed.Abstained / removed.Cases, 4),
+            mutations,
+        }) + "\n";
+    }
+
+    internal static string Render(RelocationMutationReport report, bool cases)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"praxi bench relocate --mutate — {report.Pages} pages, {report.Targets} targets, seed {report.Seed}; strict identity, a removed element is correct only when abstained on").AppendLine();
+        sb.AppendLine();
+        sb.Append(inv, $"{"mutation",-22} {"cases",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
+        foreach (var mutation in Enum.GetValues<RelocationMutation>())
+        {
+            MutationRow(sb, report.Row(mutation));
+        }
+
+        sb.AppendLine();
+        MutationRow(sb, report.StillThere());
+        MutationRow(sb, report.Row(null));
+        var removed = report.Row(RelocationMutation.Removed);
+        sb.Append(inv, $"abstention on removed elements: {Cell(removed.Abstained, removed.Cases)}").AppendLine();
+        if (cases)
+        {
+            sb.AppendLine();
+            foreach (var c in report.Cases.Where(c => !c.Correct))
+            {
+                var top = string.Join(' ', c.Result.Top.Select(t => string.Create(inv, $"{t.Id}={t.Score:0.000}{(t.Hidden ? "(hidden)" : "")}")));
+                sb.Append(inv, $"{(c.Wrong ? "WRONG" : "abstain"),-8} {c.Mutation.Name(),-16} {c.Page}  target {c.Target}  truth {c.Truth ?? "(removed)"}  {c.Result.Outcome}  top {top}").AppendLine();
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void MutationRow(StringBuilder sb, RelocationMutationRow row) =>
+        sb.Append(CultureInfo.InvariantCulture, $"{row.Label,-22} {row.Cases,6} │ {Cell(row.Correct, row.Cases),14} {Cell(row.Wrong, row.Cases),12} {Cell(row.Abstained, row.Cases),12}").AppendLine();
 }
