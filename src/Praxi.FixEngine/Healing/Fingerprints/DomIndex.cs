@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Praxi.FixEngine.Healing.Dom;
 
 namespace Praxi.FixEngine.Healing.Fingerprints;
 
@@ -14,9 +15,6 @@ namespace Praxi.FixEngine.Healing.Fingerprints;
 /// </summary>
 internal sealed class DomIndex
 {
-    /// <summary>The attribute Playwright's snapshot puts on a shadow root's template.</summary>
-    public const string ShadowRootAttribute = "__playwright_shadow_root_";
-
     /// <summary>Deeper levels are left out (the snapshot renderer keeps 1024).</summary>
     public const int MaxDepth = 1100;
 
@@ -35,30 +33,41 @@ internal sealed class DomIndex
         "body", "section", "article", "aside", "nav", "main", "header", "footer", "form", "fieldset", "dialog", "table", "tr", "ul", "ol", "li",
     };
 
+    // Boxes a user reads apart: innerText breaks the line or tabs between them, so their words never run together
+    // ("Product" and "Quantity" in two header cells are two words, not "ProductQuantity").
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+        "option", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    };
+
     private static readonly HashSet<string> Headings = new(StringComparer.OrdinalIgnoreCase) { "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "caption" };
 
-    private readonly Dictionary<IElement, Entry> _byElement = new(ReferenceEqualityComparer.Instance);
-
-    private DomIndex(int maxText, Func<IElement, bool> isHidden)
+    // Elements the user-agent stylesheet or their own state may hide (AriaSemantics' rules name them).
+    private static readonly HashSet<string> MayHideThemselves = new(StringComparer.OrdinalIgnoreCase)
     {
-        MaxText = maxText;
-        IsHiddenSelf = isHidden;
-    }
+        "head", "script", "style", "template", "noscript", "title", "meta", "link", "base", "datalist", "param", "source",
+        "track", "noframes", "input", "dialog", "summary", "option",
+    };
+
+    private readonly Dictionary<IElement, Entry> _byElement = new(ReferenceEqualityComparer.Instance);
+    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _visible = new();
+
+    private DomIndex(int maxText) => MaxText = maxText;
 
     /// <summary>Every element reached, in document order (shadow content at its host's place).</summary>
     public List<Entry> Entries { get; } = [];
 
     private int MaxText { get; }
 
-    private Func<IElement, bool> IsHiddenSelf { get; }
-
     /// <summary>Indexes the document from its root element.</summary>
     /// <param name="document">The document.</param>
     /// <param name="maxText">Texts are cut to this many characters.</param>
-    /// <param name="isHiddenSelf">Whether an element hides itself and what it holds (its ancestors aside).</param>
-    public static DomIndex Build(IDocument document, int maxText, Func<IElement, bool> isHiddenSelf)
+    public static DomIndex Build(IDocument document, int maxText)
     {
-        var index = new DomIndex(maxText, isHiddenSelf);
+        var index = new DomIndex(maxText);
         if (document.DocumentElement is { } root)
         {
             index.Walk(root);
@@ -70,16 +79,12 @@ internal sealed class DomIndex
     /// <summary>The entry of an element, when the walk reached it.</summary>
     public Entry? Find(IElement element) => _byElement.GetValueOrDefault(element);
 
-    /// <summary>Whether an element is shadow-root markup of Playwright's snapshot.</summary>
-    public static bool IsShadowRoot(IElement element) =>
-        element is IHtmlTemplateElement && element.HasAttribute(ShadowRootAttribute);
-
     /// <summary>The children a user sees under an element: an open shadow root's nodes in place of its template.</summary>
     public static IEnumerable<INode> RenderedChildren(IElement element)
     {
         foreach (var child in element.ChildNodes)
         {
-            if (child is IElement e && IsShadowRoot(e))
+            if (child is IElement e && ComposedTree.IsShadowTemplate(e))
             {
                 foreach (var shadowChild in ((IHtmlTemplateElement)e).Content.ChildNodes)
                 {
@@ -95,9 +100,11 @@ internal sealed class DomIndex
 
     private void Walk(IElement root)
     {
-        // Iterative: page DOMs can be deeper than a comfortable recursion.
+        // Iterative: page DOMs can be deeper than a comfortable recursion. Sibling counters are pooled: one per
+        // open level, not one per element.
         var rootEntry = Open(root, parent: null, step: Step(root, 1));
         var stack = new Stack<(Entry Entry, IEnumerator<INode> Children, Dictionary<string, int> Counts)>();
+        var pool = new Stack<Dictionary<string, int>>();
         stack.Push((rootEntry, RenderedChildren(root).GetEnumerator(), new Dictionary<string, int>(StringComparer.Ordinal)));
         while (stack.Count > 0)
         {
@@ -106,13 +113,15 @@ internal sealed class DomIndex
             {
                 children.Dispose();
                 stack.Pop();
+                counts.Clear();
+                pool.Push(counts);
                 Close(entry);
                 continue;
             }
 
             switch (children.Current)
             {
-                case IElement child when !IsShadowRoot(child):
+                case IElement child when !ComposedTree.IsShadowTemplate(child):
                     if (stack.Count >= MaxDepth)
                     {
                         continue;
@@ -126,7 +135,7 @@ internal sealed class DomIndex
                     IEnumerator<INode> grandChildren = NoText.Contains(child.LocalName)
                         ? Enumerable.Empty<INode>().GetEnumerator()
                         : RenderedChildren(child).GetEnumerator();
-                    stack.Push((childEntry, grandChildren, new Dictionary<string, int>(StringComparer.Ordinal)));
+                    stack.Push((childEntry, grandChildren, pool.Count > 0 ? pool.Pop() : new Dictionary<string, int>(StringComparer.Ordinal)));
                     break;
                 case IText text when !NoText.Contains(entry.Element.LocalName):
                     var collapsed = Collapse(text.Data);
@@ -146,6 +155,7 @@ internal sealed class DomIndex
     {
         var id = element.GetAttribute("id");
         var xpath = (parent?.XPath ?? string.Empty) + "/" + step;
+        var ask = parent is null || MayDifferFromParent(element, parent);
         var entry = new Entry
         {
             Element = element,
@@ -153,10 +163,13 @@ internal sealed class DomIndex
             Order = Entries.Count,
             XPath = xpath,
             IdXPath = !string.IsNullOrEmpty(id) ? IdStep(id) : parent is null ? xpath : parent.IdXPath + "/" + step,
-            Hidden = (parent?.Hidden ?? false) || IsHiddenSelf(element),
+            Invisible = ask ? AriaSemantics.IsInvisible(element) : parent!.Invisible,
+            Hidden = ask ? AriaSemantics.IsHidden(element) : parent!.Hidden,
+            HasShadowRoot = ComposedTree.ShadowRoot(element) is not null,
             InSvg = parent is not null && (parent.InSvg || string.Equals(parent.Element.LocalName, "svg", StringComparison.OrdinalIgnoreCase)),
             Section = parent is null ? null : Sections.Contains(parent.Element.LocalName) ? parent : parent.Section,
         };
+
         // A section with no heading of its own so far is described by the one before it.
         entry.Heading = entry.Section?.LastHeading ?? entry.Section?.Heading;
         if (Headings.Contains(element.LocalName) && entry.Section is { } section)
@@ -170,6 +183,17 @@ internal sealed class DomIndex
         return entry;
     }
 
+    /// <summary>
+    /// Whether an element's hidden-ness can differ from its parent's. AriaSemantics walks every ancestor of the
+    /// element it is asked about, which over a whole page costs depth × elements; an element that carries no style,
+    /// <c>hidden</c> or <c>aria-hidden</c>, is no element the user agent hides, and sits under no closed
+    /// <c>&lt;details&gt;</c> or shadow host inherits its parent's answer, so only the others are asked.
+    /// </summary>
+    private static bool MayDifferFromParent(IElement element, Entry parent) =>
+        element.HasAttribute("style") || element.HasAttribute("hidden") || element.HasAttribute("aria-hidden")
+        || MayHideThemselves.Contains(element.LocalName) || parent.HasShadowRoot
+        || string.Equals(parent.Element.LocalName, "details", StringComparison.OrdinalIgnoreCase);
+
     private void Close(Entry entry)
     {
         if (NoText.Contains(entry.Element.LocalName))
@@ -178,14 +202,22 @@ internal sealed class DomIndex
             return;
         }
 
-        var text = new StringBuilder();
-        var visible = new StringBuilder();
+        // A wrapper around one element reads as that element.
+        if (entry.Children is [Entry only] && !Blocks.Contains(only.Element.LocalName))
+        {
+            entry.Text = only.Text;
+            entry.VisibleText = entry.Invisible ? string.Empty : only.VisibleText;
+            return;
+        }
+
+        var text = _text.Clear();
+        var visible = _visible.Clear();
         foreach (var child in entry.Children)
         {
             if (child is string s)
             {
                 Append(text, s);
-                if (!entry.Hidden)
+                if (!entry.Invisible)
                 {
                     Append(visible, s);
                 }
@@ -193,12 +225,22 @@ internal sealed class DomIndex
             else if (child is Entry e)
             {
                 Append(text, e.Text);
+                var block = Blocks.Contains(e.Element.LocalName) && e.VisibleText.Length > 0;
+                if (block)
+                {
+                    Append(visible, " ");
+                }
+
                 Append(visible, e.VisibleText);
+                if (block)
+                {
+                    Append(visible, " ");
+                }
             }
         }
 
         entry.Text = text.ToString();
-        entry.VisibleText = entry.Hidden ? string.Empty : visible.ToString();
+        entry.VisibleText = entry.Invisible ? string.Empty : visible.Equals(text) ? entry.Text : visible.ToString();
     }
 
     private void Append(StringBuilder sb, string piece)
@@ -209,6 +251,11 @@ internal sealed class DomIndex
         }
 
         var start = sb.Length > 0 && sb[^1] == ' ' && piece[0] == ' ' ? 1 : 0;
+        if (start >= piece.Length)
+        {
+            return;
+        }
+
         var room = MaxText + 2 - sb.Length;
         sb.Append(piece, start, Math.Min(piece.Length - start, room));
     }
@@ -216,6 +263,11 @@ internal sealed class DomIndex
     /// <summary>Whitespace runs become one space; ends are kept, so texts can be joined without losing a word break.</summary>
     private static string Collapse(string data)
     {
+        if (IsCollapsed(data))
+        {
+            return data;
+        }
+
         var sb = new StringBuilder(data.Length);
         var space = false;
         foreach (var c in data)
@@ -241,6 +293,20 @@ internal sealed class DomIndex
         }
 
         return sb.ToString();
+    }
+
+    private static bool IsCollapsed(string data)
+    {
+        for (var i = 0; i < data.Length; i++)
+        {
+            var c = data[i];
+            if (c is '\u200b' or '\u00ad' || (char.IsWhiteSpace(c) && (c != ' ' || (i > 0 && data[i - 1] == ' '))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsHtml(IElement element) => element.NamespaceUri is null || element.NamespaceUri == NamespaceNames.HtmlUri;
@@ -269,8 +335,13 @@ internal sealed class DomIndex
 
         public required string IdXPath { get; init; }
 
-        /// <summary>Hidden by itself or an ancestor.</summary>
+        /// <summary>Out of the layout by itself or an ancestor (<c>display: none</c>, <c>visibility: hidden</c>).</summary>
+        public bool Invisible { get; init; }
+
+        /// <summary>Hidden from ARIA (<see cref="AriaSemantics.IsHidden"/>): also <c>aria-hidden</c>.</summary>
         public bool Hidden { get; init; }
+
+        public bool HasShadowRoot { get; init; }
 
         public bool InSvg { get; init; }
 
