@@ -12,7 +12,8 @@ internal sealed class TraceEvidence
         string? playwrightVersion,
         IReadOnlyList<TraceCall> calls,
         IReadOnlyDictionary<string, IReadOnlyList<TraceSnapshot>> framesById,
-        int skippedLines)
+        int skippedLines,
+        string? title = null)
     {
         Source = source;
         SdkLanguage = sdkLanguage;
@@ -20,6 +21,7 @@ internal sealed class TraceEvidence
         Calls = calls;
         _framesById = framesById;
         SkippedLines = skippedLines;
+        Title = string.IsNullOrWhiteSpace(title) ? null : title;
         _renderer = new SnapshotRenderer(framesById);
 
         FailingCall = calls.FirstOrDefault(c => c.Error is not null) ?? (calls.Count > 0 ? calls[^1] : null);
@@ -35,6 +37,12 @@ internal sealed class TraceEvidence
 
     /// <summary>The Playwright version that wrote the trace.</summary>
     public string? PlaywrightVersion { get; }
+
+    /// <summary>
+    /// The test's title from <c>context-options</c>: the runner's <c>file:line › title</c> (TypeScript), or what the
+    /// test passed to <c>Tracing.StartAsync</c> (.NET); null when the trace has none.
+    /// </summary>
+    public string? Title { get; }
 
     /// <summary>Every library call, in the order they started.</summary>
     public IReadOnlyList<TraceCall> Calls { get; }

@@ -86,6 +86,7 @@ internal static class TraceReader
         private readonly Dictionary<string, List<TraceSnapshot>> _frames = new(StringComparer.Ordinal);
         private string? _sdkLanguage;
         private string? _playwrightVersion;
+        private string? _title;
         private int _skipped;
 
         public void Accept(string line)
@@ -118,6 +119,7 @@ internal static class TraceReader
                 case "context-options":
                     _sdkLanguage ??= String(e, "sdkLanguage");
                     _playwrightVersion ??= String(e, "playwrightVersion");
+                    _title ??= String(e, "title");
                     break;
                 case "before":
                     Before(e);
@@ -139,7 +141,7 @@ internal static class TraceReader
                 .Select(c => new TraceCall(c.Id, c.Class, c.Method, c.Selector, c.Error, c.Ended))
                 .ToList();
             var frames = _frames.ToDictionary(f => f.Key, f => (IReadOnlyList<TraceSnapshot>)f.Value, StringComparer.Ordinal);
-            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped);
+            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title);
         }
 
         private void Before(JsonElement e)

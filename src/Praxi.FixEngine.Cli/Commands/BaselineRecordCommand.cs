@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Praxi.FixEngine.Configuration;
+using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Healing.Baseline;
+using Praxi.FixEngine.Healing.Fingerprints;
+
+namespace Praxi.FixEngine.Cli.Commands;
+
+/// <summary><c>praxi baseline record &lt;artifacts&gt; [--out FILE] [--config praxi.json]</c>.</summary>
+internal sealed class BaselineRecordCommand : Command
+{
+    private readonly Argument<string> _artifacts = new("artifacts") { Description = "A folder of test results with trace.zip files (searched recursively), or one trace.zip." };
+    private readonly Option<string> _out = new("--out") { Description = "The baseline store to merge into (default: .praxi/baseline.json).", DefaultValueFactory = _ => BaselineStore.DefaultPath };
+    private readonly Option<string?> _config = new("--config") { Description = "praxi.json whose selectors.test_id_attributes name the project's test-id attributes (default: ./praxi.json if present)." };
+
+    public BaselineRecordCommand()
+        : base("record", "Fingerprint the element each passing traced call resolved to and merge them into the baseline store.")
+    {
+        Arguments.Add(_artifacts);
+        Options.Add(_out);
+        Options.Add(_config);
+        SetAction((parse, ct) => CliRun.GuardAsync(parse, () => RunAsync(parse, ct)));
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var agentOptions = new FixAgentOptions();
+        PraxiConfig.Load(parse.GetValue(_config)).ApplyTo(agentOptions);
+        var options = FingerprintOptions.For([.. agentOptions.TestIdAttributes]);
+        var outPath = parse.GetRequiredValue(_out);
+
+        // The store is read first: a broken one stops the run before the traces are read.
+        var store = await BaselineStore.LoadAsync(outPath, cancellationToken).ConfigureAwait(false);
+        var artifacts = parse.GetRequiredValue(_artifacts);
+        var recording = await Task.Run(() => BaselineRecorder.Record(artifacts, options, TimeProvider.System, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var merged = store.Merge(recording.Entries);
+        await OutputFiles.WriteAtomicAsync(outPath, merged.ToJson(), cancellationToken).ConfigureAwait(false);
+        await parse.InvocationConfiguration.Output.WriteLineAsync($"{recording.Summary()} → {outPath} ({merged.Entries.Count} entries)").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}

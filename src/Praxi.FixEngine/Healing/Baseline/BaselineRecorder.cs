@@ -1,0 +1,137 @@
+using Praxi.FixEngine.Evidence;
+using Praxi.FixEngine.Healing.Fingerprints;
+
+namespace Praxi.FixEngine.Healing.Baseline;
+
+/// <summary>
+/// Records a baseline from a run's artifacts: in every <c>trace.zip</c>, each call that passed with a selector left
+/// the element it resolved to marked (<c>__playwright_target__</c>) in its snapshots; that element's fingerprint is
+/// recorded under the test and the normalised selector. A call that resolved to several elements is skipped.
+/// </summary>
+internal static class BaselineRecorder
+{
+    // The marker is set once the target is resolved: never seen in 'before', on 'action' for input calls and on
+    // 'after' for assertions (checked on the committed sample traces).
+    private static readonly string[] Phases = [SnapshotPhase.Before, SnapshotPhase.Action, SnapshotPhase.After];
+
+    /// <summary>Records the traces under <paramref name="artifactsPath"/> (a folder, searched recursively, or one trace).</summary>
+    /// <exception cref="FixEngineException">The path does not exist or holds no trace.</exception>
+    public static BaselineRecording Record(
+        string artifactsPath,
+        FingerprintOptions? options = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(artifactsPath);
+        options ??= FingerprintOptions.Default;
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        var (root, traces) = FindTraces(artifactsPath);
+
+        var entries = new Dictionary<(string?, string), BaselineEntry>();
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        int calls = 0, recorded = 0, read = 0;
+        foreach (var trace in traces)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TraceEvidence evidence;
+            try
+            {
+                evidence = TraceReader.Read(trace);
+            }
+            catch (FixEngineException)
+            {
+                Count(skipped, SkipReasons.UnreadableTrace);
+                continue;
+            }
+
+            read++;
+            var file = Path.GetRelativePath(root, trace).Replace('\\', '/');
+            var test = BaselineKeys.TestName(evidence.Title, Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(trace))));
+            foreach (var call in evidence.Calls.Where(c => c.Passed && !string.IsNullOrWhiteSpace(c.Selector)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                calls++;
+                var (targets, reason) = MarkedTargets(evidence, call.CallId, options);
+                if (reason is not null)
+                {
+                    Count(skipped, reason);
+                    continue;
+                }
+
+                recorded++;
+                var locator = BaselineKeys.Normalize(call.Selector!);
+                entries[(test, locator)] = new BaselineEntry(test, locator, targets[0].Props, new BaselineSource("trace", file, call.CallId), now);
+            }
+        }
+
+        return new BaselineRecording([.. entries.Values], read, calls, recorded, skipped);
+    }
+
+    private static (IReadOnlyList<DomCandidate> Targets, string? Reason) MarkedTargets(TraceEvidence evidence, string callId, FingerprintOptions options)
+    {
+        var anySnapshot = false;
+        foreach (var phase in Phases)
+        {
+            var snapshots = evidence.SnapshotsOf(callId, phase);
+            anySnapshot |= snapshots.Count > 0;
+            var marked = new List<DomCandidate>();
+            foreach (var snapshot in snapshots)
+            {
+                if (evidence.Snapshot(callId, phase, snapshot.FrameId) is not { } html || !html.Contains(ElementFingerprints.TargetMarker, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                marked.AddRange(ElementFingerprints.MarkedTargets(DomLoader.Parse(html), options));
+            }
+
+            if (marked.Count == 1)
+            {
+                return (marked, null);
+            }
+
+            if (marked.Count > 1)
+            {
+                return ([], SkipReasons.SeveralTargets);
+            }
+        }
+
+        return ([], anySnapshot ? SkipReasons.NoTargetMarked : SkipReasons.NoSnapshot);
+    }
+
+    private static (string Root, IReadOnlyList<string> Traces) FindTraces(string path)
+    {
+        if (File.Exists(path))
+        {
+            var full = Path.GetFullPath(path);
+            return (Path.GetDirectoryName(full) ?? ".", [full]);
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FixEngineException($"The artifacts path {path} does not exist; pass the folder that holds the run's test-results.");
+        }
+
+        var root = Path.GetFullPath(path);
+        var traces = Directory.EnumerateFiles(root, "*.zip", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Where(IsTrace)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (traces.Count == 0)
+        {
+            throw new FixEngineException($"No trace.zip under {path}; record a run with Playwright tracing on (trace: 'on' keeps the traces of passing tests).");
+        }
+
+        return (root, traces);
+    }
+
+    // trace.zip, and trace-1.zip… when a test opened several contexts.
+    private static bool IsTrace(string file)
+    {
+        var name = Path.GetFileName(file);
+        return name.Equals("trace.zip", StringComparison.OrdinalIgnoreCase)
+            || (name.StartsWith("trace-", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static void Count(Dictionary<string, int> counts, string reason) => counts[reason] = counts.GetValueOrDefault(reason) + 1;
+}
