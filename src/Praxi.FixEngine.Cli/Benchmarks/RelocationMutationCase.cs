@@ -4,7 +4,8 @@ namespace Praxi.FixEngine.Cli.Benchmarks;
 
 /// <summary>
 /// One target under one mutation: the element's XPath on the mutated page (<see langword="null"/> when it was
-/// removed) and what the relocator said. A removed element counts as correct only when the relocator abstained.
+/// removed) and what the relocator said. Each case is exactly one of correct, wrong and abstained: a removed
+/// element is correct when the relocator abstained and wrong when it chose anything.
 /// </summary>
 internal sealed record RelocationMutationCase(string Page, string Target, RelocationMutation Mutation, string? Truth, RelocationResult Result)
 {
@@ -12,5 +13,6 @@ internal sealed record RelocationMutationCase(string Page, string Target, Reloca
 
     public bool Wrong => !Result.Abstained && Result.ChosenId != Truth;
 
-    public bool Abstained => Result.Abstained;
+    /// <summary>The relocator abstained although the element is still on the page.</summary>
+    public bool Abstained => Truth is not null && Result.Abstained;
 }

@@ -18,5 +18,5 @@ internal sealed record RelocationMutationReport(int Pages, int Targets, int Seed
     }
 }
 
-/// <summary>Counts of a set of mutation cases; for removed elements <see cref="Correct"/> equals <see cref="Abstained"/>.</summary>
+/// <summary>Counts of a set of mutation cases; for removed elements an abstention is counted as correct.</summary>
 internal sealed record RelocationMutationRow(string Label, int Cases, int Correct, int Wrong, int Abstained);

@@ -130,7 +130,7 @@ internal sealed class BenchRelocateCommand : Command
             correct = all.Correct,
             wrong = all.Wrong,
             abstained = all.Abstained,
-            removed_abstention = removed.Cases == 0 ? (double?)null : Math.Round((double)removed.Abstained / removed.Cases, 4),
+            removed_abstention = removed.Cases == 0 ? (double?)null : Math.Round((double)removed.Correct / removed.Cases, 4),
             mutations,
         }) + "\n";
     }
@@ -139,7 +139,7 @@ internal sealed class BenchRelocateCommand : Command
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"praxi bench relocate --mutate — {report.Pages} pages, {report.Targets} targets, seed {report.Seed}; strict identity, a removed element is correct only when abstained on").AppendLine();
+        sb.Append(inv, $"praxi bench relocate --mutate — {report.Pages} pages, {report.Targets} targets, seed {report.Seed}; strict identity; a removed element is correct when abstained on").AppendLine();
         sb.AppendLine();
         sb.Append(inv, $"{"mutation",-22} {"cases",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
         foreach (var mutation in Enum.GetValues<RelocationMutation>())
@@ -151,7 +151,7 @@ internal sealed class BenchRelocateCommand : Command
         MutationRow(sb, report.StillThere());
         MutationRow(sb, report.Row(null));
         var removed = report.Row(RelocationMutation.Removed);
-        sb.Append(inv, $"abstention on removed elements: {Cell(removed.Abstained, removed.Cases)}").AppendLine();
+        sb.Append(inv, $"abstention on removed elements: {Cell(removed.Correct, removed.Cases)}").AppendLine();
         if (cases)
         {
             sb.AppendLine();

@@ -6,9 +6,10 @@ namespace Praxi.FixEngine.Healing;
 internal static class PropertySimilarity
 {
     /// <summary>
-    /// What a word that differs by one letter (<c>colour</c>/<c>color</c>, <c>signin</c>/<c>signup</c>) earns of
+    /// What a word that differs by one letter (<c>colour</c>/<c>color</c>, <c>adress</c>/<c>address</c>) earns of
     /// an equal word. Less than 1 because one letter also separates different words; only words of
-    /// <see cref="FuzzyMinLength"/> letters or more are paired, shorter ones differ in meaning too often.
+    /// <see cref="FuzzyMinLength"/> characters or more with a letter in them are paired: shorter ones differ in
+    /// meaning too often, and numbers one digit apart (<c>1039</c>/<c>1038</c>) are different numbers.
     /// </summary>
     public const double FuzzyWordCredit = 0.8;
 
@@ -76,14 +77,14 @@ internal static class PropertySimilarity
             var used = new bool[onlyB.Count];
             foreach (var x in onlyA)
             {
-                if (x.Length < FuzzyMinLength)
+                if (!Pairable(x))
                 {
                     continue;
                 }
 
                 for (var j = 0; j < onlyB.Count; j++)
                 {
-                    if (!used[j] && onlyB[j].Length >= FuzzyMinLength && WithinOneEdit(x, onlyB[j]))
+                    if (!used[j] && Pairable(onlyB[j]) && WithinOneEdit(x, onlyB[j]))
                     {
                         used[j] = true;
                         var weight = Math.Min(vocabulary.Weight(x), vocabulary.Weight(onlyB[j]));
@@ -137,6 +138,8 @@ internal static class PropertySimilarity
 
         return PartialNameCap * Words(name, text, vocabulary, fuzzy: false);
     }
+
+    private static bool Pairable(string word) => word.Length >= FuzzyMinLength && word.Any(char.IsLetter);
 
     /// <summary>Whether two words differ by at most one inserted, deleted or replaced character.</summary>
     public static bool WithinOneEdit(string a, string b)

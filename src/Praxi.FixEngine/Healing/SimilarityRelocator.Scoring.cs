@@ -74,16 +74,23 @@ internal static partial class SimilarityRelocator
 
         /// <summary>
         /// The weighted mean similarity over the properties the target has, between 0 and 1. A candidate that lacks
-        /// a property the target has scores 0 on it; geometry counts only when both sides were measured.
+        /// a property the target has scores 0 on it; geometry counts only when both sides were measured. Also the
+        /// same mean over the properties that name the element (test id, id, name, text, accessible name, link
+        /// target), null when the target has none of them.
         /// </summary>
-        public double Score(CandidateFeatures c, RelocationPage page)
+        public (double Score, double? Identity) Score(CandidateFeatures c, RelocationPage page)
         {
-            double sum = 0, weights = 0;
+            double sum = 0, weights = 0, namingSum = 0, namingWeights = 0;
 
-            void Add(double weight, double similarity)
+            void Add(double weight, double similarity, bool naming = false)
             {
                 sum += weight * similarity;
                 weights += weight;
+                if (naming)
+                {
+                    namingSum += weight * similarity;
+                    namingWeights += weight;
+                }
             }
 
             if (_tag is not null)
@@ -93,28 +100,37 @@ internal static partial class SimilarityRelocator
 
             if (_testId is { } testId)
             {
-                Add(TestIdWeight, Max(
-                    Names(testId, c.TestId, page),
-                    CrossPropertyCredit * Names(testId, c.ElementId, page),
-                    CrossPropertyCredit * Names(testId, c.FormName, page),
-                    CrossPropertyCredit * InText(testId, c, page, _namesAgainstText)));
+                Add(
+                    TestIdWeight,
+                    Max(
+                        Names(testId, c.TestId, page),
+                        CrossPropertyCredit * Names(testId, c.ElementId, page),
+                        CrossPropertyCredit * Names(testId, c.FormName, page),
+                        CrossPropertyCredit * InText(testId, c, page, _namesAgainstText)),
+                    naming: true);
             }
 
             if (_id is { } id)
             {
-                Add(Strong, Max(
-                    Names(id, c.ElementId, page),
-                    CrossPropertyCredit * Names(id, c.TestId, page),
-                    CrossPropertyCredit * Names(id, c.FormName, page),
-                    CrossPropertyCredit * InText(id, c, page, _namesAgainstText)));
+                Add(
+                    Strong,
+                    Max(
+                        Names(id, c.ElementId, page),
+                        CrossPropertyCredit * Names(id, c.TestId, page),
+                        CrossPropertyCredit * Names(id, c.FormName, page),
+                        CrossPropertyCredit * InText(id, c, page, _namesAgainstText)),
+                    naming: true);
             }
 
             if (_name is { } name)
             {
-                Add(Strong, Max(
-                    Names(name, c.FormName, page),
-                    CrossPropertyCredit * Names(name, c.ElementId, page),
-                    CrossPropertyCredit * Names(name, c.TestId, page)));
+                Add(
+                    Strong,
+                    Max(
+                        Names(name, c.FormName, page),
+                        CrossPropertyCredit * Names(name, c.ElementId, page),
+                        CrossPropertyCredit * Names(name, c.TestId, page)),
+                    naming: true);
             }
 
             if (_role is not null)
@@ -130,12 +146,12 @@ internal static partial class SimilarityRelocator
             if (_text is not null)
             {
                 var own = PropertySimilarity.Words(_text, c.Text, page.TextWords, fuzzy: true);
-                Add(Strong, own == 1 ? 1 : Math.Max(own, CrossPropertyCredit * BestAccessible(_text, c, page, withText: false)));
+                Add(Strong, own == 1 ? 1 : Math.Max(own, CrossPropertyCredit * BestAccessible(_text, c, page, withText: false)), naming: true);
             }
 
             if (_accessibleName is not null)
             {
-                Add(Strong, BestAccessible(_accessibleName, c, page, withText: true));
+                Add(Strong, BestAccessible(_accessibleName, c, page, withText: true), naming: true);
             }
 
             if (_around is not null)
@@ -150,7 +166,7 @@ internal static partial class SimilarityRelocator
 
             if (_href is not null)
             {
-                Add(Weak, PropertySimilarity.Href(_href, c.Href));
+                Add(Weak, PropertySimilarity.Href(_href, c.Href), naming: true);
             }
 
             if (_xpath is not null)
@@ -163,8 +179,8 @@ internal static partial class SimilarityRelocator
                 Add(Weak, c.IdXPath is null ? 0 : PropertySimilarity.Steps(_idxpath, c.IdXPath));
             }
 
-            AddGeometry(c.Props, Add);
-            return weights == 0 ? 0 : sum / weights;
+            AddGeometry(c.Props, (w, v) => Add(w, v));
+            return (weights == 0 ? 0 : sum / weights, namingWeights == 0 ? null : namingSum / namingWeights);
         }
 
         // Geometry only where both sides were measured: a missing box says which extractor ran, not where the

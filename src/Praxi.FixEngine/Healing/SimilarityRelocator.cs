@@ -42,6 +42,18 @@ internal static partial class SimilarityRelocator
     /// </summary>
     public const double HiddenPenalty = 0.1;
 
+    /// <summary>
+    /// The share of what names the target (test id, id, name, text, accessible name, link target; weighted as in
+    /// the score) that the chosen candidate must keep, more than this, when the target has any of those. When an
+    /// element is removed, the next sibling often moves up into its place: same tag, same classes, the same path
+    /// and neighbours, so it scores well on everything but its name, which is another. That is a different
+    /// element, and healing to it is the worst outcome, so a candidate that keeps (almost) none of the target's
+    /// name is not chosen: the relocator says <see cref="RelocationOutcome.ElementGone"/>. A fifth is the line
+    /// between "shares a common word" ("Sign in" / "Sign up" with their rarity weights, 0.1–0.2) and "kept
+    /// something that names it": a link whose text changed but whose target did not keeps 0.25 (0.5 of 2.0).
+    /// </summary>
+    public const double IdentityFloor = 0.2;
+
     /// <summary>How many of the best candidates a result lists.</summary>
     public const int TopCount = 3;
 
@@ -61,7 +73,11 @@ internal static partial class SimilarityRelocator
         ArgumentNullException.ThrowIfNull(page);
 
         var features = new TargetFeatures(target);
-        var scored = page.Candidates.Select(c => new ScoredCandidate(c.Id, features.Score(c, page), c.Hidden)).ToArray();
+        var scored = page.Candidates.Select(c =>
+        {
+            var (score, identity) = features.Score(c, page);
+            return new ScoredCandidate(c.Id, score, c.Hidden, identity);
+        }).ToArray();
         return Decide(scored);
     }
 
@@ -84,7 +100,7 @@ internal static partial class SimilarityRelocator
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var c in page.Candidates)
         {
-            scores[c.Id] = features.Score(c, page);
+            scores[c.Id] = features.Score(c, page).Score;
         }
 
         return scores;
@@ -93,26 +109,32 @@ internal static partial class SimilarityRelocator
     /// <summary>
     /// The decision on scored candidates: the ranking (hidden ones lowered by <see cref="HiddenPenalty"/>; stable,
     /// so equal scores keep the candidates' order and an exact tie abstains), the threshold on the raw score,
-    /// the absolute and relative margins against the runner-up, and the hidden rule.
+    /// the hidden rule, the name the winner must keep (<see cref="IdentityFloor"/>), and the absolute and
+    /// relative margins against the runner-up.
     /// </summary>
     internal static RelocationResult Decide(IReadOnlyList<ScoredCandidate> scored)
     {
         var ranked = scored.OrderByDescending(Ranking).ToArray();
         var top = ranked.Take(TopCount).ToArray();
+
         if (!ranked.Any(s => s.Score >= Threshold))
         {
             return new RelocationResult(RelocationOutcome.ElementGone, null, top);
         }
 
-        var visiblePlausible = ranked.Any(s => !s.Hidden && s.Score >= Threshold);
-        if (!visiblePlausible)
+        if (!ranked.Any(s => !s.Hidden && s.Score >= Threshold))
         {
             // Only hidden elements resemble the target: rank them by what they are, and name the one only if it is
             // clearly the one; the caller sees the outcome and decides whether a hidden element is worth healing to.
-            var byScore = scored.OrderByDescending(s => s.Score).ToArray();
+            var byScore = ranked.OrderByDescending(s => s.Score).ToArray();
+            if (!KeepsItsName(byScore[0]))
+            {
+                return new RelocationResult(RelocationOutcome.ElementGone, null, top);
+            }
+
             return ClearWinner(byScore[0].Score, byScore.Length > 1 ? byScore[1].Score : 0)
-                ? new RelocationResult(RelocationOutcome.FoundHidden, byScore[0].Id, byScore.Take(TopCount).ToArray())
-                : new RelocationResult(RelocationOutcome.Ambiguous, null, byScore.Take(TopCount).ToArray());
+                ? new RelocationResult(RelocationOutcome.FoundHidden, byScore[0].Id, top)
+                : new RelocationResult(RelocationOutcome.Ambiguous, null, top);
         }
 
         var best = ranked[0];
@@ -122,11 +144,22 @@ internal static partial class SimilarityRelocator
             return new RelocationResult(RelocationOutcome.Ambiguous, null, top);
         }
 
+        if (!KeepsItsName(best))
+        {
+            // What resembles the target is its place, not the element: the element is gone.
+            return new RelocationResult(RelocationOutcome.ElementGone, null, top);
+        }
+
+        // The runner-up is any candidate, also one that could not be chosen itself: a look-alike in the target's
+        // old place still makes the choice unsafe (on the relocation datasets the element that kept the place
+        // but not the text is the answer about as often as the one that kept the text elsewhere).
         var runnerUp = ranked.Length > 1 ? Ranking(ranked[1]) : 0;
         return ClearWinner(best.Score, runnerUp)
             ? new RelocationResult(RelocationOutcome.Found, best.Id, top)
             : new RelocationResult(RelocationOutcome.Ambiguous, null, top);
     }
+
+    private static bool KeepsItsName(ScoredCandidate s) => s.Identity is not { } identity || identity > IdentityFloor;
 
     private static double Ranking(ScoredCandidate s) => s.Hidden ? s.Score - HiddenPenalty : s.Score;
 

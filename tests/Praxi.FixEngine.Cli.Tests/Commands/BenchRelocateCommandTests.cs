@@ -52,6 +52,59 @@ public sealed class BenchRelocateCommandTests : IDisposable
         error.Trim().Should().Contain("is not a folder").And.NotContain("\n");
     }
 
+    [Fact]
+    public async Task Run_Sites_MeasuresOnlyThoseSites()
+    {
+        var (code, output, error) = await RunAsync("bench", "relocate", _dir, "--sites", "beta", "--json");
+
+        code.Should().Be(ExitCodes.Success, because: error);
+        output.Should().Be("""{"pairs":2,"correct":1,"wrong":0,"abstained":1}""" + "\n");
+    }
+
+    [Fact]
+    public async Task Run_UnknownSite_OneLineAndExitCode2()
+    {
+        var (code, _, error) = await RunAsync("bench", "relocate", _dir, "--sites", "gamma");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Trim().Should().Contain("no site 'gamma'").And.NotContain("\n");
+    }
+
+    [Fact]
+    public async Task Run_Mutate_PrintsTheCountsPerMutationAsJson()
+    {
+        var pages = Directory.CreateDirectory(Path.Combine(_dir, "pages")).FullName;
+        File.WriteAllText(Path.Combine(pages, "page.html"), """<html><body><main><h1>Orders</h1><button id="export" class="btn">Export CSV</button><a href="/help">Help centre</a></main></body></html>""");
+
+        var (code, output, error) = await RunAsync("bench", "relocate", "--mutate", pages, "--seed", "3", "--json");
+
+        code.Should().Be(ExitCodes.Success, because: error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        json.RootElement.GetProperty("pages").GetInt32().Should().Be(1);
+        json.RootElement.GetProperty("seed").GetInt32().Should().Be(3);
+        json.RootElement.GetProperty("mutations").GetProperty("removed").GetProperty("cases").GetInt32().Should().BePositive();
+        var cases = json.RootElement.GetProperty("cases").GetInt32();
+        (json.RootElement.GetProperty("correct").GetInt32() + json.RootElement.GetProperty("wrong").GetInt32() + json.RootElement.GetProperty("abstained").GetInt32()).Should().Be(cases);
+    }
+
+    [Fact]
+    public async Task Run_DatasetAndMutateTogether_OneLineAndExitCode2()
+    {
+        var (code, _, error) = await RunAsync("bench", "relocate", _dir, "--mutate", _dir);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Trim().Should().Contain("not both").And.NotContain("\n");
+    }
+
+    [Fact]
+    public async Task Run_NeitherDatasetNorMutate_OneLineAndExitCode2()
+    {
+        var (code, _, error) = await RunAsync("bench", "relocate");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Trim().Should().Contain("--mutate").And.NotContain("\n");
+    }
+
     /// <summary>
     /// Two made-up sites. alpha: a button whose id was renamed and which moved into a wrapper (found), an input
     /// renamed in place (found), a select that is gone (abstain), and a link whose answer looks nothing like it

@@ -43,4 +43,26 @@ public sealed class ElementWordsTests
     [InlineData("signin", "signup", false)]
     public void WithinOneEdit_OneInsertionDeletionOrReplacement(string a, string b, bool expected) =>
         PropertySimilarity.WithinOneEdit(a, b).Should().Be(expected);
+
+    [Theory]
+    [InlineData("Order 1039", "Order 1038")]
+    [InlineData("Buy now", "Buy new")]
+    public void Words_NumbersOrShortWordsOneEditApart_DoNotPair(string a, string b)
+    {
+        var vocabulary = new PageVocabulary();
+
+        var similarity = PropertySimilarity.Words(ElementWords.FromText(a)!, ElementWords.FromText(b), vocabulary, fuzzy: true);
+
+        similarity.Should().BeApproximately(1.0 / 3, 1e-9, because: "only the first word is shared");
+    }
+
+    [Fact]
+    public void Words_LongWordsOneEditApart_PairForPartOfAWord()
+    {
+        var vocabulary = new PageVocabulary();
+
+        var similarity = PropertySimilarity.Words(ElementWords.FromText("Billing adress")!, ElementWords.FromText("Billing address"), vocabulary, fuzzy: true);
+
+        similarity.Should().BeApproximately((1 + PropertySimilarity.FuzzyWordCredit) / 2, 1e-9);
+    }
 }

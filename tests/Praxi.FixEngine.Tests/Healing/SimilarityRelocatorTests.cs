@@ -309,4 +309,54 @@ public sealed class SimilarityRelocatorTests
         result.ChosenId.Should().Be("desktop", because: "the hidden copy matches as well, and a healer must not heal to an invisible element");
         result.Top.Should().Contain(t => t.Id == "mobile" && t.Hidden);
     }
+
+    [Fact]
+    public void Relocate_RemovedLinkWhoseNextSiblingMovedIntoItsPlace_AbstainsAsGone()
+    {
+        var target = Element("A", "/html[1]/body[1]/nav[1]/a[2]", cls: "nav-link", text: "Products", href: "https://shop.example/products", neighbors: "Home Admin");
+        RelocationCandidate[] candidates =
+        [
+            new("home", Element("A", "/html[1]/body[1]/nav[1]/a[1]", cls: "nav-link", text: "Home", href: "https://shop.example/", neighbors: "Admin")),
+            new("admin", Element("A", "/html[1]/body[1]/nav[1]/a[2]", cls: "nav-link", text: "Admin", href: "https://shop.example/admin", neighbors: "Home")),
+        ];
+
+        var result = SimilarityRelocator.Relocate(target, candidates);
+
+        result.Outcome.Should().Be(RelocationOutcome.ElementGone, because: "the link in its place has the same look and path but another name");
+        result.Top[0].Id.Should().Be("admin");
+        result.Top[0].Score.Should().BeGreaterThan(SimilarityRelocator.Threshold);
+    }
+
+    [Fact]
+    public void Decide_WinnerKeepsAlmostNothingOfTheName_AbstainsAsGone()
+    {
+        var result = SimilarityRelocator.Decide([new("a", 0.8, Identity: 0.1), new("b", 0.3, Identity: 0)]);
+
+        result.Outcome.Should().Be(RelocationOutcome.ElementGone);
+    }
+
+    [Fact]
+    public void Decide_TargetWithNothingThatNamesIt_IsJudgedByItsScoreAlone()
+    {
+        var result = SimilarityRelocator.Decide([new("a", 0.8, Identity: null), new("b", 0.3, Identity: null)]);
+
+        result.Outcome.Should().Be(RelocationOutcome.Found);
+        result.ChosenId.Should().Be("a");
+    }
+
+    [Fact]
+    public void Relocate_LinkWhoseTextChangedButNotItsTarget_KeepsEnoughOfItsName()
+    {
+        var target = Element("A", "/html[1]/body[1]/footer[1]/a[2]", cls: "footer-link", text: "Privacy", href: "https://shop.example/legal/privacy");
+        RelocationCandidate[] candidates =
+        [
+            new("terms", Element("A", "/html[1]/body[1]/footer[1]/a[1]", cls: "footer-link", text: "Terms", href: "https://shop.example/legal/terms")),
+            new("privacy", Element("A", "/html[1]/body[1]/footer[1]/a[2]", cls: "footer-link", text: "Your data", href: "https://shop.example/legal/privacy")),
+        ];
+
+        var result = SimilarityRelocator.Relocate(target, candidates);
+
+        result.ChosenId.Should().Be("privacy");
+        result.Top[0].Identity.Should().BeGreaterThan(SimilarityRelocator.IdentityFloor);
+    }
 }
