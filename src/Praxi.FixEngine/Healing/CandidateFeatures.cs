@@ -15,15 +15,13 @@ internal sealed class CandidateFeatures
         Role = PropertySimilarity.Lower(p.Role);
         Type = PropertySimilarity.Lower(p.Type);
         Text = ElementWords.FromText(p.SeenText);
-        AccessibleNames = [.. new[] { p.AccessibleName, p.AriaLabel, p.Label }.Select(ElementWords.FromText).OfType<ElementWords>()];
+        AccessibleNames = AccessibleWords(p);
         Around = ElementWords.FromText(p.AroundText);
         Classes = ElementWords.FromName(p.Class);
         Href = PropertySimilarity.HrefSteps(p.Href);
         XPath = p.XPath is null ? null : PropertySimilarity.PathSteps(p.XPath);
         IdXPath = p.IdXPath is null ? null : PropertySimilarity.PathSteps(p.IdXPath);
         Hidden = p.Hidden == true;
-        TextAndNames = ElementWords.FromText(string.Join(' ', new[] { p.SeenText, p.AccessibleName, p.AriaLabel, p.Label }.Where(s => s is not null)));
-        AllNames = ElementWords.FromName(string.Join(' ', new[] { p.Id, p.TestId, p.Name }.Where(s => s is not null)));
     }
 
     public string Id { get; }
@@ -59,11 +57,24 @@ internal sealed class CandidateFeatures
 
     public bool Hidden { get; }
 
-    /// <summary>For the page's word counts only: the visible text and accessible names together.</summary>
-    public ElementWords? TextAndNames { get; }
+    private static ElementWords[] AccessibleWords(ElementProps p)
+    {
+        if (p.AccessibleName is null && p.AriaLabel is null && p.Label is null)
+        {
+            return [];
+        }
 
-    /// <summary>For the page's word counts only: id, test id and name together.</summary>
-    public ElementWords? AllNames { get; }
+        var words = new List<ElementWords>(3);
+        foreach (var text in new[] { p.AccessibleName, p.AriaLabel, p.Label })
+        {
+            if (ElementWords.FromText(text) is { } w)
+            {
+                words.Add(w);
+            }
+        }
+
+        return [.. words];
+    }
 
     private static (ElementWords Words, string Raw)? Name(string? value) =>
         PropertySimilarity.Lower(value) is { } raw && ElementWords.FromName(value) is { } words ? (words, raw) : null;

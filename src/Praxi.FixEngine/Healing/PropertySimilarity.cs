@@ -41,50 +41,48 @@ internal static class PropertySimilarity
             return 0;
         }
 
-        if (a.Set.SetEquals(b.Set) || string.Equals(a.Joined, b.Joined, StringComparison.Ordinal))
+        if (a.SameWords(b) || string.Equals(a.Joined, b.Joined, StringComparison.Ordinal))
         {
             return 1;
         }
 
         double shared = 0, union = 0;
-        var onlyA = new List<string>();
+        List<string>? onlyA = null;
         foreach (var w in a.Words)
         {
             var weight = vocabulary.Weight(w);
             union += weight;
-            if (b.Set.Contains(w))
+            if (b.Contains(w))
             {
                 shared += weight;
             }
-            else
+            else if (fuzzy && Pairable(w))
             {
-                onlyA.Add(w);
+                (onlyA ??= []).Add(w);
             }
         }
 
-        var onlyB = new List<string>();
+        List<string>? onlyB = null;
         foreach (var w in b.Words)
         {
-            if (!a.Set.Contains(w))
+            if (!a.Contains(w))
             {
                 union += vocabulary.Weight(w);
-                onlyB.Add(w);
+                if (onlyA is not null && Pairable(w))
+                {
+                    (onlyB ??= []).Add(w);
+                }
             }
         }
 
-        if (fuzzy && onlyA.Count * onlyB.Count <= FuzzyPairLimit)
+        if (onlyA is not null && onlyB is not null && onlyA.Count * onlyB.Count <= FuzzyPairLimit)
         {
             var used = new bool[onlyB.Count];
             foreach (var x in onlyA)
             {
-                if (!Pairable(x))
-                {
-                    continue;
-                }
-
                 for (var j = 0; j < onlyB.Count; j++)
                 {
-                    if (!used[j] && Pairable(onlyB[j]) && WithinOneEdit(x, onlyB[j]))
+                    if (!used[j] && WithinOneEdit(x, onlyB[j]))
                     {
                         used[j] = true;
                         var weight = Math.Min(vocabulary.Weight(x), vocabulary.Weight(onlyB[j]));
@@ -115,7 +113,7 @@ internal static class PropertySimilarity
             return 1;
         }
 
-        if (a.Set.SetEquals(b.Set))
+        if (a.SameWords(b))
         {
             return SameWordsOtherSpelling;
         }
@@ -131,7 +129,7 @@ internal static class PropertySimilarity
             return 0;
         }
 
-        if (name.Set.SetEquals(text.Set) || string.Equals(name.Joined, text.Joined, StringComparison.Ordinal))
+        if (name.SameWords(text) || string.Equals(name.Joined, text.Joined, StringComparison.Ordinal))
         {
             return SameWordsOtherSpelling;
         }

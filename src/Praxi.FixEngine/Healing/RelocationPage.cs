@@ -15,10 +15,10 @@ internal sealed class RelocationPage
         {
             var c = new CandidateFeatures(candidate);
             features.Add(c);
-            TextWords.Add(c.TextAndNames);
+            TextWords.Add(c.AccessibleNames.Prepend(c.Text));
             AroundWords.Add(c.Around);
             ClassWords.Add(c.Classes);
-            NameWords.Add(c.AllNames);
+            NameWords.Add([c.ElementId?.Words, c.TestId?.Words, c.FormName?.Words]);
         }
 
         Candidates = features;

@@ -63,7 +63,7 @@ internal static partial class SimilarityRelocator
             // aria-label, an alt): for a button or a link it is the text, and counting it would weigh the same
             // words twice.
             var accessible = ElementWords.FromText(target.AccessibleName ?? target.AriaLabel ?? target.Label);
-            _accessibleName = accessible is not null && (_text is null || !accessible.Set.SetEquals(_text.Set)) ? accessible : null;
+            _accessibleName = accessible is not null && (_text is null || !accessible.SameWords(_text)) ? accessible : null;
             _namesAgainstText = _text is null && _accessibleName is null;
             _around = ElementWords.FromText(target.AroundText);
             _classes = ElementWords.FromName(target.Class);
