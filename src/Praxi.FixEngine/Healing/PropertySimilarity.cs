@@ -20,7 +20,7 @@ internal static class PropertySimilarity
 
     /// <summary>
     /// At most what a name that shares only some words earns (<c>add-to-cart</c>/<c>add-to-basket</c>). Siblings
-    /// are named by one scheme (<c>btnJoin</c>, <c>btnHost</c>) and share words too, so a partial name is weak
+    /// are named by one scheme (<c>btnSave</c>, <c>btnCancel</c>) and share words too, so a partial name is weak
     /// evidence: it may give a candidate the lead over unrelated ones, not over a candidate whose text agrees.
     /// </summary>
     public const double PartialNameCap = 0.6;
