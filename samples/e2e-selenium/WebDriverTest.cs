@@ -7,7 +7,9 @@ namespace PraxiShop.Selenium;
 /// <summary>
 /// Base class: a fresh headless Chromium per test through Debian's chromedriver (no Selenium Manager download),
 /// 5 s implicit wait and page-load timeout. When a test body throws, the page source (dom.html) and a screenshot
-/// go to PRAXISHOP_ARTIFACTS/&lt;Class.Method&gt;/ and the exception is rethrown for xunit and the TRX.
+/// go to PRAXISHOP_ARTIFACTS/&lt;Class.Method&gt;/ and the exception is rethrown for xunit and the TRX. With
+/// PRAXI_KEEP_TRACES=1 a passing test writes dom.html there too: the page as it was at the end of the test (Selenium
+/// has no trace, so this is the only DOM evidence of a green run, and only of its last page).
 /// </summary>
 public abstract class WebDriverTest
 {
@@ -29,13 +31,18 @@ public abstract class WebDriverTest
         using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(30));
         driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(5);
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(10);
+        var folder = Path.Combine(DriverSettings.ArtifactsPath, $"{GetType().Name}.{testName}");
         try
         {
             body(driver);
+            if (DriverSettings.KeepTraces)
+            {
+                SavePageSource(driver, folder);
+            }
         }
         catch
         {
-            SaveEvidence(driver, $"{GetType().Name}.{testName}");
+            SaveEvidence(driver, folder);
             throw;
         }
         finally
@@ -70,9 +77,22 @@ public abstract class WebDriverTest
         driver.FindElement(By.XPath("//button[normalize-space()='Sign in']")).Click();
     }
 
-    private static void SaveEvidence(ChromeDriver driver, string folderName)
+    private static void SavePageSource(ChromeDriver driver, string folder)
     {
-        var folder = Path.Combine(DriverSettings.ArtifactsPath, folderName);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "dom.html"), driver.PageSource);
+        }
+        catch (WebDriverException ex)
+        {
+            // The test passed: a page that cannot be read any more must not fail it.
+            File.WriteAllText(Path.Combine(folder, "dump-error.txt"), ex.Message);
+        }
+    }
+
+    private static void SaveEvidence(ChromeDriver driver, string folder)
+    {
         Directory.CreateDirectory(folder);
         try
         {

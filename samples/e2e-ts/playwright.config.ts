@@ -4,6 +4,10 @@ import { baseURL, storageStatePath } from './tests/support/env';
 // Never download a browser: the suite drives the system Chromium (Debian's `chromium` package).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// PRAXI_KEEP_TRACES=1 keeps a trace of every test, passing ones too: a green run's DOM evidence (each call's snapshots
+// mark the element it resolved to) for `praxi baseline record`. Without screencast frames, to keep the traces small.
+const keepTraces = process.env.PRAXI_KEEP_TRACES === '1';
+
 export default defineConfig({
   testDir: './tests',
   outputDir: 'test-results',
@@ -21,7 +25,7 @@ export default defineConfig({
     baseURL,
     actionTimeout: 5_000,
     navigationTimeout: 10_000,
-    trace: 'retain-on-failure',
+    trace: keepTraces ? { mode: 'on', screenshots: false, snapshots: true, sources: true } : 'retain-on-failure',
     video: 'off',
     launchOptions: {
       executablePath,

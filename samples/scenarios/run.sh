@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one PraxiShop scenario end to end and collects the artifacts a CI user would have.
 #
-#   samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR]
+#   samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR] [--keep-traces]
+#                            [--expect manifest|pass]
 #
 # Suites: ts = samples/e2e-ts, dotnet = samples/e2e-dotnet, selenium = samples/e2e-selenium; both = ts + dotnet (the
 # default); all = the three.
@@ -11,10 +12,14 @@
 # SIGTERM and copies the artifacts into DIR (default: .praxi-tmp/scenarios/<scenario> under the repo root).
 # Exit code: 0 when the run did what the scenario promises (each suite fails exactly when the manifest lists failures
 # for it, so the baseline is green everywhere), 1 otherwise, 2 for bad usage or a missing prerequisite.
+# --expect pass: 0 only when every chosen suite passes, whatever the manifest says (a healed suite rerun against the
+# scenario's breakage).
+# --keep-traces (or PRAXI_KEEP_TRACES=1, or "keep_traces": true in the manifest, as the baseline has): the suites keep
+# the evidence of passing tests too: TypeScript trace.zip, .NET trace.zip + dom.html, Selenium dom.html.
 set -euo pipefail
 
 usage() {
-  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR]"
+  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR] [--keep-traces] [--expect manifest|pass]"
   echo "scenarios: $(cd "$(dirname "${BASH_SOURCE[0]}")" && for d in */scenario.json; do printf '%s ' "${d%/scenario.json}"; done)"
 }
 
@@ -26,16 +31,22 @@ scenario="${1:-}"
 shift
 suite="both"
 out=""
+keep_traces=false
+[[ "${PRAXI_KEEP_TRACES:-}" == 1 ]] && keep_traces=true
+expect="manifest"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --suite) [[ $# -ge 2 ]] || die "--suite needs a value"; suite="$2"; shift 2 ;;
     --out) [[ $# -ge 2 ]] || die "--out needs a value"; out="$2"; shift 2 ;;
+    --keep-traces) keep_traces=true; shift ;;
+    --expect) [[ $# -ge 2 ]] || die "--expect needs a value"; expect="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
 done
 [[ "$scenario" =~ ^[a-z0-9][a-z0-9-]*$ ]] || die "bad scenario name: $scenario"
 case "$suite" in ts|dotnet|selenium|both|all) ;; *) die "--suite must be ts, dotnet, selenium, both or all (got: $suite)" ;; esac
+case "$expect" in manifest|pass) ;; *) die "--expect must be manifest or pass (got: $expect)" ;; esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 samples="$(dirname "$here")"
@@ -65,6 +76,7 @@ seed="$(field seed)"
 start_mode="$(field start)"
 auth_mode="$(field auth)"
 expect_failures="$(field expect_failures)"
+[[ "$(field keep_traces)" == true ]] && keep_traces=true
 expected_count() { # expected_count SUITE -> how many failures the manifest expects from that suite
   node -e 'const m = require(process.argv[1]); process.stdout.write(String(((m.expected || {})[process.argv[2]] || []).length));' "$manifest" "$1"
 }
@@ -180,7 +192,9 @@ if ! start_app "$break_name"; then
   fi
 fi
 
-suite_env=("PRAXISHOP_URL=$url" "PRAXISHOP_BREAK=$break_name" "${app_env[@]}" "CHROMIUM_PATH=$chromium")
+suite_env=("PRAXISHOP_URL=$url" "PRAXISHOP_BREAK=$break_name" "${app_env[@]}" "CHROMIUM_PATH=$chromium"
+  "PRAXI_KEEP_TRACES=$([[ "$keep_traces" == true ]] && echo 1 || echo 0)")
+[[ "$keep_traces" == true ]] && log "keeping the evidence of passing tests too (traces, DOM dumps)"
 ts_rc=""
 dotnet_rc=""
 selenium_rc=""
@@ -245,9 +259,10 @@ verdict="ok"
 check_suite() { # check_suite NAME EXIT_CODE: a suite must fail exactly when the manifest expects failures from it
   local name="$1" rc="$2" expected=0
   [[ -n "$rc" ]] || return 0
-  [[ "$expect_failures" == true ]] && expected="$(expected_count "$name")"
+  # --expect pass: every chosen suite must pass now, whatever the manifest says the breakage does to it.
+  [[ "$expect_failures" == true && "$expect" == manifest ]] && expected="$(expected_count "$name")"
   if [[ "$expected" -gt 0 && "$rc" == 0 ]]; then verdict="unexpected-pass"; log "$name passed but the manifest expects $expected failure(s)"; fi
-  if [[ "$expected" -eq 0 && "$rc" != 0 ]]; then verdict="unexpected-failure"; log "$name failed but the manifest expects no failure"; fi
+  if [[ "$expected" -eq 0 && "$rc" != 0 ]]; then verdict="unexpected-failure"; log "$name failed but the $([[ "$expect" == pass ]] && echo "run expects it to pass" || echo "manifest expects no failure")"; fi
 }
 check_suite ts "$ts_rc"
 check_suite dotnet "$dotnet_rc"
@@ -266,6 +281,8 @@ cat >"$out/run.json" <<JSON
   "dotnet_exit_code": ${dotnet_rc:-null},
   "selenium_exit_code": ${selenium_rc:-null},
   "expect_failures": $([[ "$expect_failures" == true ]] && echo true || echo false),
+  "expect": "$expect",
+  "keep_traces": $keep_traces,
   "verdict": "$verdict",
   "dropped_traces": $dropped,
   "started_at": "$started_at",

@@ -64,22 +64,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Settings.BaseUrl });
         context.SetDefaultTimeout(5_000);
-        await context.Tracing.StartAsync(FailureArtifacts.TracingFor("admin sign-in"));
+        await context.Tracing.StartAsync(TestArtifacts.TracingFor("admin sign-in", Settings.KeepTraces));
         var page = await context.NewPageAsync();
+        var folder = Path.Combine(Settings.ArtifactsPath, "AdminSignIn");
         try
         {
             var login = new LoginPage(page);
             await login.GotoAsync();
             await login.SignInAsync(Settings.AdminEmail, Settings.AdminPassword);
             await Assertions.Expect(page.Locator(Selectors.UserMenu)).ToContainTextAsync(Settings.AdminEmail);
-            await context.Tracing.StopAsync();
         }
         catch
         {
             // Every signed-in test fails with this exception; keep the evidence once, under AdminSignIn/.
-            await FailureArtifacts.SaveAsync(context, page, Path.Combine(Settings.ArtifactsPath, "AdminSignIn"));
+            await TestArtifacts.SaveFailureAsync(context, page, folder);
             throw;
         }
+
+        await TestArtifacts.SavePassAsync(context, page, folder, Settings.KeepTraces);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Settings.StorageStatePath)!);
         await context.StorageStateAsync(new BrowserContextStorageStateOptions { Path = Settings.StorageStatePath });

@@ -7,6 +7,7 @@ namespace PraxiShop.E2E.Infrastructure;
 /// Base class for the UI tests: each test gets a fresh browser context with tracing on. When the test body throws,
 /// the trace is saved as trace.zip and the page's HTML (dom.html) and a screenshot are written beside it, under
 /// PRAXISHOP_ARTIFACTS/&lt;Class.Method&gt;/; the exception is rethrown unchanged so xunit (and the TRX) report it.
+/// With PRAXI_KEEP_TRACES=1 a passing test keeps trace.zip and dom.html in the same folder.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public abstract class PageTest(BrowserFixture fixture)
@@ -25,17 +26,19 @@ public abstract class PageTest(BrowserFixture fixture)
         await using var context = await Fixture.Browser.NewContextAsync(options);
         context.SetDefaultTimeout(5_000);
         context.SetDefaultNavigationTimeout(10_000);
-        await context.Tracing.StartAsync(FailureArtifacts.TracingFor(testName));
+        await context.Tracing.StartAsync(TestArtifacts.TracingFor(testName, Fixture.Settings.KeepTraces));
         var page = await context.NewPageAsync();
+        var folder = Path.Combine(Fixture.Settings.ArtifactsPath, $"{GetType().Name}.{testName}");
         try
         {
             await body(page);
-            await context.Tracing.StopAsync();
         }
         catch
         {
-            await FailureArtifacts.SaveAsync(context, page, Path.Combine(Fixture.Settings.ArtifactsPath, $"{GetType().Name}.{testName}"));
+            await TestArtifacts.SaveFailureAsync(context, page, folder);
             throw;
         }
+
+        await TestArtifacts.SavePassAsync(context, page, folder, Fixture.Settings.KeepTraces);
     }
 }

@@ -14,6 +14,9 @@ internal sealed class ShopSettings
     public string ArtifactsPath { get; } = Environment.GetEnvironmentVariable("PRAXISHOP_ARTIFACTS")
         ?? Path.Combine(AppContext.BaseDirectory, "playwright-artifacts");
 
+    /// <summary>PRAXI_KEEP_TRACES=1: passing tests keep trace.zip and dom.html too (the evidence of a green run).</summary>
+    public bool KeepTraces { get; } = Environment.GetEnvironmentVariable("PRAXI_KEEP_TRACES") == "1";
+
     public string AdminEmail { get; } = "admin@praxishop.test";
 
     public string AdminPassword { get; } = "Praxi-Admin-1!";

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+
+namespace Praxi.FixEngine.Samples.Tests.Running;
+
+/// <summary>
+/// A throw-away git repository with what run.sh needs to run a scenario — the root build props, samples/ (the app, the
+/// three suites, the scenarios and run.sh; not the committed artifacts nor build outputs) and the TypeScript suite's
+/// node_modules as a link to the repository's — committed once. A test edits or patches the suites there with real
+/// git and reruns a scenario from the copy, leaving the repository untouched.
+/// </summary>
+internal sealed class SamplesCopy : IDisposable
+{
+    /// <summary>Folders never copied: build outputs, installed packages, run outputs, saved sign-ins.</summary>
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal)
+    {
+        "bin", "obj", "node_modules", "test-results", "playwright-report", "TestResults", ".auth",
+    };
+
+    /// <summary>Root files the sample projects build with (samples/Directory.Build.props imports the root one).</summary>
+    private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitignore"];
+
+    private readonly string _folder;
+
+    private SamplesCopy(string folder, string root, TimeSpan copyTime)
+    {
+        _folder = folder;
+        Root = root;
+        CopyTime = copyTime;
+    }
+
+    /// <summary>The copy's repository root (it holds samples/scenarios/run.sh).</summary>
+    public string Root { get; }
+
+    /// <summary>How long copying, linking and committing took.</summary>
+    public TimeSpan CopyTime { get; }
+
+    /// <summary>Copies <paramref name="source"/> (default: this repository) and commits the copy.</summary>
+    public static SamplesCopy Create(string? source = null)
+    {
+        source ??= RepositoryRoot.Path;
+        var clock = Stopwatch.StartNew();
+        var folder = Directory.CreateTempSubdirectory("praxi-samples-copy-").FullName;
+        var root = Path.Combine(folder, "repo");
+        try
+        {
+            foreach (var name in RootFiles.Where(n => File.Exists(Path.Combine(source, n))))
+            {
+                CopyFile(Path.Combine(source, name), Path.Combine(root, name));
+            }
+
+            CopyTree(Path.Combine(source, "samples"), Path.Combine(root, "samples"), skip: Path.Combine(source, "samples", "artifacts"));
+            Git.Run(root, "init", "-q");
+            Git.Run(root, "add", "-A");
+            Git.Run(root, "-c", "user.name=Praxi samples tests", "-c", "user.email=samples-tests@praxi.invalid", "-c", "commit.gpgsign=false",
+                "commit", "-q", "-m", "samples copied from " + source);
+
+            // Reuse the installed packages: npm ci would take a network round trip per copy. A link is a file to git, so
+            // the folder pattern in .gitignore misses it; keep it out of status and diffs here instead.
+            var modules = Path.Combine(source, "samples", "e2e-ts", "node_modules");
+            if (Directory.Exists(modules))
+            {
+                Directory.CreateSymbolicLink(Path.Combine(root, "samples", "e2e-ts", "node_modules"), modules);
+                File.AppendAllText(Path.Combine(root, ".git", "info", "exclude"), "/samples/e2e-ts/node_modules\n");
+            }
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
+        return new SamplesCopy(folder, root, clock.Elapsed);
+    }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>The copy's uncommitted changes as a unified diff (<c>git diff</c>: a/ and b/ paths from the root).</summary>
+    public string Diff() => Git.Run(Root, "diff", "--no-color", "--no-ext-diff");
+
+    /// <summary>Applies a unified diff with <c>git apply</c> after a <c>--check</c>; a patch that does not apply changes nothing and throws.</summary>
+    public void Apply(string patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var file = Path.Combine(_folder, $"patch-{Guid.NewGuid():N}.diff");
+        File.WriteAllText(file, patch);
+        try
+        {
+            Git.Run(Root, "apply", "--check", file);
+            Git.Run(Root, "apply", file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Drops every change since the copy was committed (build outputs, ignored, stay for the next run).</summary>
+    public void Reset()
+    {
+        Git.Run(Root, "reset", "-q", "--hard", "HEAD");
+        Git.Run(Root, "clean", "-q", "-f", "-d");
+    }
+
+    /// <summary>Runs the copy's run.sh for a scenario and suite(s); <see cref="RunExpectation.Pass"/> asks that the suites pass.</summary>
+    public Task<ScenarioRun> RunAsync(string scenario, string suite, RunExpectation expect = RunExpectation.Manifest) =>
+        ScenarioRun.RunAsync(scenario, suite, Root, expect);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private static void CopyTree(string from, string to, string skip)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint };
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", options))
+        {
+            CopyFile(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", options))
+        {
+            if (!SkippedFolders.Contains(Path.GetFileName(dir)) && !string.Equals(dir, skip, StringComparison.Ordinal))
+            {
+                CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)), skip);
+            }
+        }
+    }
+
+    private static void CopyFile(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to);
+    }
+}
