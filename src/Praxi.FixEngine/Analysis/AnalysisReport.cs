@@ -91,6 +91,9 @@ public sealed record FailureReport
 
     /// <summary>Backend or server log lines that belong to this failure (same time window or request path).</summary>
     public IReadOnlyList<EvidenceLine> RelatedLogLines { get; init; } = [];
+
+    /// <summary>The artifacts the runner attached to the failure (trace.zip, error-context.md, DOM dumps, screenshots), as the report printed them.</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
 }
 
 /// <summary>One line of evidence.</summary>

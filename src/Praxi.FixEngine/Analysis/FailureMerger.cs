@@ -11,22 +11,41 @@ internal static class FailureMerger
     public static List<TestFailure> Merge(IReadOnlyList<ParsedLog> logs)
     {
         var merged = new List<TestFailure>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (failure, _) in logs.SelectMany(l => l.Failures.Select(f => (f, l.Format))).OrderBy(x => Rank(x.Format)))
         {
             var key = Key(failure);
-            if (index.TryGetValue(key, out var at))
+            if (!index.TryGetValue(key, out var entries))
+            {
+                index[key] = entries = [];
+            }
+
+            var at = entries.FirstOrDefault(i => SameTest(merged[i].Test, failure.Test), -1);
+            if (at >= 0)
             {
                 merged[at] = Fill(merged[at], failure);
             }
             else
             {
-                index[key] = merged.Count;
+                entries.Add(merged.Count);
                 merged.Add(failure);
             }
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Two names with the same key are one test unless both are fully qualified and differ: <c>Shop.CartTests.Adds</c>
+    /// and <c>Shop.Selenium.ShopTests.Adds</c> are two tests of two suites, not one test reported twice.
+    /// </summary>
+    private static bool SameTest(string a, string b) =>
+        !(Qualified(a) && Qualified(b)) || string.Equals(a.Split('(')[0], b.Split('(')[0], StringComparison.Ordinal);
+
+    private static bool Qualified(string name)
+    {
+        var bare = name.Split('(')[0];
+        return bare.Contains('.', StringComparison.Ordinal) && !bare.Contains(' ', StringComparison.Ordinal) && !bare.Contains('›', StringComparison.Ordinal);
     }
 
     private static int Rank(LogFormat format) => format switch

@@ -87,6 +87,7 @@ internal static class ReportBuilder
             SecondaryType = c.Secondary,
             Evidence = c.Evidence,
             RelatedLogLines = c.RelatedLines,
+            Attachments = f.Attachments,
         };
     }
 

@@ -1,0 +1,105 @@
+using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Healing;
+
+namespace Praxi.FixEngine.Tests.Healing;
+
+public sealed class EvidenceLocatorTests
+{
+    private static FailureReport Failure(string test, params string[] attachments) => new()
+    {
+        Test = test,
+        ErrorType = ErrorType.SelectorNotFound,
+        Confidence = 0.9,
+        Message = "m",
+        Attachments = attachments,
+    };
+
+    private static string Artifacts(params string[] files)
+    {
+        var root = TestPaths.NewTempDir();
+        foreach (var file in files)
+        {
+            var full = Path.Combine(root, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, "x");
+        }
+
+        return root;
+    }
+
+    [Fact]
+    public void Find_AbsoluteAttachmentsOfAnotherMachine_MatchesByPathSuffix()
+    {
+        var root = Artifacts(
+            "e2e/test-results/cart-removes-an-item-chromium/trace.zip",
+            "e2e/test-results/cart-removes-an-item-chromium/error-context.md",
+            "e2e/test-results/cart-adds-an-item-chromium/trace.zip");
+        var sut = new EvidenceLocator(root);
+
+        var found = sut.Find(Failure("cart.spec.ts › whatever title", "/home/runner/work/app/app/e2e/test-results/cart-removes-an-item-chromium/trace.zip"));
+
+        found.Should().NotBeNull();
+        found!.Folder.Should().Be("e2e/test-results/cart-removes-an-item-chromium");
+        found.Trace.Should().Be("e2e/test-results/cart-removes-an-item-chromium/trace.zip");
+        found.ErrorContext.Should().Be("e2e/test-results/cart-removes-an-item-chromium/error-context.md");
+        found.Dom.Should().BeNull();
+    }
+
+    [Fact]
+    public void Find_DotNetTestWithoutAttachments_MatchesTheClassMethodFolder()
+    {
+        var root = Artifacts(
+            "dotnet/test-results/CartTests.RemovesAnItem/trace.zip",
+            "dotnet/test-results/CartTests.RemovesAnItem/dom.html",
+            "dotnet/test-results/CheckoutTests.RemovesAnItem/dom.html");
+        var sut = new EvidenceLocator(root);
+
+        var found = sut.Find(Failure("Shop.E2E.CartTests.RemovesAnItem"));
+
+        found!.Folder.Should().Be("dotnet/test-results/CartTests.RemovesAnItem");
+        found.Dom.Should().Be("dotnet/test-results/CartTests.RemovesAnItem/dom.html");
+    }
+
+    [Fact]
+    public void Find_PlaywrightTitleWithoutAttachments_MatchesTheSlugFolder()
+    {
+        var root = Artifacts(
+            "test-results/checkout-places-an-order-chromium/trace.zip",
+            "test-results/cart-places-an-order-chromium/trace.zip",
+            "test-results/checkout-shows-errors-chromium/trace.zip");
+        var sut = new EvidenceLocator(root);
+
+        sut.Find(Failure("checkout.spec.ts › places an order"))!.Folder.Should().Be("test-results/checkout-places-an-order-chromium");
+    }
+
+    [Fact]
+    public void Find_TwoFoldersEquallyLikely_ReturnsNull()
+    {
+        var root = Artifacts(
+            "run1/test-results/checkout-places-an-order-chromium/trace.zip",
+            "run2/test-results/checkout-places-an-order-chromium/trace.zip");
+        var sut = new EvidenceLocator(root);
+
+        sut.Find(Failure("checkout.spec.ts › places an order", "/ci/test-results/checkout-places-an-order-chromium/trace.zip"))
+            .Should().BeNull("two downloads of the same test cannot be told apart, and a wrong page would mean a wrong heal");
+    }
+
+    [Fact]
+    public void Find_NothingMatches_ReturnsNull()
+    {
+        var root = Artifacts("test-results/other-test-chromium/trace.zip");
+        var sut = new EvidenceLocator(root);
+
+        sut.Find(Failure("login.spec.ts › signs in")).Should().BeNull();
+        sut.Find(Failure("Shop.LoginTests.SignsIn")).Should().BeNull();
+    }
+
+    [Fact]
+    public void Constructor_MissingFolder_IndexesNothing()
+    {
+        var sut = new EvidenceLocator(Path.Combine(TestPaths.NewTempDir(), "absent"));
+
+        sut.Folders.Should().BeEmpty();
+    }
+}
