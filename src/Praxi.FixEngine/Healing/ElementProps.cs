@@ -104,13 +104,36 @@ internal sealed record ElementProps
     /// <summary>Reads the <c>props</c> object of a dataset record; empty strings count as absent.</summary>
     public static ElementProps FromJson(JsonElement props)
     {
-        string? S(string key) => props.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
-        int? I(string key) => props.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
-        bool? B(string key) => props.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+        const string Needs = "every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath.";
+        var read = TryRead(props) ?? throw new FixEngineException($"An element record has no 'tag': {Needs}");
+        return read.XPath is null ? throw new FixEngineException($"An element record has no 'xpath': {Needs}")
+            : read.IdXPath is null ? throw new FixEngineException($"An element record has no 'idxpath': {Needs}")
+            : read;
+    }
+
+    /// <summary>
+    /// Reads an element object in the snake_case keys of <c>praxi-relocation/1</c> (which <c>praxi-baseline/1</c>
+    /// fingerprints extend); empty strings count as absent. Null when it is not an object or has no <c>tag</c>.
+    /// </summary>
+    public static ElementProps? TryRead(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? S(string key) => json.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+        int? I(string key) => json.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+        bool? B(string key) => json.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+
+        if (S("tag") is not { } tag)
+        {
+            return null;
+        }
 
         return new ElementProps
         {
-            Tag = S("tag") ?? throw new FixEngineException("An element record has no 'tag': every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath."),
+            Tag = tag,
             Id = S("id"),
             Class = S("class"),
             Name = S("name"),
@@ -127,8 +150,14 @@ internal sealed record ElementProps
             NeighborTextBelow = S("neighbor_text_below"),
             NeighborTextLeft = S("neighbor_text_left"),
             NeighborTextRight = S("neighbor_text_right"),
-            XPath = S("xpath") ?? throw new FixEngineException("An element record has no 'xpath': every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath."),
-            IdXPath = S("idxpath") ?? throw new FixEngineException("An element record has no 'idxpath': every record of a praxi-relocation/1 dataset needs tag, xpath and idxpath."),
+            XPath = S("xpath"),
+            IdXPath = S("idxpath"),
+            Role = S("role"),
+            AccessibleName = S("accessible_name"),
+            TestId = S("test_id"),
+            AriaLabel = S("aria_label"),
+            Label = S("label"),
+            Hidden = B("hidden"),
             X = I("x"),
             Y = I("y"),
             Width = I("width"),

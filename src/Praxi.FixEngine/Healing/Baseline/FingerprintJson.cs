@@ -56,58 +56,7 @@ internal static class FingerprintJson
     }
 
     /// <summary>Reads a fingerprint object; null when it has no <c>tag</c> (the caller names the entry).</summary>
-    public static ElementProps? Read(JsonElement json)
-    {
-        if (json.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        string? S(string key) => json.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
-        int? I(string key) => json.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
-        bool? B(string key) => json.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
-
-        if (S("tag") is not { } tag)
-        {
-            return null;
-        }
-
-        return new ElementProps
-        {
-            Tag = tag,
-            Id = S("id"),
-            Class = S("class"),
-            Name = S("name"),
-            Type = S("type"),
-            Value = S("value"),
-            Placeholder = S("placeholder"),
-            Title = S("title"),
-            Alt = S("alt"),
-            Href = S("href"),
-            Text = S("text"),
-            VisibleText = S("visible_text"),
-            NeighborText = S("neighbor_text"),
-            NeighborTextAbove = S("neighbor_text_above"),
-            NeighborTextBelow = S("neighbor_text_below"),
-            NeighborTextLeft = S("neighbor_text_left"),
-            NeighborTextRight = S("neighbor_text_right"),
-            XPath = S("xpath"),
-            IdXPath = S("idxpath"),
-            Role = S("role"),
-            AccessibleName = S("accessible_name"),
-            TestId = S("test_id"),
-            AriaLabel = S("aria_label"),
-            Label = S("label"),
-            Hidden = B("hidden"),
-            X = I("x"),
-            Y = I("y"),
-            Width = I("width"),
-            Height = I("height"),
-            Area = I("area"),
-            Shape = I("shape"),
-            IsButton = B("is_button"),
-        };
-    }
+    public static ElementProps? Read(JsonElement json) => ElementProps.TryRead(json);
 
     private static void String(Utf8JsonWriter writer, string name, string? value)
     {

@@ -253,47 +253,15 @@ internal static partial class ElementFingerprints
     private static int LastCompoundStart(string selector)
     {
         var start = 0;
-        var depth = 0;
-        var quote = '\0';
-        for (var i = 0; i < selector.Length; i++)
+        SelectorText.Scan(selector, 0, (i, c, depth) =>
         {
-            var c = selector[i];
-            if (quote != '\0')
+            if (depth == 0 && c is ' ' or '>' or '+' or '~' or '\t' or '\n')
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
+                start = i + 1;
             }
 
-            switch (c)
-            {
-                case '"' or '\'':
-                    quote = c;
-                    break;
-                case '\\':
-                    i++;
-                    break;
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                case ' ' or '>' or '+' or '~' or '\t' or '\n' when depth == 0:
-                    start = i + 1;
-                    break;
-                default:
-                    break;
-            }
-        }
-
+            return false;
+        });
         return start;
     }
 

@@ -11,50 +11,16 @@ internal static class SelectorText
     {
         var parts = new List<string>();
         var start = 0;
-        var depth = 0;
-        var quote = '\0';
-        for (var i = 0; i < text.Length; i++)
+        Scan(text, 0, (i, c, depth) =>
         {
-            var c = text[i];
-            if (quote != '\0')
+            if (c == separator && depth == 0)
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
+                parts.Add(text[start..i]);
+                start = i + 1;
             }
 
-            switch (c)
-            {
-                case '"' or '\'':
-                    quote = c;
-                    break;
-                case '\\':
-                    i++;
-                    break;
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                default:
-                    if (c == separator && depth == 0)
-                    {
-                        parts.Add(text[start..i]);
-                        start = i + 1;
-                    }
-
-                    break;
-            }
-        }
-
+            return false;
+        });
         parts.Add(text[start..]);
         return parts;
     }
@@ -62,9 +28,20 @@ internal static class SelectorText
     /// <summary>The index just past the bracket or parenthesis that closes the one at <paramref name="open"/>; -1 when unbalanced.</summary>
     public static int SkipBalanced(string text, int open)
     {
+        var close = Scan(text, open, (_, c, depth) => c is ']' or ')' && depth == 1);
+        return close < 0 ? -1 : close + 1;
+    }
+
+    /// <summary>
+    /// Walks <paramref name="text"/> from <paramref name="from"/>, skipping quoted runs (<c>"…"</c>, <c>'…'</c>) and
+    /// backslash escapes, and shows every other character to <paramref name="stop"/> with the bracket and parenthesis
+    /// depth before it (brackets themselves included). Gives the index where <paramref name="stop"/> said true, or -1.
+    /// </summary>
+    public static int Scan(string text, int from, Func<int, char, int, bool> stop)
+    {
         var depth = 0;
         var quote = '\0';
-        for (var i = open; i < text.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
             var c = text[i];
             if (quote != '\0')
@@ -81,28 +58,29 @@ internal static class SelectorText
                 continue;
             }
 
-            switch (c)
+            if (c is '"' or '\'')
             {
-                case '"' or '\'':
-                    quote = c;
-                    break;
-                case '\\':
-                    i++;
-                    break;
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth--;
-                    if (depth == 0)
-                    {
-                        return i + 1;
-                    }
-
-                    break;
-                default:
-                    break;
+                quote = c;
+                continue;
             }
+
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (stop(i, c, depth))
+            {
+                return i;
+            }
+
+            depth = c switch
+            {
+                '[' or '(' => depth + 1,
+                ']' or ')' => Math.Max(0, depth - 1),
+                _ => depth,
+            };
         }
 
         return -1;
