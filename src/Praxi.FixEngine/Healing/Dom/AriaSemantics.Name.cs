@@ -303,8 +303,10 @@ internal static partial class AriaSemantics
         }
 
         var shadow = ComposedTree.ShadowRoot(e);
-        for (var child = e.FirstChild; child is not null; child = child.NextSibling)
+        var children = e.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IElement element && (ComposedTree.IsShadowTemplate(element) || (shadow is not null && IsSlotted(element, shadow))))
             {
                 continue;
@@ -320,9 +322,10 @@ internal static partial class AriaSemantics
 
         if (shadow is not null)
         {
-            for (var child = shadow.FirstChild; child is not null; child = child.NextSibling)
+            var shadowChildren = shadow.ChildNodes;
+            for (var i = 0; i < shadowChildren.Length; i++)
             {
-                AppendNode(sb, child, embedding, state);
+                AppendNode(sb, shadowChildren[i], embedding, state);
             }
         }
 
@@ -380,8 +383,10 @@ internal static partial class AriaSemantics
         }
 
         var name = slot.GetAttribute("name") ?? string.Empty;
-        for (var child = host.FirstChild; child is not null; child = child.NextSibling)
+        var children = host.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             switch (child)
             {
                 case IElement element when !ComposedTree.IsShadowTemplate(element) && (element.GetAttribute("slot") ?? string.Empty) == name:

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using AngleSharp.Dom;
 
 namespace Praxi.FixEngine.Healing.Dom;
@@ -87,7 +86,13 @@ internal static partial class AriaSemantics
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
+        if (IsNormalized(text))
+        {
+            return text;
+        }
+
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
@@ -98,20 +103,97 @@ internal static partial class AriaSemantics
 
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            sb.Append(c);
+            buffer[length++] = c;
         }
 
-        return sb.ToString();
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// Whether the normalised form of <paramref name="raw"/> equals <paramref name="normalized"/> (already normalised),
+    /// without building it: a strict text match on a page's outer elements stops at the first difference.
+    /// </summary>
+    public static bool NormalizedEquals(ReadOnlySpan<char> raw, string normalized)
+    {
+        var j = 0;
+        var pendingSpace = false;
+        var started = false;
+        foreach (var c in raw)
+        {
+            if (c is '\u200b' or '\u00ad')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = started;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                if (j >= normalized.Length || normalized[j] != ' ')
+                {
+                    return false;
+                }
+
+                j++;
+                pendingSpace = false;
+            }
+
+            if (j >= normalized.Length || normalized[j] != c)
+            {
+                return false;
+            }
+
+            j++;
+            started = true;
+        }
+
+        return j == normalized.Length;
+    }
+
+    private static bool IsNormalized(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (c is '\u200b' or '\u00ad' || (c < 128 ? c is '\t' or '\n' or '\r' or '\f' or '\v' : char.IsWhiteSpace(c)))
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The ARIA role: the first valid token of <c>role</c>, else the implicit role; null when none (generic).</summary>
@@ -406,13 +488,7 @@ internal static partial class AriaSemantics
         var root = ComposedTree.Root(e);
         foreach (var id in refs.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var target = root switch
-            {
-                IDocument document => document.GetElementById(id),
-                IDocumentFragment fragment => fragment.GetElementById(id),
-                IElement element => element.Id == id ? element : element.QuerySelectorAll("[id]").FirstOrDefault(x => x.Id == id),
-                _ => null,
-            };
+            var target = ComposedTree.ElementById(root, id);
             if (target is not null && !found.Contains(target))
             {
                 found.Add(target);
@@ -609,7 +685,7 @@ internal static partial class AriaSemantics
             IElement? control;
             if (label.GetAttribute("for") is { } forId)
             {
-                control = forId.Length == 0 ? null : IdRefs(label, forId).FirstOrDefault(c => c.Id == forId);
+                control = forId.Length == 0 ? null : ComposedTree.ElementById(root, forId);
             }
             else
             {

@@ -17,6 +17,8 @@ internal static class ComposedTree
 
     private static readonly ConditionalWeakTable<IDocument, ShadowIndex> Indexes = [];
 
+    private static readonly ConditionalWeakTable<INode, Dictionary<string, IElement>> IdIndexes = [];
+
     /// <summary>True for the <c>&lt;template&gt;</c> that stands for a shadow root.</summary>
     public static bool IsShadowTemplate(IElement element) =>
         element is IHtmlTemplateElement && element.HasAttribute(ShadowRootAttribute);
@@ -71,6 +73,28 @@ internal static class ComposedTree
         return current;
     }
 
+    /// <summary>
+    /// The element with this id in a root (a document or a shadow root), the first in tree order as
+    /// <c>getElementById</c> gives it; indexed once per root because AngleSharp's lookup walks the whole tree.
+    /// </summary>
+    public static IElement? ElementById(INode root, string id)
+    {
+        var index = IdIndexes.GetValue(root, static r =>
+        {
+            var ids = new Dictionary<string, IElement>(StringComparer.Ordinal);
+            if (r is IParentNode parent)
+            {
+                foreach (var element in parent.QuerySelectorAll("[id]"))
+                {
+                    ids.TryAdd(element.Id!, element);
+                }
+            }
+
+            return ids;
+        });
+        return index.GetValueOrDefault(id);
+    }
+
     /// <summary>True when <paramref name="ancestor"/> contains <paramref name="node"/> in the composed tree (or is it).</summary>
     public static bool Contains(INode ancestor, INode node)
     {
@@ -118,9 +142,11 @@ internal static class ComposedTree
 
     private static void PushChildren(Stack<INode> stack, INode parent)
     {
-        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
+        // Index the child list: AngleSharp's sibling links scan the parent's children, quadratic on wide lists.
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            if (child is IElement)
+            if (children[i] is IElement child)
             {
                 stack.Push(child);
             }
