@@ -95,6 +95,9 @@ internal static class ComposedTree
         return index.GetValueOrDefault(id);
     }
 
+    /// <summary>True for a node inside a rendered shadow root (XPath and light-DOM CSS do not reach it).</summary>
+    public static bool IsInShadowTree(INode node) => Root(node) is IDocumentFragment;
+
     /// <summary>True when <paramref name="ancestor"/> contains <paramref name="node"/> in the composed tree (or is it).</summary>
     public static bool Contains(INode ancestor, INode node)
     {
