@@ -78,6 +78,10 @@ internal static partial class AriaSemantics
 
     private static readonly ConditionalWeakTable<INode, Dictionary<IElement, List<IElement>>> LabelIndexes = [];
 
+    private const byte DisplayNoneChain = 1;
+    private const byte AriaHiddenChain = 2;
+    private const byte VisibilityHidden = 4;
+
     /// <summary>Whitespace runs become one space, the ends are trimmed, U+200B and soft hyphens are removed.</summary>
     public static string Normalize(string? text)
     {
@@ -220,7 +224,12 @@ internal static partial class AriaSemantics
     /// closed <c>&lt;details&gt;</c> or outside every slot of a shadow host), <c>visibility: hidden</c> (inherited),
     /// <c>aria-hidden="true"</c> on it or an ancestor.
     /// </summary>
-    public static bool IsHidden(IElement e)
+    public static bool IsHidden(IElement e) => IsHidden(e, cache: null);
+
+    /// <inheritdoc cref="IsHidden(IElement)"/>
+    /// <param name="e">The element.</param>
+    /// <param name="cache">Per-query memo of ancestor facts, so a query over many siblings walks each ancestor once.</param>
+    internal static bool IsHidden(IElement e, AriaCache? cache)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (IgnoredTags.Contains(e.LocalName))
@@ -228,44 +237,24 @@ internal static partial class AriaSemantics
             return true;
         }
 
-        var optionInSelect = e.LocalName == "option" && Closest(e, "select") is not null;
-        if (!optionInSelect && IsVisibilityHidden(e))
+        var facts = Facts(e, cache);
+        if ((facts & (DisplayNoneChain | AriaHiddenChain)) != 0)
         {
             return true;
         }
 
-        for (var current = e; current is not null; current = ComposedTree.Parent(current))
-        {
-            if (IsDisplayNone(current) || current.GetAttribute("aria-hidden") is { } ariaHidden && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // An <option> of a <select> ignores visibility.
+        return (facts & VisibilityHidden) != 0 && !(e.LocalName == "option" && Closest(e, "select") is not null);
     }
 
     /// <summary>
     /// Hidden from layout (Playwright's <c>visible=</c> and the default of <c>:visible</c>): <c>display: none</c> on it or
-    /// an ancestor, or <c>visibility: hidden</c>. Unlike <see cref="IsHidden"/>, <c>aria-hidden</c> does not count.
+    /// an ancestor, or <c>visibility: hidden</c>. Unlike <see cref="IsHidden(IElement)"/>, <c>aria-hidden</c> does not count.
     /// </summary>
     public static bool IsInvisible(IElement e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (IsVisibilityHidden(e))
-        {
-            return true;
-        }
-
-        for (var current = e; current is not null; current = ComposedTree.Parent(current))
-        {
-            if (IsDisplayNone(current))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (Facts(e, cache: null) & (DisplayNoneChain | VisibilityHidden)) != 0;
     }
 
     /// <summary>The normalised text of the element's associated <c>&lt;label&gt;</c>s, space-joined; null when it has none.</summary>
@@ -670,17 +659,7 @@ internal static partial class AriaSemantics
     private static Dictionary<IElement, List<IElement>> BuildLabelIndex(INode root)
     {
         var index = new Dictionary<IElement, List<IElement>>(ReferenceEqualityComparer.Instance);
-        var labels = root switch
-        {
-            IParentNode parent => parent.QuerySelectorAll("label"),
-            _ => null,
-        };
-        if (labels is null)
-        {
-            return index;
-        }
-
-        foreach (var label in labels)
+        foreach (var label in ComposedTree.LabelsIn(root))
         {
             IElement? control;
             if (label.GetAttribute("for") is { } forId)
@@ -784,18 +763,38 @@ internal static partial class AriaSemantics
         return shadow.QuerySelectorAll("slot").Any(slot => (slot.GetAttribute("name") ?? string.Empty) == name);
     }
 
-    private static bool IsVisibilityHidden(IElement e)
+    /// <summary>Display, aria-hidden and visibility facts of an element and its ancestors, memoised in <paramref name="cache"/>.</summary>
+    private static byte Facts(IElement e, AriaCache? cache)
     {
-        for (var current = e; current is not null; current = ComposedTree.Parent(current))
+        if (cache is not null && cache.Facts.TryGetValue(e, out var known))
         {
-            var visibility = InlineStyle(current, "visibility");
-            if (visibility is not null && visibility != "inherit")
-            {
-                return visibility is "hidden" or "collapse";
-            }
+            return known;
         }
 
-        return false;
+        var inherited = ComposedTree.Parent(e) is { } parent ? Facts(parent, cache) : (byte)0;
+        var facts = (byte)(inherited & (DisplayNoneChain | AriaHiddenChain));
+        if ((facts & DisplayNoneChain) == 0 && IsDisplayNone(e))
+        {
+            facts |= DisplayNoneChain;
+        }
+
+        if ((facts & AriaHiddenChain) == 0 && e.GetAttribute("aria-hidden") is { } ariaHidden && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            facts |= AriaHiddenChain;
+        }
+
+        var visibility = InlineStyle(e, "visibility");
+        if (visibility is null or "inherit" ? (inherited & VisibilityHidden) != 0 : visibility is "hidden" or "collapse")
+        {
+            facts |= VisibilityHidden;
+        }
+
+        if (cache is not null)
+        {
+            cache.Facts[e] = facts;
+        }
+
+        return facts;
     }
 
     /// <summary>The last declaration of <paramref name="property"/> in the inline style, lower case, without <c>!important</c>.</summary>

@@ -17,7 +17,7 @@ internal static class ComposedTree
 
     private static readonly ConditionalWeakTable<IDocument, ShadowIndex> Indexes = [];
 
-    private static readonly ConditionalWeakTable<INode, Dictionary<string, IElement>> IdIndexes = [];
+    private static readonly ConditionalWeakTable<INode, RootIndex> RootIndexes = [];
 
     /// <summary>True for the <c>&lt;template&gt;</c> that stands for a shadow root.</summary>
     public static bool IsShadowTemplate(IElement element) =>
@@ -77,23 +77,35 @@ internal static class ComposedTree
     /// The element with this id in a root (a document or a shadow root), the first in tree order as
     /// <c>getElementById</c> gives it; indexed once per root because AngleSharp's lookup walks the whole tree.
     /// </summary>
-    public static IElement? ElementById(INode root, string id)
+    public static IElement? ElementById(INode root, string id) => IndexOf(root).Ids.GetValueOrDefault(id);
+
+    /// <summary>The <c>&lt;label&gt;</c> elements of a root (a document or a shadow root), in tree order.</summary>
+    public static IReadOnlyList<IElement> LabelsIn(INode root) => IndexOf(root).Labels;
+
+    private static RootIndex IndexOf(INode root) => RootIndexes.GetValue(root, static r =>
     {
-        var index = IdIndexes.GetValue(root, static r =>
+        // One walk of the root's own tree (shadow roots have their own index), children by index: see PushChildren.
+        var index = new RootIndex();
+        var stack = new Stack<INode>();
+        PushChildren(stack, r);
+        while (stack.Count > 0)
         {
-            var ids = new Dictionary<string, IElement>(StringComparer.Ordinal);
-            if (r is IParentNode parent)
+            var element = (IElement)stack.Pop();
+            if (element.Id is { Length: > 0 } id)
             {
-                foreach (var element in parent.QuerySelectorAll("[id]"))
-                {
-                    ids.TryAdd(element.Id!, element);
-                }
+                index.Ids.TryAdd(id, element);
             }
 
-            return ids;
-        });
-        return index.GetValueOrDefault(id);
-    }
+            if (element.LocalName == "label")
+            {
+                index.Labels.Add(element);
+            }
+
+            PushChildren(stack, element);
+        }
+
+        return index;
+    });
 
     /// <summary>True for a node inside a rendered shadow root (XPath and light-DOM CSS do not reach it).</summary>
     public static bool IsInShadowTree(INode node) => Root(node) is IDocumentFragment;
@@ -187,6 +199,13 @@ internal static class ComposedTree
 
         Indexes.AddOrUpdate(document, index);
         return index;
+    }
+
+    private sealed class RootIndex
+    {
+        public Dictionary<string, IElement> Ids { get; } = new(StringComparer.Ordinal);
+
+        public List<IElement> Labels { get; } = [];
     }
 
     private sealed class ShadowIndex

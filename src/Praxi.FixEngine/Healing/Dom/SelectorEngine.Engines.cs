@@ -108,7 +108,7 @@ internal sealed partial class SelectorEngine
         var options = RoleOptions.Parse(body, internalEngine, _selector);
         foreach (var element in ComposedTree.Descendants(root))
         {
-            if (AriaSemantics.Role(element) == options.Role && options.Matches(element))
+            if (AriaSemantics.Role(element) == options.Role && options.Matches(element, _aria))
             {
                 yield return element;
             }
@@ -331,7 +331,7 @@ internal sealed partial class SelectorEngine
             return options;
         }
 
-        public bool Matches(IElement element)
+        public bool Matches(IElement element, AriaCache cache)
         {
             if ((Selected is { } selected && AriaSemantics.Selected(element) != selected)
                 || (Checked is { } isChecked && (AriaSemantics.Checked(element) ?? "false") != isChecked)
@@ -339,12 +339,12 @@ internal sealed partial class SelectorEngine
                 || (Expanded is { } expanded && AriaSemantics.Expanded(element) != expanded)
                 || (Level is { } level && AriaSemantics.Level(element) != level)
                 || (Disabled is { } disabled && AriaSemantics.Disabled(element) != disabled)
-                || (!IncludeHidden && AriaSemantics.IsHidden(element)))
+                || (!IncludeHidden && AriaSemantics.IsHidden(element, cache)))
             {
                 return false;
             }
 
-            return Name is null || AttributeSelector.Matches(AriaSemantics.AccessibleName(element, IncludeHidden), Name);
+            return Name is null || AttributeSelector.Matches(AriaSemantics.AccessibleName(element, IncludeHidden, cache), Name);
         }
 
         private static bool Boolean(AttributeSelector.Part attribute, string selector) => attribute switch

@@ -16,6 +16,7 @@ internal sealed partial class SelectorEngine
 {
     private static readonly HashSet<string> LayoutEngines = new(StringComparer.Ordinal) { "left-of", "right-of", "above", "below", "near" };
 
+    private readonly AriaCache _aria = new();
     private readonly DomQueryContext _context;
     private readonly string _selector;
     private readonly Dictionary<INode, int> _documentOrdinals = new(ReferenceEqualityComparer.Instance);

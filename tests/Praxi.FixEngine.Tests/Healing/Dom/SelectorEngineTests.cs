@@ -32,6 +32,18 @@ public sealed class SelectorEngineTests
         Query(Html, selector).Should().Equal(expected);
     }
 
+    [Fact]
+    public void Query_Role_InheritsVisibilityAndAriaHiddenFromAncestors()
+    {
+        const string Html = """
+            <div style="visibility:hidden"><button id=v style="visibility: visible">A</button><button id=x>B</button></div>
+            <section aria-hidden="true"><div><button id=y>C</button></div></section><button id=z>D</button>
+            """;
+
+        Query(Html, "internal:role=button").Should().Equal("v", "z");
+        Query(Html, "internal:role=button[include-hidden]").Should().Equal("v", "x", "y", "z");
+    }
+
     [Theory]
     [InlineData("internal:role=heading[level=2]", new[] { "h2" })]
     [InlineData("internal:role=checkbox[checked=true]", new[] { "c1" })]
