@@ -54,13 +54,13 @@ internal static partial class AriaSemantics
     /// title, placeholder, alt, legend, figcaption, caption), content for name-from-content roles (hidden parts skipped
     /// unless <paramref name="includeHidden"/>, an embedded textbox giving its value), then <c>title</c>.
     /// </summary>
-    public static string AccessibleName(IElement e, bool includeHidden) => AccessibleName(e, includeHidden, cache: null);
+    public static string AccessibleName(IElement e, bool includeHidden) => AccessibleNameCached(e, includeHidden, cache: null);
 
     /// <inheritdoc cref="AccessibleName(IElement, bool)"/>
     /// <param name="e">The element.</param>
     /// <param name="includeHidden">Whether hidden content counts.</param>
     /// <param name="cache">A per-query memo of hidden-ness, shared with the caller.</param>
-    internal static string AccessibleName(IElement e, bool includeHidden, AriaCache? cache)
+    internal static string AccessibleNameCached(IElement e, bool includeHidden, AriaCache? cache)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (Role(e) is { } role && NamingProhibitedRoles.Contains(role))
@@ -82,7 +82,7 @@ internal static partial class AriaSemantics
         var childEmbedding = embedding with { Target = embedding.Target == Target.Self ? Target.Descendant : embedding.Target };
 
         // 2A: hidden and not referenced.
-        if (!state.IncludeHidden && (IsIgnored(e) || (!embedding.InHiddenReference && IsHidden(e, state.Cache))))
+        if (!state.IncludeHidden && (IsIgnored(e) || (!embedding.InHiddenReference && IsHiddenCached(e, state.Cache))))
         {
             state.Visited.Add(e);
             return string.Empty;
@@ -92,7 +92,7 @@ internal static partial class AriaSemantics
         var labelledBy = LabelledBy(e);
         if (!embedding.InLabelledBy && labelledBy is not null)
         {
-            var name = string.Join(' ', labelledBy.Select(r => TextAlternative(r, new Embedding { InLabelledBy = true, InHiddenReference = IsHidden(r, state.Cache) }, state)));
+            var name = string.Join(' ', labelledBy.Select(r => TextAlternative(r, new Embedding { InLabelledBy = true, InHiddenReference = IsHiddenCached(r, state.Cache) }, state)));
             if (name.Length > 0)
             {
                 return name;
@@ -257,7 +257,7 @@ internal static partial class AriaSemantics
             var caption = e.Children.FirstOrDefault(c => c.LocalName == captionTag);
             if (caption is not null)
             {
-                var text = TextAlternative(caption, childEmbedding with { InNative = true, InHiddenReference = IsHidden(caption, state.Cache) }, state);
+                var text = TextAlternative(caption, childEmbedding with { InNative = true, InHiddenReference = IsHiddenCached(caption, state.Cache) }, state);
                 if (tag != "table" || text.Length > 0)
                 {
                     return text;
@@ -288,7 +288,7 @@ internal static partial class AriaSemantics
 
     private static string FromLabels(IReadOnlyList<IElement> labels, NameState state) =>
         string.Join(' ', labels
-            .Select(label => TextAlternative(label, new Embedding { InLabel = true, InHiddenReference = IsHidden(label, state.Cache) }, state))
+            .Select(label => TextAlternative(label, new Embedding { InLabel = true, InHiddenReference = IsHiddenCached(label, state.Cache) }, state))
             .Where(name => name.Length > 0));
 
     private static bool AllowsNameFromContent(string role, bool descendant) =>

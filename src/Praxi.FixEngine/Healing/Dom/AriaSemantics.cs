@@ -224,12 +224,12 @@ internal static partial class AriaSemantics
     /// closed <c>&lt;details&gt;</c> or outside every slot of a shadow host), <c>visibility: hidden</c> (inherited),
     /// <c>aria-hidden="true"</c> on it or an ancestor.
     /// </summary>
-    public static bool IsHidden(IElement e) => IsHidden(e, cache: null);
+    public static bool IsHidden(IElement e) => IsHiddenCached(e, cache: null);
 
     /// <inheritdoc cref="IsHidden(IElement)"/>
     /// <param name="e">The element.</param>
     /// <param name="cache">Per-query memo of ancestor facts, so a query over many siblings walks each ancestor once.</param>
-    internal static bool IsHidden(IElement e, AriaCache? cache)
+    internal static bool IsHiddenCached(IElement e, AriaCache? cache)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (IgnoredTags.Contains(e.LocalName))

@@ -339,12 +339,12 @@ internal sealed partial class SelectorEngine
                 || (Expanded is { } expanded && AriaSemantics.Expanded(element) != expanded)
                 || (Level is { } level && AriaSemantics.Level(element) != level)
                 || (Disabled is { } disabled && AriaSemantics.Disabled(element) != disabled)
-                || (!IncludeHidden && AriaSemantics.IsHidden(element, cache)))
+                || (!IncludeHidden && AriaSemantics.IsHiddenCached(element, cache)))
             {
                 return false;
             }
 
-            return Name is null || AttributeSelector.Matches(AriaSemantics.AccessibleName(element, IncludeHidden, cache), Name);
+            return Name is null || AttributeSelector.Matches(AriaSemantics.AccessibleNameCached(element, IncludeHidden, cache), Name);
         }
 
         private static bool Boolean(AttributeSelector.Part attribute, string selector) => attribute switch
