@@ -54,7 +54,13 @@ internal static partial class AriaSemantics
     /// title, placeholder, alt, legend, figcaption, caption), content for name-from-content roles (hidden parts skipped
     /// unless <paramref name="includeHidden"/>, an embedded textbox giving its value), then <c>title</c>.
     /// </summary>
-    public static string AccessibleName(IElement e, bool includeHidden)
+    public static string AccessibleName(IElement e, bool includeHidden) => AccessibleNameCached(e, includeHidden, cache: null);
+
+    /// <inheritdoc cref="AccessibleName(IElement, bool)"/>
+    /// <param name="e">The element.</param>
+    /// <param name="includeHidden">Whether hidden content counts.</param>
+    /// <param name="cache">A per-query memo of hidden-ness, shared with the caller.</param>
+    internal static string AccessibleNameCached(IElement e, bool includeHidden, AriaCache? cache)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (Role(e) is { } role && NamingProhibitedRoles.Contains(role))
@@ -62,7 +68,7 @@ internal static partial class AriaSemantics
             return string.Empty;
         }
 
-        var state = new NameState(includeHidden);
+        var state = new NameState(includeHidden, cache ?? new AriaCache());
         return Normalize(TextAlternative(e, new Embedding { Target = Target.Self }, state));
     }
 
@@ -76,7 +82,7 @@ internal static partial class AriaSemantics
         var childEmbedding = embedding with { Target = embedding.Target == Target.Self ? Target.Descendant : embedding.Target };
 
         // 2A: hidden and not referenced.
-        if (!state.IncludeHidden && (IsIgnored(e) || (!embedding.InHiddenReference && IsHidden(e))))
+        if (!state.IncludeHidden && (IsIgnored(e) || (!embedding.InHiddenReference && IsHiddenCached(e, state.Cache))))
         {
             state.Visited.Add(e);
             return string.Empty;
@@ -86,7 +92,7 @@ internal static partial class AriaSemantics
         var labelledBy = LabelledBy(e);
         if (!embedding.InLabelledBy && labelledBy is not null)
         {
-            var name = string.Join(' ', labelledBy.Select(r => TextAlternative(r, new Embedding { InLabelledBy = true, InHiddenReference = IsHidden(r) }, state)));
+            var name = string.Join(' ', labelledBy.Select(r => TextAlternative(r, new Embedding { InLabelledBy = true, InHiddenReference = IsHiddenCached(r, state.Cache) }, state)));
             if (name.Length > 0)
             {
                 return name;
@@ -251,7 +257,7 @@ internal static partial class AriaSemantics
             var caption = e.Children.FirstOrDefault(c => c.LocalName == captionTag);
             if (caption is not null)
             {
-                var text = TextAlternative(caption, childEmbedding with { InNative = true, InHiddenReference = IsHidden(caption) }, state);
+                var text = TextAlternative(caption, childEmbedding with { InNative = true, InHiddenReference = IsHiddenCached(caption, state.Cache) }, state);
                 if (tag != "table" || text.Length > 0)
                 {
                     return text;
@@ -282,7 +288,7 @@ internal static partial class AriaSemantics
 
     private static string FromLabels(IReadOnlyList<IElement> labels, NameState state) =>
         string.Join(' ', labels
-            .Select(label => TextAlternative(label, new Embedding { InLabel = true, InHiddenReference = IsHidden(label) }, state))
+            .Select(label => TextAlternative(label, new Embedding { InLabel = true, InHiddenReference = IsHiddenCached(label, state.Cache) }, state))
             .Where(name => name.Length > 0));
 
     private static bool AllowsNameFromContent(string role, bool descendant) =>
@@ -303,8 +309,10 @@ internal static partial class AriaSemantics
         }
 
         var shadow = ComposedTree.ShadowRoot(e);
-        for (var child = e.FirstChild; child is not null; child = child.NextSibling)
+        var children = e.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IElement element && (ComposedTree.IsShadowTemplate(element) || (shadow is not null && IsSlotted(element, shadow))))
             {
                 continue;
@@ -320,9 +328,10 @@ internal static partial class AriaSemantics
 
         if (shadow is not null)
         {
-            for (var child = shadow.FirstChild; child is not null; child = child.NextSibling)
+            var shadowChildren = shadow.ChildNodes;
+            for (var i = 0; i < shadowChildren.Length; i++)
             {
-                AppendNode(sb, child, embedding, state);
+                AppendNode(sb, shadowChildren[i], embedding, state);
             }
         }
 
@@ -380,8 +389,10 @@ internal static partial class AriaSemantics
         }
 
         var name = slot.GetAttribute("name") ?? string.Empty;
-        for (var child = host.FirstChild; child is not null; child = child.NextSibling)
+        var children = host.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             switch (child)
             {
                 case IElement element when !ComposedTree.IsShadowTemplate(element) && (element.GetAttribute("slot") ?? string.Empty) == name:
@@ -399,9 +410,11 @@ internal static partial class AriaSemantics
     private static string? FirstNonBlank(params string?[] values) =>
         values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    private sealed class NameState(bool includeHidden)
+    private sealed class NameState(bool includeHidden, AriaCache cache)
     {
         public bool IncludeHidden { get; } = includeHidden;
+
+        public AriaCache Cache { get; } = cache;
 
         public HashSet<IElement> Visited { get; } = new(ReferenceEqualityComparer.Instance);
     }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using AngleSharp.Dom;
 
 namespace Praxi.FixEngine.Healing.Dom;
@@ -79,6 +78,10 @@ internal static partial class AriaSemantics
 
     private static readonly ConditionalWeakTable<INode, Dictionary<IElement, List<IElement>>> LabelIndexes = [];
 
+    private const byte DisplayNoneChain = 1;
+    private const byte AriaHiddenChain = 2;
+    private const byte VisibilityHidden = 4;
+
     /// <summary>Whitespace runs become one space, the ends are trimmed, U+200B and soft hyphens are removed.</summary>
     public static string Normalize(string? text)
     {
@@ -87,7 +90,13 @@ internal static partial class AriaSemantics
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
+        if (IsNormalized(text))
+        {
+            return text;
+        }
+
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
@@ -98,20 +107,97 @@ internal static partial class AriaSemantics
 
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            sb.Append(c);
+            buffer[length++] = c;
         }
 
-        return sb.ToString();
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// Whether the normalised form of <paramref name="raw"/> equals <paramref name="normalized"/> (already normalised),
+    /// without building it: a strict text match on a page's outer elements stops at the first difference.
+    /// </summary>
+    public static bool NormalizedEquals(ReadOnlySpan<char> raw, string normalized)
+    {
+        var j = 0;
+        var pendingSpace = false;
+        var started = false;
+        foreach (var c in raw)
+        {
+            if (c is '\u200b' or '\u00ad')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = started;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                if (j >= normalized.Length || normalized[j] != ' ')
+                {
+                    return false;
+                }
+
+                j++;
+                pendingSpace = false;
+            }
+
+            if (j >= normalized.Length || normalized[j] != c)
+            {
+                return false;
+            }
+
+            j++;
+            started = true;
+        }
+
+        return j == normalized.Length;
+    }
+
+    private static bool IsNormalized(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (c is '\u200b' or '\u00ad' || (c < 128 ? c is '\t' or '\n' or '\r' or '\f' or '\v' : char.IsWhiteSpace(c)))
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The ARIA role: the first valid token of <c>role</c>, else the implicit role; null when none (generic).</summary>
@@ -138,7 +224,12 @@ internal static partial class AriaSemantics
     /// closed <c>&lt;details&gt;</c> or outside every slot of a shadow host), <c>visibility: hidden</c> (inherited),
     /// <c>aria-hidden="true"</c> on it or an ancestor.
     /// </summary>
-    public static bool IsHidden(IElement e)
+    public static bool IsHidden(IElement e) => IsHiddenCached(e, cache: null);
+
+    /// <inheritdoc cref="IsHidden(IElement)"/>
+    /// <param name="e">The element.</param>
+    /// <param name="cache">Per-query memo of ancestor facts, so a query over many siblings walks each ancestor once.</param>
+    internal static bool IsHiddenCached(IElement e, AriaCache? cache)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (IgnoredTags.Contains(e.LocalName))
@@ -146,44 +237,24 @@ internal static partial class AriaSemantics
             return true;
         }
 
-        var optionInSelect = e.LocalName == "option" && Closest(e, "select") is not null;
-        if (!optionInSelect && IsVisibilityHidden(e))
+        var facts = Facts(e, cache);
+        if ((facts & (DisplayNoneChain | AriaHiddenChain)) != 0)
         {
             return true;
         }
 
-        for (var current = e; current is not null; current = ComposedTree.Parent(current))
-        {
-            if (IsDisplayNone(current) || current.GetAttribute("aria-hidden") is { } ariaHidden && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // An <option> of a <select> ignores visibility.
+        return (facts & VisibilityHidden) != 0 && !(e.LocalName == "option" && Closest(e, "select") is not null);
     }
 
     /// <summary>
     /// Hidden from layout (Playwright's <c>visible=</c> and the default of <c>:visible</c>): <c>display: none</c> on it or
-    /// an ancestor, or <c>visibility: hidden</c>. Unlike <see cref="IsHidden"/>, <c>aria-hidden</c> does not count.
+    /// an ancestor, or <c>visibility: hidden</c>. Unlike <see cref="IsHidden(IElement)"/>, <c>aria-hidden</c> does not count.
     /// </summary>
     public static bool IsInvisible(IElement e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (IsVisibilityHidden(e))
-        {
-            return true;
-        }
-
-        for (var current = e; current is not null; current = ComposedTree.Parent(current))
-        {
-            if (IsDisplayNone(current))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (Facts(e, cache: null) & (DisplayNoneChain | VisibilityHidden)) != 0;
     }
 
     /// <summary>The normalised text of the element's associated <c>&lt;label&gt;</c>s, space-joined; null when it has none.</summary>
@@ -406,13 +477,7 @@ internal static partial class AriaSemantics
         var root = ComposedTree.Root(e);
         foreach (var id in refs.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var target = root switch
-            {
-                IDocument document => document.GetElementById(id),
-                IDocumentFragment fragment => fragment.GetElementById(id),
-                IElement element => element.Id == id ? element : element.QuerySelectorAll("[id]").FirstOrDefault(x => x.Id == id),
-                _ => null,
-            };
+            var target = ComposedTree.ElementById(root, id);
             if (target is not null && !found.Contains(target))
             {
                 found.Add(target);
@@ -594,22 +659,12 @@ internal static partial class AriaSemantics
     private static Dictionary<IElement, List<IElement>> BuildLabelIndex(INode root)
     {
         var index = new Dictionary<IElement, List<IElement>>(ReferenceEqualityComparer.Instance);
-        var labels = root switch
-        {
-            IParentNode parent => parent.QuerySelectorAll("label"),
-            _ => null,
-        };
-        if (labels is null)
-        {
-            return index;
-        }
-
-        foreach (var label in labels)
+        foreach (var label in ComposedTree.LabelsIn(root))
         {
             IElement? control;
             if (label.GetAttribute("for") is { } forId)
             {
-                control = forId.Length == 0 ? null : IdRefs(label, forId).FirstOrDefault(c => c.Id == forId);
+                control = forId.Length == 0 ? null : ComposedTree.ElementById(root, forId);
             }
             else
             {
@@ -708,18 +763,38 @@ internal static partial class AriaSemantics
         return shadow.QuerySelectorAll("slot").Any(slot => (slot.GetAttribute("name") ?? string.Empty) == name);
     }
 
-    private static bool IsVisibilityHidden(IElement e)
+    /// <summary>Display, aria-hidden and visibility facts of an element and its ancestors, memoised in <paramref name="cache"/>.</summary>
+    private static byte Facts(IElement e, AriaCache? cache)
     {
-        for (var current = e; current is not null; current = ComposedTree.Parent(current))
+        if (cache is not null && cache.Facts.TryGetValue(e, out var known))
         {
-            var visibility = InlineStyle(current, "visibility");
-            if (visibility is not null && visibility != "inherit")
-            {
-                return visibility is "hidden" or "collapse";
-            }
+            return known;
         }
 
-        return false;
+        var inherited = ComposedTree.Parent(e) is { } parent ? Facts(parent, cache) : (byte)0;
+        var facts = (byte)(inherited & (DisplayNoneChain | AriaHiddenChain));
+        if ((facts & DisplayNoneChain) == 0 && IsDisplayNone(e))
+        {
+            facts |= DisplayNoneChain;
+        }
+
+        if ((facts & AriaHiddenChain) == 0 && e.GetAttribute("aria-hidden") is { } ariaHidden && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            facts |= AriaHiddenChain;
+        }
+
+        var visibility = InlineStyle(e, "visibility");
+        if (visibility is null or "inherit" ? (inherited & VisibilityHidden) != 0 : visibility is "hidden" or "collapse")
+        {
+            facts |= VisibilityHidden;
+        }
+
+        if (cache is not null)
+        {
+            cache.Facts[e] = facts;
+        }
+
+        return facts;
     }
 
     /// <summary>The last declaration of <paramref name="property"/> in the inline style, lower case, without <c>!important</c>.</summary>

@@ -17,6 +17,8 @@ internal static class ComposedTree
 
     private static readonly ConditionalWeakTable<IDocument, ShadowIndex> Indexes = [];
 
+    private static readonly ConditionalWeakTable<INode, RootIndex> RootIndexes = [];
+
     /// <summary>True for the <c>&lt;template&gt;</c> that stands for a shadow root.</summary>
     public static bool IsShadowTemplate(IElement element) =>
         element is IHtmlTemplateElement && element.HasAttribute(ShadowRootAttribute);
@@ -71,6 +73,43 @@ internal static class ComposedTree
         return current;
     }
 
+    /// <summary>
+    /// The element with this id in a root (a document or a shadow root), the first in tree order as
+    /// <c>getElementById</c> gives it; indexed once per root because AngleSharp's lookup walks the whole tree.
+    /// </summary>
+    public static IElement? ElementById(INode root, string id) => IndexOf(root).Ids.GetValueOrDefault(id);
+
+    /// <summary>The <c>&lt;label&gt;</c> elements of a root (a document or a shadow root), in tree order.</summary>
+    public static IReadOnlyList<IElement> LabelsIn(INode root) => IndexOf(root).Labels;
+
+    private static RootIndex IndexOf(INode root) => RootIndexes.GetValue(root, static r =>
+    {
+        // One walk of the root's own tree (shadow roots have their own index), children by index: see PushChildren.
+        var index = new RootIndex();
+        var stack = new Stack<INode>();
+        PushChildren(stack, r);
+        while (stack.Count > 0)
+        {
+            var element = (IElement)stack.Pop();
+            if (element.Id is { Length: > 0 } id)
+            {
+                index.Ids.TryAdd(id, element);
+            }
+
+            if (element.LocalName == "label")
+            {
+                index.Labels.Add(element);
+            }
+
+            PushChildren(stack, element);
+        }
+
+        return index;
+    });
+
+    /// <summary>True for a node inside a rendered shadow root (XPath and light-DOM CSS do not reach it).</summary>
+    public static bool IsInShadowTree(INode node) => Root(node) is IDocumentFragment;
+
     /// <summary>True when <paramref name="ancestor"/> contains <paramref name="node"/> in the composed tree (or is it).</summary>
     public static bool Contains(INode ancestor, INode node)
     {
@@ -118,9 +157,11 @@ internal static class ComposedTree
 
     private static void PushChildren(Stack<INode> stack, INode parent)
     {
-        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
+        // Index the child list: AngleSharp's sibling links scan the parent's children, quadratic on wide lists.
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            if (child is IElement)
+            if (children[i] is IElement child)
             {
                 stack.Push(child);
             }
@@ -158,6 +199,13 @@ internal static class ComposedTree
 
         Indexes.AddOrUpdate(document, index);
         return index;
+    }
+
+    private sealed class RootIndex
+    {
+        public Dictionary<string, IElement> Ids { get; } = new(StringComparer.Ordinal);
+
+        public List<IElement> Labels { get; } = [];
     }
 
     private sealed class ShadowIndex

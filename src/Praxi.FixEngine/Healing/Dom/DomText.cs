@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
 using AngleSharp.Dom;
 
 namespace Praxi.FixEngine.Healing.Dom;
@@ -5,30 +8,44 @@ namespace Praxi.FixEngine.Healing.Dom;
 /// <summary>
 /// Element text as Playwright's text engines see it (<c>elementText</c> in its selector utilities): the element's text
 /// nodes plus its descendants', then its shadow root's; <c>script</c>, <c>noscript</c>, <c>style</c> and anything in
-/// <c>&lt;head&gt;</c> give nothing; an <c>input</c> of type submit or button gives its value. One instance caches
-/// per element, so a query over a whole page computes each text once.
+/// <c>&lt;head&gt;</c> give nothing; an <c>input</c> of type submit or button gives its value.
 /// </summary>
+/// <remarks>
+/// Every element's text is a contiguous run of one document-wide buffer (texts in the order the concatenation
+/// produces them), so the whole page costs one walk and one buffer instead of a copy of the text per nesting level;
+/// an element's string is cut from the buffer only when a matcher needs it. <see cref="For"/> shares one instance per
+/// document: evidence documents are not edited after loading (one that is must be parsed again).
+/// </remarks>
 internal sealed class DomText
 {
-    private static readonly ElementText Empty = new(string.Empty, string.Empty, []);
+    /// <summary>Text below this nesting depth is left out (as the snapshot renderer leaves out deeper levels).</summary>
+    private const int MaxDepth = 1024;
 
-    private readonly Dictionary<INode, ElementText> _cache = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConditionalWeakTable<IDocument, DomText> Shared = [];
 
-    /// <summary>The text of one element, uncached.</summary>
-    public static ElementText Of(IElement element) => new DomText().Text(element);
+    private readonly string _buffer;
+    private readonly Dictionary<INode, (int Start, int Length)> _spans = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<INode, ElementText> _cache = new(ReferenceEqualityComparer.Instance);
+
+    private DomText(INode root)
+    {
+        var buffer = new StringBuilder();
+        Walk(root, buffer, depth: 0);
+        _buffer = buffer.ToString();
+    }
+
+    /// <summary>The text of one element, computed for its subtree alone.</summary>
+    public static ElementText Of(IElement element) => new DomText(element).Text(element);
+
+    /// <summary>The shared texts of the node's document.</summary>
+    public static DomText For(INode node)
+    {
+        var document = node as IDocument ?? node.Owner;
+        return document is null ? new DomText(ComposedTree.Root(node)) : Shared.GetValue(document, d => new DomText(d));
+    }
 
     /// <summary>The text of an element (or a shadow root fragment).</summary>
-    public ElementText Text(INode node)
-    {
-        if (_cache.TryGetValue(node, out var cached))
-        {
-            return cached;
-        }
-
-        var value = Compute(node);
-        _cache[node] = value;
-        return value;
-    }
+    public ElementText Text(INode node) => _cache.GetOrAdd(node, Create);
 
     /// <summary>True for elements text matching skips: <c>script</c>, <c>noscript</c>, <c>style</c>, and the document head.</summary>
     public static bool SkipsTextMatching(IElement element)
@@ -49,62 +66,73 @@ internal sealed class DomText
         return false;
     }
 
-    private ElementText Compute(INode node)
+    private ElementText Create(INode node)
     {
+        if (_spans.TryGetValue(node, out var span))
+        {
+            return new ElementText(_buffer, span.Start, span.Length, node);
+        }
+
+        // Not reached by the walk (a detached node, or a template that is not a shadow root): compute it alone.
+        var buffer = new StringBuilder();
+        Walk(node, buffer, depth: 0);
+        return new ElementText(buffer.ToString(), 0, buffer.Length, node);
+    }
+
+    private void Walk(INode node, StringBuilder buffer, int depth)
+    {
+        var start = buffer.Length;
         if (node is IElement element)
         {
-            if (SkipsTextMatching(element))
+            if (element.LocalName is "script" or "noscript" or "style" or "head")
             {
-                return Empty;
+                MarkEmpty(element, buffer.Length);
+                return;
             }
 
             if (element.LocalName == "input" && AriaSemantics.InputType(element) is "submit" or "button")
             {
-                var value = element.GetAttribute("__playwright_value_") ?? element.GetAttribute("value") ?? string.Empty;
-                return new ElementText(value, AriaSemantics.Normalize(value), [value]);
+                buffer.Append(element.GetAttribute("__playwright_value_") ?? element.GetAttribute("value") ?? string.Empty);
+                _spans[element] = (start, buffer.Length - start);
+                return;
             }
         }
 
-        var full = new System.Text.StringBuilder();
-        var immediate = new List<string>();
-        var current = new System.Text.StringBuilder();
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        if (depth > MaxDepth)
         {
-            switch (child)
+            _spans[node] = (start, 0);
+            return;
+        }
+
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            switch (children[i])
             {
                 case IText text:
-                    full.Append(text.Data);
-                    current.Append(text.Data);
+                    buffer.Append(text.Data);
                     break;
-                case IComment:
-                    break;
-                default:
-                    if (current.Length > 0)
-                    {
-                        immediate.Add(current.ToString());
-                        current.Clear();
-                    }
-
-                    if (child is IElement childElement && !ComposedTree.IsShadowTemplate(childElement))
-                    {
-                        full.Append(Text(childElement).Full);
-                    }
-
+                case IElement child when !ComposedTree.IsShadowTemplate(child):
+                    Walk(child, buffer, depth + 1);
                     break;
             }
-        }
-
-        if (current.Length > 0)
-        {
-            immediate.Add(current.ToString());
         }
 
         if (node is IElement host && ComposedTree.ShadowRoot(host) is { } shadow)
         {
-            full.Append(Text(shadow).Full);
+            Walk(shadow, buffer, depth + 1);
         }
 
-        var fullText = full.ToString();
-        return new ElementText(fullText, AriaSemantics.Normalize(fullText), immediate);
+        _spans[node] = (start, buffer.Length - start);
+    }
+
+    /// <summary>A skipped subtree (script, head…) has no text, and neither has anything inside it.</summary>
+    private void MarkEmpty(IElement element, int at)
+    {
+        _spans[element] = (at, 0);
+        foreach (var descendant in ComposedTree.Descendants(element))
+        {
+            _spans[descendant] = (at, 0);
+        }
     }
 }
