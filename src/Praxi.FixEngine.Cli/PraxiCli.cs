@@ -14,6 +14,7 @@ internal static class PraxiCli
             new EvalCommand(),
             new BenchCommand(),
             new FixCommand(services ?? CliServices.Default),
+            new HealCommand(services ?? CliServices.Default),
         };
         return root;
     }
