@@ -15,6 +15,7 @@ internal static class PraxiCli
             new BenchCommand(),
             new FixCommand(services ?? CliServices.Default),
             new BaselineCommand(),
+            new HealCommand(services ?? CliServices.Default),
         };
         return root;
     }

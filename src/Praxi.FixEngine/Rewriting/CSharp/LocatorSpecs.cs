@@ -248,13 +248,21 @@ internal static partial class LocatorSpecs
         return forms;
     }
 
-    /// <summary>CSS compared without its incidental spelling: quote style, whitespace runs, spaces around combinators.</summary>
+    /// <summary>
+    /// CSS compared without its incidental spelling: quote style, whitespace runs, spaces around combinators, and escapes
+    /// of characters that mean the same unescaped in an identifier (Selenium sends <c>By.Id("add-to-cart")</c> as
+    /// <c>#add\-to\-cart</c>).
+    /// </summary>
     private static string Canon(string? css)
     {
         var text = (css ?? string.Empty).Trim().Replace('\'', '"');
+        text = NeedlessEscape().Replace(text, "$1");
         text = Whitespace().Replace(text, " ");
         return Combinator().Replace(text, "$1");
     }
+
+    [GeneratedRegex(@"\\([-_g-zG-Z])")]
+    private static partial Regex NeedlessEscape();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

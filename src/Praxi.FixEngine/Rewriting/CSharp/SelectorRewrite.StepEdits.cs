@@ -105,6 +105,15 @@ internal sealed partial class SelectorRewrite
             Replace(TextSpan.FromBounds(name.SpanStart, call.ArgumentList.Span.End), text);
         }
 
+        /// <summary>Appends calls to the step (<c>.First</c>, <c>.Filter(…)</c>): the same locator, narrowed.</summary>
+        public void Append(string calls)
+        {
+            if (_refusal is null)
+            {
+                Insert(Step.Node.Span.End, calls);
+            }
+        }
+
         /// <summary>A <c>GetByRole</c> with another role, name or exactness.</summary>
         public void Role(LocatorSpec target)
         {

@@ -125,6 +125,14 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         }
         else if (!viaChain && newParts.Count > 1 && candidate.Step.Form is not (LocatorForm.Locator or LocatorForm.PageAction))
         {
+            // A narrowing of the same locator (…>> nth=0, …>> internal:has-text="x"i) is a call appended to the step.
+            if (NarrowingSuffix(old, newParts) is { } suffix && candidate.Step.Form is not (LocatorForm.SeleniumBy or LocatorForm.PageAction))
+            {
+                var narrowed = new StepEdits(this, candidate);
+                narrowed.Append(suffix);
+                return narrowed.Result();
+            }
+
             return EditPlan.Manual($"the new locator {target.Value} is a chain; {candidate.Step.Method} cannot hold it");
         }
 
@@ -192,6 +200,46 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         }
 
         return builder.Result();
+    }
+
+    /// <summary>
+    /// The C# calls that narrow <paramref name="old"/> to the chain <paramref name="newParts"/> when the chain is the old
+    /// locator followed only by <c>nth=</c> and plain <c>internal:has-text</c> parts (<c>.First</c>, <c>.Nth(2)</c>,
+    /// <c>.Filter(new() { HasText = "x" })</c>); null otherwise.
+    /// </summary>
+    private string? NarrowingSuffix(LocatorSpec old, List<string> newParts)
+    {
+        if (!LocatorExpression.TryParseSelector(newParts[0], out var head) || !LocatorSpecs.Same(old, head, preferences.TestIdAttributes))
+        {
+            return null;
+        }
+
+        var suffix = new System.Text.StringBuilder();
+        foreach (var part in newParts.Skip(1))
+        {
+            var p = part.Trim();
+            if (p.StartsWith("nth=", StringComparison.Ordinal) && int.TryParse(p.AsSpan(4), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                suffix.Append(n switch
+                {
+                    0 => ".First",
+                    -1 => ".Last",
+                    _ => ".Nth(" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+                });
+            }
+            else if (p.StartsWith("internal:has-text=", StringComparison.Ordinal)
+                     && LocatorExpression.TryParseSelector("internal:text=" + p["internal:has-text=".Length..], out var text)
+                     && text.By == "text" && text.Exact != true && text.Value is { } value)
+            {
+                suffix.Append(".Filter(new() { HasText = ").Append(CSharpLiterals.Quote(value)).Append(" })");
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return suffix.ToString();
     }
 
     private static bool IsChain(LocatorSpec spec) => spec.By == "selector" && SplitChain(spec.Value).Count > 1;
