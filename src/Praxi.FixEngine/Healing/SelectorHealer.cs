@@ -177,7 +177,7 @@ public sealed class SelectorHealer
 
         var (target, source) = Fingerprint(baseline, test, old, page);
         var pool = kind == "narrow_selector"
-            ? [.. matches.Select(m => new DomCandidate(m, ElementFingerprints.FromElement(m, _fingerprints)))]
+            ? MatchesOf(page, matches)
             : page.Candidates(_fingerprints);
         var result = SimilarityRelocator.Relocate(target, [.. pool.Select(c => c.ToRelocationCandidate())]);
         var byId = pool.ToDictionary(c => c.Props.XPath!, StringComparer.Ordinal);
@@ -232,6 +232,21 @@ public sealed class SelectorHealer
             Evidence = ev with { Matched = matched, Alternatives = [.. generated.Where(g => !ReferenceEquals(g, pick)).Select(g => g.Spec).Take(4)] },
             Candidates = top,
         };
+    }
+
+    /// <summary>
+    /// The strict-mode matches as candidates, fingerprinted with the page's shared index (one walk of the page, not one
+    /// per match: a grid of a thousand "Add to cart" buttons would otherwise cost a thousand walks).
+    /// </summary>
+    private List<DomCandidate> MatchesOf(Page page, IReadOnlyList<IElement> matches)
+    {
+        var byElement = new Dictionary<IElement, DomCandidate>(ReferenceEqualityComparer.Instance);
+        foreach (var candidate in page.Candidates(_fingerprints))
+        {
+            byElement[candidate.Element] = candidate;
+        }
+
+        return [.. matches.Select(m => byElement.TryGetValue(m, out var c) ? c : new DomCandidate(m, ElementFingerprints.FromElement(m, _fingerprints)))];
     }
 
     /// <summary>The target's fingerprint: the baseline's, else an earlier passing call's in the same trace, else the locator's own.</summary>
