@@ -30,6 +30,19 @@ public sealed class BaselineRecorderTests
     }
 
     [Fact]
+    public async Task Record_CommittedGreenRun_IsWhatTheSamplesCommittedBaselineHolds()
+    {
+        // samples/.praxi/baseline.json is what `praxi heal --repo samples` reads by default: it must be the recording of
+        // the committed green run, or the bundled heal works from stale fingerprints. Refresh it with
+        // `praxi baseline record samples/artifacts/baseline --out samples/.praxi/baseline.json`.
+        var recorded = BaselineStore.Empty.Merge(BaselineRecorder.Record(Artifact("baseline")).Entries);
+        var committed = await BaselineStore.LoadAsync(Path.Combine(TestPaths.RepoRoot, "samples", ".praxi", "baseline.json"));
+
+        static string Key(BaselineEntry e) => $"{e.Test}|{e.Locator}|{e.Source.File}|{e.Source.Call}|{e.Fingerprint}";
+        committed.Entries.Select(Key).Should().BeEquivalentTo(recorded.Entries.Select(Key));
+    }
+
+    [Fact]
     public void Record_DotnetTrace_NamesTheTestByClassAndMethod()
     {
         var sut = BaselineRecorder.Record(Artifact("renamed-selector", "dotnet", "test-results"));
