@@ -11,5 +11,6 @@ internal sealed class BenchCommand : Command
         Subcommands.Add(new BenchLogsCommand());
         Subcommands.Add(new BenchRewriteCommand());
         Subcommands.Add(new BenchRelocateCommand());
+        Subcommands.Add(new BenchHealCommand());
     }
 }

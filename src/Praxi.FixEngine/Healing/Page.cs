@@ -60,6 +60,9 @@ internal sealed class Page
         return evidence.Dom is null ? null : new Page(evidence.Dom, "dom dump", DomLoader.Load(fullPath(evidence.Dom)), null, context);
     }
 
+    /// <summary>A page from a DOM already parsed, as a dump is read (no trace behind it).</summary>
+    public static Page FromDocument(string source, IDocument document, DomQueryContext context) => new(source, "dom dump", document, null, context);
+
     /// <summary>A damaged trace is no evidence, but the folder's DOM dump may still be.</summary>
     private static TraceEvidence? ReadTrace(string path)
     {

@@ -97,18 +97,6 @@ public sealed class SelectorHealer
     private HealOutcome HealOne(int index, FixInstruction instruction, AnalysisReport report, BaselineStore baseline, EvidenceLocator evidence, PageCache pages)
     {
         var old = instruction.Old!;
-        HealOutcome Abstain(string status, string reason, string? test = null, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) => new()
-        {
-            Instruction = index,
-            Kind = instruction.Kind,
-            Test = test ?? instruction.Test,
-            Old = old,
-            Status = status,
-            Confidence = 0,
-            Reason = reason,
-            Evidence = ev,
-            Candidates = candidates ?? [],
-        };
 
         // Every failed test that stopped at this call can lend its evidence; the instruction's own test first.
         var failures = report.Classification.Failures
@@ -128,10 +116,41 @@ public sealed class SelectorHealer
 
         if (page is null || failure is null)
         {
-            return Abstain("no_evidence", failures.Count == 0
-                ? "no failed test in the analysis belongs to this instruction"
-                : "no trace or DOM dump was found for " + string.Join(", ", failures.Select(f => f.Test).Take(3)));
+            return new HealOutcome
+            {
+                Instruction = index,
+                Kind = instruction.Kind,
+                Test = instruction.Test,
+                Old = old,
+                Status = "no_evidence",
+                Confidence = 0,
+                Reason = failures.Count == 0
+                    ? "no failed test in the analysis belongs to this instruction"
+                    : "no trace or DOM dump was found for " + string.Join(", ", failures.Select(f => f.Test).Take(3)),
+            };
         }
+
+        return HealOnPage(index, instruction.Kind, old, failure.Test, page, baseline);
+    }
+
+    /// <summary>A page read from a DOM already parsed (a dump), with this healer's test-id attribute.</summary>
+    internal Page PageOf(IDocument document, string source) => Page.FromDocument(source, document, _context);
+
+    /// <summary>Heals one locator on the page its test failed on: the part of healing that reads no files (the benchmark times it alone).</summary>
+    internal HealOutcome HealOnPage(int index, string kind, LocatorSpec old, string test, Page page, BaselineStore baseline)
+    {
+        HealOutcome Abstain(string status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) => new()
+        {
+            Instruction = index,
+            Kind = kind,
+            Test = test,
+            Old = old,
+            Status = status,
+            Confidence = 0,
+            Reason = reason,
+            Evidence = ev,
+            Candidates = candidates ?? [],
+        };
 
         IReadOnlyList<IElement> matches;
         try
@@ -140,33 +159,32 @@ public sealed class SelectorHealer
         }
         catch (FixEngineException ex)
         {
-            return Abstain("unsupported", $"the locator cannot be evaluated offline: {ex.Message}", failure.Test);
+            return Abstain("unsupported", $"the locator cannot be evaluated offline: {ex.Message}");
         }
 
-        var kind = instruction.Kind;
         if (kind == "replace_selector" && matches.Count > 0)
         {
             var visible = matches.Count(m => !AriaSemantics.IsHidden(m));
             return Abstain("still_matches", string.Create(CultureInfo.InvariantCulture,
-                $"{Describe(old)} matches {matches.Count} element(s) ({visible} visible) in {page.Snapshot}: the element did not go, so this is not a selector to heal (timing, visibility or state)"), failure.Test);
+                $"{Describe(old)} matches {matches.Count} element(s) ({visible} visible) in {page.Snapshot}: the element did not go, so this is not a selector to heal (timing, visibility or state)"));
         }
 
         if (kind == "narrow_selector" && matches.Count < 2)
         {
             return Abstain("still_matches", string.Create(CultureInfo.InvariantCulture,
-                $"{Describe(old)} matches {matches.Count} element(s) in {page.Snapshot}, not several: nothing to narrow"), failure.Test);
+                $"{Describe(old)} matches {matches.Count} element(s) in {page.Snapshot}, not several: nothing to narrow"));
         }
 
         if (kind == "replace_selector" && EntersFrame(old))
         {
             // The candidates are the top document's elements and a generated locator names no frame: a heal would
             // point the test at an element outside the frame it meant.
-            return Abstain("unsupported", $"{Describe(old)} enters an iframe; healing an element inside a frame is not supported (the candidates would come from the top document)", failure.Test);
+            return Abstain("unsupported", $"{Describe(old)} enters an iframe; healing an element inside a frame is not supported (the candidates would come from the top document)");
         }
 
-        var (target, source) = Fingerprint(baseline, failure.Test, old, page);
+        var (target, source) = Fingerprint(baseline, test, old, page);
         var pool = kind == "narrow_selector"
-            ? [.. matches.Select(m => new DomCandidate(m, ElementFingerprints.FromElement(m, _fingerprints)))]
+            ? MatchesOf(page, matches)
             : page.Candidates(_fingerprints);
         var result = SimilarityRelocator.Relocate(target, [.. pool.Select(c => c.ToRelocationCandidate())]);
         var byId = pool.ToDictionary(c => c.Props.XPath!, StringComparer.Ordinal);
@@ -188,7 +206,7 @@ public sealed class SelectorHealer
             var reason = status == "ambiguous"
                 ? $"{close} candidates are about equally similar to the {source} fingerprint of {Describe(old)}; healing would be a guess"
                 : $"nothing in {page.Snapshot} is similar enough to the {source} fingerprint of {Describe(old)} (best {(top.Count > 0 ? top[0].Score.ToString("0.00", CultureInfo.InvariantCulture) : "none")}): the element looks removed";
-            return Abstain(status, reason, failure.Test, ev, top);
+            return Abstain(status, reason, ev, top);
         }
 
         var generated = kind == "narrow_selector"
@@ -196,7 +214,7 @@ public sealed class SelectorHealer
             : LocatorGenerator.Generate(chosen, page.Document, _preferences, old, page.Context);
         if (generated.Count == 0)
         {
-            return Abstain("no_locator", $"found {Describe(chosen)} but no locator matches it alone", failure.Test, ev, top);
+            return Abstain("no_locator", $"found {Describe(chosen)} but no locator matches it alone", ev, top);
         }
 
         var pick = generated.FirstOrDefault(g => !g.Fragile) ?? generated[0];
@@ -209,7 +227,7 @@ public sealed class SelectorHealer
         {
             Instruction = index,
             Kind = kind,
-            Test = failure.Test,
+            Test = test,
             Old = old,
             Status = "healed",
             New = pick.Spec,
@@ -222,6 +240,21 @@ public sealed class SelectorHealer
             Evidence = ev with { Matched = matched, Alternatives = [.. generated.Where(g => !ReferenceEquals(g, pick)).Select(g => g.Spec).Take(4)] },
             Candidates = top,
         };
+    }
+
+    /// <summary>
+    /// The strict-mode matches as candidates, fingerprinted with the page's shared index (one walk of the page, not one
+    /// per match: a grid of a thousand "Add to cart" buttons would otherwise cost a thousand walks).
+    /// </summary>
+    private List<DomCandidate> MatchesOf(Page page, IReadOnlyList<IElement> matches)
+    {
+        var byElement = new Dictionary<IElement, DomCandidate>(ReferenceEqualityComparer.Instance);
+        foreach (var candidate in page.Candidates(_fingerprints))
+        {
+            byElement[candidate.Element] = candidate;
+        }
+
+        return [.. matches.Select(m => byElement.TryGetValue(m, out var c) ? c : new DomCandidate(m, ElementFingerprints.FromElement(m, _fingerprints)))];
     }
 
     /// <summary>The target's fingerprint: the baseline's, else an earlier passing call's in the same trace, else the locator's own.</summary>

@@ -78,15 +78,21 @@ internal sealed class SamplesCopy : IDisposable
     public string Diff() => Git.Run(Root, "diff", "--no-color", "--no-ext-diff");
 
     /// <summary>Applies a unified diff with <c>git apply</c> after a <c>--check</c>; a patch that does not apply changes nothing and throws.</summary>
-    public void Apply(string patch)
+    /// <param name="patch">The diff.</param>
+    /// <param name="directory">
+    /// The folder of the copy the diff's paths are relative to (<c>git apply --directory</c>), e.g. <c>samples</c> for a
+    /// fix planned with <c>samples/</c> as the repository; null when they are relative to the root.
+    /// </param>
+    public void Apply(string patch, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(patch);
         var file = Path.Combine(_folder, $"patch-{Guid.NewGuid():N}.diff");
         File.WriteAllText(file, patch);
+        string[] options = directory is null ? [] : ["--directory=" + directory];
         try
         {
-            Git.Run(Root, "apply", "--check", file);
-            Git.Run(Root, "apply", file);
+            Git.Run(Root, ["apply", "--check", .. options, file]);
+            Git.Run(Root, ["apply", .. options, file]);
         }
         finally
         {

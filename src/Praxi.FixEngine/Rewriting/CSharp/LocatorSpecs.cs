@@ -224,7 +224,7 @@ internal static partial class LocatorSpecs
                 break;
             case "id":
                 forms.Add(Canon(LocatorRendering.CssId(v)));
-                forms.Add(Canon("#" + v));
+                forms.Add(Canon("#" + EscapedIdentifier(v)));
                 forms.Add(Canon($"*[id=\"{v}\"]"));
                 forms.Add(Canon($"[id=\"{v}\"]"));
                 break;
@@ -246,6 +246,23 @@ internal static partial class LocatorSpecs
         }
 
         return forms;
+    }
+
+    /// <summary>The id as a CSS identifier with every character that is not a name character escaped, as Selenium sends it.</summary>
+    private static string EscapedIdentifier(string id)
+    {
+        var sb = new System.Text.StringBuilder(id.Length + 4);
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || c > 0x7f))
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

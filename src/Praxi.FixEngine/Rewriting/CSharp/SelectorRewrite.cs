@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Logs;
 
@@ -128,6 +129,14 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
             // A narrowing of the same locator (…>> nth=0, …>> internal:has-text="x"i) is a call appended to the step.
             if (NarrowingSuffix(old, newParts) is { } suffix && candidate.Step.Form is not (LocatorForm.SeleniumBy or LocatorForm.PageAction))
             {
+                var after = candidate.Step.Node.SyntaxTree.GetText(cancellationToken);
+                var end = candidate.Step.Node.Span.End;
+                var next = after.ToString(TextSpan.FromBounds(end, Math.Min(after.Length, end + suffix.Length + 16)));
+                if (string.Concat(next.Where(c => !char.IsWhiteSpace(c))).StartsWith(string.Concat(suffix.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal))
+                {
+                    return EditPlan.NoChange($"the locator at {Where()} is already narrowed with {suffix}");
+                }
+
                 var narrowed = new StepEdits(this, candidate);
                 narrowed.Append(suffix);
                 return narrowed.Result();

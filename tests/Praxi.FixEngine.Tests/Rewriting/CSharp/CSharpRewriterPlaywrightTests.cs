@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.Instructions;
 
@@ -401,4 +403,40 @@ public sealed class CSharpRewriterPlaywrightTests
             }
         }
         """;
+
+    [Theory]
+    [InlineData("nth=0", ".First")]
+    [InlineData("nth=-1", ".Last")]
+    [InlineData("nth=2", ".Nth(2)")]
+    [InlineData("internal:has-text=\"Total\"i", ".Filter(new() { HasText = \"Total\" })")]
+    public void Rewrite_NarrowingOfTheSameRoleLocator_AppendsTheCall(string narrowing, string call)
+    {
+        const string before = """
+            public sealed class CheckoutPage(IPage page)
+            {
+                public ILocator PlaceOrder => page.GetByRole(AriaRole.Button, new() { Name = "Place order" });
+            }
+            """;
+        var after = before.Replace("\"Place order\" })", "\"Place order\" })[|" + call + "|]", StringComparison.Ordinal);
+        var @new = new LocatorSpec { By = "selector", Value = "internal:role=button[name=\"Place order\"i] >> " + narrowing };
+
+        Verify(Selector(File, 3, Role("button", "Place order"), @new, kind: "narrow_selector"), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_ChainThatIsNotANarrowingOfTheOldLocator_GoesToManualReview()
+    {
+        const string source = """
+            public sealed class CheckoutPage(IPage page)
+            {
+                public ILocator PlaceOrder => page.GetByRole(AriaRole.Button, new() { Name = "Place order" });
+            }
+            """;
+        var @new = new LocatorSpec { By = "selector", Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" };
+
+        var result = Run(Selector(File, 3, Role("button", "Place order"), @new, kind: "narrow_selector"), Unchanged(File, source));
+
+        result.Status.Should().Be(RewriteStatus.NeedsManualReview);
+        result.Reason.Should().Contain("is a chain");
+    }
 }

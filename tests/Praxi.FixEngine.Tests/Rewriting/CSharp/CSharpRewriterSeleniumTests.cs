@@ -43,6 +43,29 @@ public sealed class CSharpRewriterSeleniumTests
         Verify(Selector(File, 7, Css("#coupon"), Css("#promo-code")), Case(File, before, after));
     }
 
+    [Theory]
+    [InlineData("add-to-cart", @"#add\-to\-cart")]
+    [InlineData("cart_total", @"#cart\_total")]
+    public void Rewrite_ByIdReportedAsEscapedCss_MatchesTheUnescapedId(string id, string reported)
+    {
+        var before = Wrap($"driver.FindElement(By.Id(\"{id}\")).Click();");
+        var after = Wrap("driver.FindElement(By.Id([|\"add-to-basket\"|])).Click();");
+
+        // Selenium escapes every non-alphanumeric character of the id in the CSS selector it sends and prints.
+        Verify(Selector(File, 7, Css(reported), Css("#add-to-basket")), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_EscapeThatChangesMeaning_IsNotTakenForTheId()
+    {
+        var source = Wrap("""driver.FindElement(By.Id("a.b")).Click();""");
+
+        // #a\.b is the id "a.b", but #a.b (the escape dropped) is id a with class b: only needless escapes are ignored.
+        var result = Run(Selector(File, 7, Css("#a.b"), Css("#c")), Unchanged(File, source));
+
+        result.Status.Should().Be(RewriteStatus.NotFound);
+    }
+
     [Fact]
     public void Rewrite_ByIdToTestId_ChangesFormToCssSelector()
     {
