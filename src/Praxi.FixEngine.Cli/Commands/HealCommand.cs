@@ -61,6 +61,10 @@ internal sealed class HealCommand : Command
         {
             baseline = Path.Combine(repo, DefaultBaseline);
         }
+        else if (baseline is not null && Directory.Exists(baseline))
+        {
+            throw new FixEngineException($"baseline '{baseline}' is a folder; pass the store file 'praxi baseline record' wrote (e.g. {Path.Combine(baseline, "baseline.json")}).");
+        }
         else if (baseline is not null && !File.Exists(baseline))
         {
             throw new FixEngineException($"baseline '{baseline}' does not exist; record one with 'praxi baseline record <green-run-artifacts>'.");

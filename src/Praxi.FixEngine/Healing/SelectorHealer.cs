@@ -175,6 +175,13 @@ public sealed class SelectorHealer
                 $"{Describe(old)} matches {matches.Count} element(s) in {page.Snapshot}, not several: nothing to narrow"));
         }
 
+        if (kind == "replace_selector" && EntersFrame(old))
+        {
+            // The candidates are the top document's elements and a generated locator names no frame: a heal would
+            // point the test at an element outside the frame it meant.
+            return Abstain("unsupported", $"{Describe(old)} enters an iframe; healing an element inside a frame is not supported (the candidates would come from the top document)");
+        }
+
         var (target, source) = Fingerprint(baseline, test, old, page);
         var pool = kind == "narrow_selector"
             ? MatchesOf(page, matches)
@@ -195,8 +202,9 @@ public sealed class SelectorHealer
         if (chosen is null)
         {
             var status = result.Outcome == RelocationOutcome.Ambiguous || kind == "narrow_selector" ? "ambiguous" : "element_gone";
+            var close = Math.Max(2, top.Count(c => top.Count > 0 && !SimilarityRelocator.ClearWinner(top[0].Score, c.Score)));
             var reason = status == "ambiguous"
-                ? $"{top.Count} candidates are about equally similar to the {source} fingerprint of {Describe(old)}; healing would be a guess"
+                ? $"{close} candidates are about equally similar to the {source} fingerprint of {Describe(old)}; healing would be a guess"
                 : $"nothing in {page.Snapshot} is similar enough to the {source} fingerprint of {Describe(old)} (best {(top.Count > 0 ? top[0].Score.ToString("0.00", CultureInfo.InvariantCulture) : "none")}): the element looks removed";
             return Abstain(status, reason, ev, top);
         }
@@ -228,7 +236,7 @@ public sealed class SelectorHealer
             Confidence = confidence,
             Reason = why.Length > 0
                 ? $"{Describe(old)} → {Describe(pick.Spec)}: {why}; {pick.Why}"
-                : string.Create(CultureInfo.InvariantCulture, $"{Describe(old)} → {Describe(pick.Spec)}: {Describe(chosen)} matches the {source} fingerprint ({string.Join(", ", matched)}; score {score:0.00}, runner-up {score - margin:0.00}); {pick.Why}"),
+                : string.Create(CultureInfo.InvariantCulture, $"{Describe(old)} → {Describe(pick.Spec)}: {Describe(chosen)} matches the {source} fingerprint ({(matched.Count > 0 ? string.Join(", ", matched) + "; " : string.Empty)}score {score:0.00}, runner-up {score - margin:0.00}); {pick.Why}"),
             Evidence = ev with { Matched = matched, Alternatives = [.. generated.Where(g => !ReferenceEquals(g, pick)).Select(g => g.Spec).Take(4)] },
             Candidates = top,
         };
@@ -350,6 +358,9 @@ public sealed class SelectorHealer
         Check("neighbours", target.AroundText, found.AroundText);
         return list;
     }
+
+    private static bool EntersFrame(LocatorSpec spec) =>
+        LocatorExpression.SplitChainRaw(LocatorExpression.ToSelector(spec)).Any(p => p.Trim() == "internal:control=enter-frame");
 
     private static bool SameLocator(string? printed, LocatorSpec old) =>
         LocatorExpression.TryParse(printed, out var spec) && LocatorExpression.ToSelector(spec) == LocatorExpression.ToSelector(old);

@@ -166,6 +166,7 @@ internal static partial class SimilarityRelocator
     // Scores are sums of weighted fractions; a gap of exactly the margin must not fail by a rounding error.
     private const double Rounding = 1e-9;
 
-    private static bool ClearWinner(double best, double runnerUp) =>
+    /// <summary>Whether <paramref name="best"/> beats <paramref name="runnerUp"/> by both margins.</summary>
+    internal static bool ClearWinner(double best, double runnerUp) =>
         best - runnerUp >= Margin - Rounding && 1 - runnerUp >= (RelativeMargin * (1 - best)) - Rounding;
 }
