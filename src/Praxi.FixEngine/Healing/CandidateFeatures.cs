@@ -3,21 +3,22 @@ namespace Praxi.FixEngine.Healing;
 /// <summary>One candidate's properties in the form <see cref="SimilarityRelocator"/> compares them.</summary>
 internal sealed class CandidateFeatures
 {
-    public CandidateFeatures(RelocationCandidate candidate)
+    public CandidateFeatures(RelocationCandidate candidate, WordCache? words = null)
     {
+        words ??= new WordCache();
         var p = candidate.Props;
         Id = candidate.Id;
         Props = p;
         Tag = SimilarityRelocator.KnownTag(p.Tag);
-        ElementId = Name(p.Id);
-        TestId = Name(p.TestId);
-        FormName = Name(p.Name);
+        ElementId = Name(p.Id, words);
+        TestId = Name(p.TestId, words);
+        FormName = Name(p.Name, words);
         Role = PropertySimilarity.Lower(p.Role);
         Type = PropertySimilarity.Lower(p.Type);
-        Text = ElementWords.FromText(p.SeenText);
-        AccessibleNames = AccessibleWords(p);
-        Around = ElementWords.FromText(p.AroundText);
-        Classes = ElementWords.FromName(p.Class);
+        Text = words.Text(p.SeenText);
+        AccessibleNames = AccessibleWords(p, words);
+        Around = words.Text(p.AroundText);
+        Classes = words.Name(p.Class);
         Href = PropertySimilarity.HrefSteps(p.Href);
         XPath = p.XPath is null ? null : PropertySimilarity.PathSteps(p.XPath);
         IdXPath = p.IdXPath is null ? null : PropertySimilarity.PathSteps(p.IdXPath);
@@ -57,7 +58,7 @@ internal sealed class CandidateFeatures
 
     public bool Hidden { get; }
 
-    private static ElementWords[] AccessibleWords(ElementProps p)
+    private static ElementWords[] AccessibleWords(ElementProps p, WordCache cache)
     {
         if (p.AccessibleName is null && p.AriaLabel is null && p.Label is null)
         {
@@ -67,7 +68,7 @@ internal sealed class CandidateFeatures
         var words = new List<ElementWords>(3);
         foreach (var text in new[] { p.AccessibleName, p.AriaLabel, p.Label })
         {
-            if (ElementWords.FromText(text) is { } w)
+            if (cache.Text(text) is { } w)
             {
                 words.Add(w);
             }
@@ -76,6 +77,35 @@ internal sealed class CandidateFeatures
         return [.. words];
     }
 
-    private static (ElementWords Words, string Raw)? Name(string? value) =>
-        PropertySimilarity.Lower(value) is { } raw && ElementWords.FromName(value) is { } words ? (words, raw) : null;
+    private static (ElementWords Words, string Raw)? Name(string? value, WordCache cache) =>
+        PropertySimilarity.Lower(value) is { } raw && cache.Name(value) is { } words ? (words, raw) : null;
+}
+
+/// <summary>
+/// The words of texts and names already split on one page: a grid repeats the same button text, classes and
+/// neighbour texts hundreds of times, and <see cref="ElementWords"/> are read-only once built, so they are shared.
+/// </summary>
+internal sealed class WordCache
+{
+    private readonly Dictionary<string, ElementWords?> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ElementWords?> _names = new(StringComparer.Ordinal);
+
+    public ElementWords? Text(string? text) => Get(_texts, text, ElementWords.FromText);
+
+    public ElementWords? Name(string? name) => Get(_names, name, ElementWords.FromName);
+
+    private static ElementWords? Get(Dictionary<string, ElementWords?> cache, string? value, Func<string?, ElementWords?> split)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!cache.TryGetValue(value, out var words))
+        {
+            cache[value] = words = split(value);
+        }
+
+        return words;
+    }
 }

@@ -11,9 +11,10 @@ internal sealed class RelocationPage
         ArgumentNullException.ThrowIfNull(candidates);
 
         var features = new List<CandidateFeatures>(candidates.Count);
+        var words = new WordCache();
         foreach (var candidate in candidates)
         {
-            var c = new CandidateFeatures(candidate);
+            var c = new CandidateFeatures(candidate, words);
             features.Add(c);
             TextWords.Add(c.AccessibleNames.Prepend(c.Text));
             AroundWords.Add(c.Around);
