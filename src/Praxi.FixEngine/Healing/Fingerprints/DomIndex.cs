@@ -131,6 +131,7 @@ internal sealed class DomIndex
                     var n = counts.GetValueOrDefault(key) + 1;
                     counts[key] = n;
                     var childEntry = Open(child, entry, Step(child, n));
+                    childEntry.IndexInParent = entry.Children.Count;
                     entry.Children.Add(childEntry);
                     IEnumerator<INode> grandChildren = NoText.Contains(child.LocalName)
                         ? Enumerable.Empty<INode>().GetEnumerator()
@@ -328,6 +329,9 @@ internal sealed class DomIndex
         public required IElement Element { get; init; }
 
         public Entry? Parent { get; init; }
+
+        /// <summary>Where this entry sits in its parent's <see cref="Children"/> (texts included), so neighbours need no search.</summary>
+        public int IndexInParent { get; set; } = -1;
 
         public int Order { get; init; }
 

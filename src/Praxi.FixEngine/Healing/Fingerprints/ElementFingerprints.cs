@@ -223,7 +223,7 @@ internal static partial class ElementFingerprints
         for (var climb = 0; climb <= MaxClimb && into.Count < words && current.Parent is { } parent; climb++)
         {
             var siblings = parent.Children;
-            var at = siblings.IndexOf(current);
+            var at = current.IndexInParent >= 0 ? current.IndexInParent : siblings.IndexOf(current);
             for (var i = backwards ? at - 1 : at + 1; i >= 0 && i < siblings.Count && into.Count < words; i += backwards ? -1 : 1)
             {
                 var text = siblings[i] switch
