@@ -38,6 +38,7 @@ public sealed class HealCommandTests
             instructions.Should().HaveCount(3).And.OnlyContain(i => i.GetProperty("new").GetProperty("value").GetString() == "#add-to-basket");
         }
 
+        AssertSchemaValid("heal.schema.json", File.ReadAllText(Path.Combine(outDir, "heal.json")));
         using (var heal = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "heal.json"))))
         {
             heal.RootElement.GetProperty("schema_version").GetInt32().Should().Be(1);
@@ -85,6 +86,7 @@ public sealed class HealCommandTests
         lines.Where(l => l.TrimStart().StartsWith("element_gone ", StringComparison.Ordinal)).Should().HaveCount(3);
         stdout.Should().NotContain(" healed ").And.Contain("no code change").And.Contain("needs manual review: 3 instruction(s)");
         File.ReadAllText(Path.Combine(outDir, "fix-agent", "patch-re-1.diff")).Should().BeEmpty();
+        AssertSchemaValid("heal.schema.json", File.ReadAllText(Path.Combine(outDir, "heal.json")));
         using (var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "fix-agent", "metadata-re-1.json"))))
         {
             metadata.RootElement.GetProperty("needs_manual_review").GetBoolean().Should().BeTrue();
@@ -269,8 +271,11 @@ public sealed class HealCommandTests
 
     private static void AssertSchemaValid(string schemaFile, string json)
     {
+        // heal.schema.json refers to analysis.schema.json's locator and instruction definitions.
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        options.SchemaRegistry.Register(JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", "analysis.schema.json")));
         var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", schemaFile));
-        var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(JsonNode.Parse(json), options);
         result.IsValid.Should().BeTrue(json);
     }
 }

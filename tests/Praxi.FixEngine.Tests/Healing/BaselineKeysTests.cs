@@ -38,6 +38,20 @@ public sealed class BaselineKeysTests
     }
 
     [Fact]
+    public void Normalize_SeleniumsEscapedId_IsTheKeyOfThePlainId()
+    {
+        BaselineKeys.Normalize(@"#add\-to\-cart").Should().Be(BaselineKeys.Normalize("#add-to-cart"));
+        BaselineKeys.Normalize(@"button#place\_order").Should().Be(BaselineKeys.Normalize("button#place_order"));
+    }
+
+    [Fact]
+    public void Normalize_EscapeThatMatters_IsKept()
+    {
+        // #a\.b is the id "a.b"; #a.b is the id "a" with the class "b".
+        BaselineKeys.Normalize(@"#a\.b").Should().NotBe(BaselineKeys.Normalize("#a.b"));
+    }
+
+    [Fact]
     public void Normalize_ChainSpacing_IsIrrelevant()
     {
         BaselineKeys.Normalize("form>>button").Should().Be(BaselineKeys.Normalize("form >> button"));

@@ -7,7 +7,8 @@ namespace Praxi.FixEngine.Healing.Baseline;
 /// <summary>
 /// The keys of a baseline: a locator as one normalised Playwright selector string, so that the <c>params.selector</c>
 /// a trace recorded (<c>internal:role=button[name="Sign in"i]</c>) and the locator an error message printed
-/// (<c>getByRole('button', { name: 'Sign in' })</c>, parsed by <see cref="LocatorExpression"/>) give the same key;
+/// (<c>getByRole('button', { name: 'Sign in' })</c>, parsed by <see cref="LocatorExpression"/>) give the same key
+/// (and Selenium's escaped <c>#add\-to\-cart</c> the key of <c>#add-to-cart</c>);
 /// and test names as a trace titles them, compared loosely with the names the runners' reports give.
 /// </summary>
 internal static partial class BaselineKeys
@@ -37,7 +38,7 @@ internal static partial class BaselineKeys
             }
 
             parts.Add(LocatorExpression.TryParseSelector(part, out var spec) && spec.By != "selector"
-                ? LocatorExpression.ToSelector(spec)
+                ? LocatorExpression.ToSelector(spec.By == "css" && spec.Value is { } css ? spec with { Value = CssEscapes.WithoutNeedless(css) } : spec)
                 : part);
         }
 

@@ -273,13 +273,10 @@ internal static partial class LocatorSpecs
     private static string Canon(string? css)
     {
         var text = (css ?? string.Empty).Trim().Replace('\'', '"');
-        text = NeedlessEscape().Replace(text, "$1");
+        text = CssEscapes.WithoutNeedless(text);
         text = Whitespace().Replace(text, " ");
         return Combinator().Replace(text, "$1");
     }
-
-    [GeneratedRegex(@"\\([-_g-zG-Z])")]
-    private static partial Regex NeedlessEscape();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
