@@ -5,7 +5,8 @@ namespace Praxi.FixEngine.Ingest;
 /// <summary>
 /// The names a run's files may have: relative paths that stay inside the run's folder on every platform. Refused:
 /// empty names, absolute and rooted paths (<c>/x</c>, <c>C:x</c>, <c>\\server\x</c>), <c>.</c> and <c>..</c>
-/// segments, backslashes, colons (drive letters, alternate data streams), control characters and NUL, percent-encoded
+/// segments, backslashes, colons (drive letters, alternate data streams), control characters and NUL, invisible format
+/// characters (right-to-left overrides, zero-width spaces), percent-encoded
 /// dots and separators (<c>%2e</c>, <c>%2f</c>, <c>%5c</c>), Windows device names (<c>CON</c>, <c>nul.txt</c>,
 /// <c>COM1</c>), segments ending in a dot or a space, segments over 255 bytes and names over 1,024 bytes.
 /// </summary>
@@ -40,9 +41,15 @@ public static class RunFileNames
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
             {
                 return "contains a control character";
+            }
+
+            // Bidirectional overrides, zero-width and other format characters make a name read differently on screen.
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return "contains an invisible format character";
             }
 
             if (c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')
