@@ -33,9 +33,11 @@ internal sealed class DeveloperAgentServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DeveloperAgentServer> StartAsync(params string[] settings)
+    public static Task<DeveloperAgentServer> StartAsync(params string[] settings) =>
+        StartAtAsync(Path.Combine(Path.GetTempPath(), "praxi-da-" + Guid.NewGuid().ToString("N")), settings);
+
+    public static async Task<DeveloperAgentServer> StartAtAsync(string root, params string[] settings)
     {
-        var root = Path.Combine(Path.GetTempPath(), "praxi-da-" + Guid.NewGuid().ToString("N"));
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
