@@ -207,6 +207,8 @@ public sealed class DeveloperAgentTests
 
         using var health = await server.Client.GetAsync(new Uri("/api/health/", UriKind.Relative));
         health.StatusCode.Should().Be(HttpStatusCode.OK, "health is never limited");
+        using var wrongToken = await server.PostAsync(Payloads.Run("run-429"), token: DeveloperAgentServer.CloudAgentToken);
+        wrongToken.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a refused token takes no slot and gets its 401");
     }
 
     [Fact]
