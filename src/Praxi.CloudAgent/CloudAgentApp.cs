@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Praxi.FixEngine;
 using Praxi.FixEngine.Ingest;
+using Praxi.Hosting;
 
 namespace Praxi.CloudAgent;
 
@@ -24,7 +26,8 @@ internal static class CloudAgentApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
-        var ownToken = new BearerToken(builder.Configuration["AGENT_TOKEN"], "AGENT_TOKEN");
+        var limits = builder.AddPraxiHosting();
+        var ownToken = HostStartup.RequireToken(builder.Configuration, "AGENT_TOKEN");
         var upstream = UpstreamSettings.From(builder.Configuration["DEVELOPER_AGENT_URL"], builder.Configuration["DEVELOPER_AGENT_TOKEN"], ownToken);
         var forwarding = new ForwardingOptions();
         builder.Configuration.GetSection(ForwardingOptions.Section).Bind(forwarding);
@@ -37,37 +40,34 @@ internal static class CloudAgentApp
         builder.Services.AddSingleton(forwarding);
         builder.Services.AddSingleton<UpstreamForwarder>();
         builder.Services.AddForwardingClient();
-        builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        app.MapGet("/api/health/", () => Results.Ok(new { status = "ok" }));
+        app.UsePraxiHosting();
+        app.MapPraxiHealth();
         app.MapPost("/api/ci/logs", (HttpContext http, UpstreamForwarder forwarder, ILoggerFactory logs) =>
-            ReceiveAsync(http, ownToken, forwarder, logs.CreateLogger("Praxi.CloudAgent")));
+                ReceiveAsync(http, limits, forwarder, logs.CreateLogger("Praxi.CloudAgent")))
+            .RequireBearer(ownToken);
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, BearerToken ownToken, UpstreamForwarder forwarder, ILogger logger)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, HostLimits limits, UpstreamForwarder forwarder, ILogger logger)
     {
-        if (!ownToken.Accepts(http.Request.Headers.Authorization))
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problem(401, "unauthorized", "Unauthorized", "A valid bearer token is required (Authorization: Bearer <AGENT_TOKEN>).");
-        }
-
-        var read = await HostingShim.ReadJsonBodyAsync(http).ConfigureAwait(false);
+        var read = await JsonBody.ReadAsync(http, limits.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (read.Error is { } error)
         {
             return error;
         }
 
-        var body = read.Body!;
-        var result = CiRunPayloadReader.Read(body);
+        var body = MemoryMarshal.TryGetArray(read.Bytes, out var segment) ? segment : new ArraySegment<byte>(read.Bytes.ToArray());
+        var result = CiRunPayloadReader.Read(read.Bytes);
         var problems = result.Problems.ToList();
         var key = IdempotencyKey(http, result.Payload?.RunId, problems);
         if (problems.Count > 0 || result.Payload is null)
         {
-            return Invalid(problems);
+            return ProblemResult.InvalidPayload(problems);
         }
+
+        PraxiHosting.SetRunId(http, result.Payload.RunId);
 
         var started = Stopwatch.GetTimestamp();
         var outcome = await forwarder.ForwardAsync(body, key!, http.RequestAborted).ConfigureAwait(false);
@@ -76,17 +76,19 @@ internal static class CloudAgentApp
         switch (outcome)
         {
             case ForwardResult.Accepted accepted:
-                Log.Forwarded(logger, runId, body.Length, 200, elapsed);
+                Log.Forwarded(logger, runId, body.Count, 200, elapsed);
                 return Results.Json(new ReceivedAnswer("received", accepted.Answer), statusCode: 200);
             case ForwardResult.Refused refused:
-                Log.NotForwarded(logger, runId, body.Length, refused.Status, "refused by DeveloperAgent", elapsed);
+                Log.NotForwarded(logger, runId, body.Count, refused.Status, "refused by DeveloperAgent", elapsed);
                 return PassThrough(refused);
             case ForwardResult.Timeout timeout:
-                Log.NotForwarded(logger, runId, body.Length, 504, "upstream timeout", elapsed);
+                Log.NotForwarded(logger, runId, body.Count, 504, "upstream timeout", elapsed);
                 return Problem(504, "upstream_timeout", "Gateway Timeout", timeout.Detail);
             case ForwardResult.BadGateway bad:
-                Log.NotForwarded(logger, runId, body.Length, 502, bad.Detail.StartsWith("circuit open", StringComparison.Ordinal) ? "circuit open" : "upstream failure", elapsed);
-                return Problem(502, "bad_gateway", "Bad Gateway", bad.Detail);
+                Log.NotForwarded(logger, runId, body.Count, 502, bad.CircuitOpen ? "circuit open" : "upstream failure", elapsed);
+                return bad.CircuitOpen
+                    ? Problem(502, "circuit_open", "Bad Gateway: circuit open", bad.Detail)
+                    : Problem(502, "bad_gateway", "Bad Gateway", bad.Detail);
             default:
                 throw new UnreachableException();
         }
@@ -135,23 +137,12 @@ internal static class CloudAgentApp
         }
     }
 
-    internal static IResult Invalid(IReadOnlyList<PayloadProblem> problems) => Results.Problem(
-        statusCode: 400,
-        type: "https://praxi.dev/problems/invalid_payload",
-        title: "Invalid payload",
-        detail: $"The run payload has {problems.Count} problem(s).",
-        extensions: new Dictionary<string, object?>
-        {
-            ["error"] = "invalid_payload",
-            ["details"] = problems.Select(p => new { field = p.Field, problem = p.Problem }).ToArray(),
-        });
-
-    internal static IResult Problem(int status, string error, string title, string detail) => Results.Problem(
-        statusCode: status,
-        type: "https://praxi.dev/problems/" + error,
-        title: title,
-        detail: detail,
-        extensions: new Dictionary<string, object?> { ["error"] = error });
+    private static ProblemResult Problem(int status, string error, string title, string detail)
+    {
+        var problem = new ProblemResult(status, error, title, detail);
+        problem.Extensions["error"] = error;
+        return problem;
+    }
 
     private sealed record ReceivedAnswer(string Status, JsonElement Upstream);
 

@@ -12,7 +12,7 @@ internal abstract record ForwardResult
     public sealed record Refused(int Status, string? ContentType, byte[] Body) : ForwardResult;
 
     /// <summary>No usable answer: 5xx or transport errors after every retry, an open circuit, or an answer that is not JSON (502).</summary>
-    public sealed record BadGateway(string Detail) : ForwardResult;
+    public sealed record BadGateway(string Detail, bool CircuitOpen = false) : ForwardResult;
 
     /// <summary>The upstream did not answer in time (504).</summary>
     public sealed record Timeout(string Detail) : ForwardResult;

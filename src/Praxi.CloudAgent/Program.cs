@@ -1,14 +1,4 @@
 using Praxi.CloudAgent;
-using Praxi.FixEngine;
+using Praxi.Hosting;
 
-try
-{
-    var app = CloudAgentApp.Build(args);
-    await app.RunAsync().ConfigureAwait(false);
-    return 0;
-}
-catch (FixEngineException ex)
-{
-    await Console.Error.WriteLineAsync("CloudAgent cannot start: " + ex.Message).ConfigureAwait(false);
-    return 2;
-}
+return await HostStartup.RunAsync("CloudAgent", () => CloudAgentApp.Build(args)).ConfigureAwait(false);

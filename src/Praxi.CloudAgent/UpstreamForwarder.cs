@@ -15,13 +15,13 @@ namespace Praxi.CloudAgent;
 internal sealed class UpstreamForwarder(IHttpClientFactory clients, UpstreamSettings upstream, ForwardingOptions options)
 {
     /// <summary>Forwards <paramref name="body"/> unchanged.</summary>
-    public async Task<ForwardResult> ForwardAsync(byte[] body, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<ForwardResult> ForwardAsync(ArraySegment<byte> body, string idempotencyKey, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ForwardingPipeline.ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, upstream.ProcessLogs)
         {
             // ByteArrayContent can be serialised again for every attempt the retry makes with this same message.
-            Content = new ByteArrayContent(body),
+            Content = new ByteArrayContent(body.Array!, body.Offset, body.Count),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.Token);
@@ -41,12 +41,12 @@ internal sealed class UpstreamForwarder(IHttpClientFactory clients, UpstreamSett
 
             if (response.StatusCode == HttpStatusCode.RequestTimeout)
             {
-                return new ForwardResult.Timeout($"DeveloperAgent answered 408 (request timeout) on every attempt ({Attempts(started)}).");
+                return new ForwardResult.Timeout($"DeveloperAgent answered 408 (request timeout) on every attempt ({Elapsed(started)}).");
             }
 
             if (ForwardingPipeline.IsTransient(response.StatusCode))
             {
-                return new ForwardResult.BadGateway($"DeveloperAgent answered {status} on every attempt ({Attempts(started)}).");
+                return new ForwardResult.BadGateway($"DeveloperAgent answered {status} on every attempt ({Elapsed(started)}).");
             }
 
             if (status is >= 400 and < 500)
@@ -58,11 +58,11 @@ internal sealed class UpstreamForwarder(IHttpClientFactory clients, UpstreamSett
         }
         catch (BrokenCircuitException)
         {
-            return new ForwardResult.BadGateway($"circuit open: DeveloperAgent failed too often recently; forwarding resumes after at most {options.BreakerBreakDuration.TotalSeconds:0.#} s.");
+            return new ForwardResult.BadGateway($"circuit open: DeveloperAgent failed too often recently; forwarding resumes after at most {options.BreakerBreakDuration.TotalSeconds:0.#} s.", CircuitOpen: true);
         }
         catch (TimeoutRejectedException)
         {
-            return new ForwardResult.Timeout($"DeveloperAgent did not answer in time ({Attempts(started)}; per attempt {options.AttemptTimeout.TotalSeconds:0.#} s, total {options.TotalTimeout.TotalSeconds:0.#} s).");
+            return new ForwardResult.Timeout($"DeveloperAgent did not answer in time ({Elapsed(started)}; per attempt {options.AttemptTimeout.TotalSeconds:0.#} s, total {options.TotalTimeout.TotalSeconds:0.#} s).");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -70,7 +70,7 @@ internal sealed class UpstreamForwarder(IHttpClientFactory clients, UpstreamSett
         }
         catch (HttpRequestException ex)
         {
-            return new ForwardResult.BadGateway($"DeveloperAgent could not be reached ({Transport(ex)}) on every attempt ({Attempts(started)}).");
+            return new ForwardResult.BadGateway($"DeveloperAgent could not be reached ({Transport(ex)}) on every attempt ({Elapsed(started)}).");
         }
     }
 
@@ -87,7 +87,7 @@ internal sealed class UpstreamForwarder(IHttpClientFactory clients, UpstreamSett
         }
     }
 
-    private static string Attempts(long started) => $"{Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s";
+    private static string Elapsed(long started) => $"{Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s";
 
     private static string Transport(HttpRequestException ex) =>
         ex.HttpRequestError == HttpRequestError.Unknown ? "transport error" : ex.HttpRequestError.ToString();
