@@ -88,7 +88,15 @@ internal static class ForwardingPipeline
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
+            .AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                Name = "attempt",
+                Timeout = options.AttemptTimeout,
+                TimeoutGenerator = args => ValueTask.FromResult(AttemptTimeout(args.Context)),
+            });
+
+        TimeSpan AttemptTimeout(ResilienceContext context) =>
+            options.AttemptTimeoutFor(context.GetRequestMessage()?.Content?.Headers.ContentLength ?? 0);
     }
 
     /// <summary>Worth another attempt: 408, 429, any 5xx, a transport error or an attempt that timed out. Never other 4xx.</summary>

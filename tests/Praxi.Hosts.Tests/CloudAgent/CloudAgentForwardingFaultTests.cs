@@ -82,6 +82,50 @@ public sealed class CloudAgentForwardingFaultTests
     }
 
     [Fact]
+    public async Task Post_LargeBody_GetsALongerAttemptTimeoutAndIsNotRetried()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.Script(new Fault.Delay(TimeSpan.FromSeconds(1.5)));
+        await using var agent = await CloudAgentHost.StartAsync(upstream.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Forwarding:AttemptTimeout"] = "00:00:01",
+            ["Forwarding:AttemptTimeoutPerMegabyte"] = "00:00:01",
+        });
+
+        using var response = await agent.PostAsync(SamplePayloads.Run("large-1", new string('x', 2 * 1024 * 1024)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        upstream.Requests.Should().HaveCount(1, "a 2 MB body has 1 s + 2 × 1 s per attempt, more than the 1.5 s the upstream takes");
+    }
+
+    [Fact]
+    public async Task Post_SmallBodySlowerThanTheAttemptTimeout_IsRetried()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.Script(new Fault.Delay(TimeSpan.FromSeconds(1.5)));
+        await using var agent = await CloudAgentHost.StartAsync(upstream.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Forwarding:AttemptTimeout"] = "00:00:01",
+            ["Forwarding:AttemptTimeoutPerMegabyte"] = "00:00:01",
+        });
+
+        using var response = await agent.PostAsync(SamplePayloads.Run("small-1"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        upstream.Requests.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData(0L, 3.0)]
+    [InlineData(1024L * 1024, 3.25)]
+    [InlineData(25L * 1024 * 1024, 9.25)]
+    [InlineData(100L * 1024 * 1024, 10.0)]
+    public void AttemptTimeoutFor_BodySize_GrowsPerMegabyteUpToTheTotal(long bytes, double seconds)
+    {
+        new Praxi.CloudAgent.ForwardingOptions().AttemptTimeoutFor(bytes).Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Fact]
     public async Task Post_ClientIdempotencyKey_IsSentOnEveryAttempt()
     {
         await using var upstream = await FakeUpstream.StartAsync();
