@@ -30,6 +30,8 @@ public sealed class CloudAgentStartupTests
         { "Forwarding:AttemptTimeout", "00:00:20", "Forwarding__AttemptTimeout" },
         { "Forwarding:MaxRetryAttempts", "50", "Forwarding__MaxRetryAttempts" },
         { "Forwarding:BreakerFailureRatio", "1.5", "Forwarding__BreakerFailureRatio" },
+        { "Forwarding:TotalTimeout", "ten seconds", "a Forwarding__* setting is not a valid value" },
+        { "Forwarding:MaxRetryAttempts", "three", "a Forwarding__* setting is not a valid value" },
     };
 
     [Theory]
