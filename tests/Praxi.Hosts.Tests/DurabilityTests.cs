@@ -123,6 +123,68 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("DEVELOPER_AGENT_TOKEN is not set");
     }
 
+    [Fact]
+    public async Task Dll_Logs_NameTheRunStatusAndSizeButNeverTokensOrLogText()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "praxi-logs-" + Guid.NewGuid().ToString("N"));
+        var info = AgentProcess.StartInfo(root, DeveloperAgentServer.Token);
+        info.Environment["Logging__LogLevel__Default"] = "Information";
+        info.Environment["Logging__LogLevel__Microsoft"] = "Information";
+        var lines = new ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lines.Enqueue(e.Data);
+            const string marker = "Now listening on: ";
+            var at = e.Data.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                listening.TrySetResult(new Uri(e.Data[(at + marker.Length)..].Trim()));
+            }
+        };
+        process.ErrorDataReceived += (_, e) => lines.Enqueue(e.Data ?? string.Empty);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            using var client = new HttpClient { BaseAddress = baseAddress };
+            const string secretText = "SECRET-LOG-TEXT-4f9a";
+            const string wrongToken = "wrong-token-SECRET-0123456789";
+            foreach (var token in new[] { DeveloperAgentServer.Token, wrongToken })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/process-logs")
+                {
+                    Content = new StringContent(Payloads.Run("run-logged", ("playwright.log", Payloads.PlaywrightLog + secretText + "\n")), Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(request);
+            }
+
+            using var invalid = new HttpRequestMessage(HttpMethod.Post, "/process-logs") { Content = new StringContent("{\"run_id\":\"" + secretText + "\"", Encoding.UTF8, "application/json") };
+            invalid.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DeveloperAgentServer.Token);
+            using var refused = await client.SendAsync(invalid);
+            await Task.Delay(500);
+
+            var log = string.Join('\n', lines);
+            log.Should().Contain("run run-logged").And.Contain("-> 200").And.Contain("-> 401").And.Contain("-> 400");
+            log.Should().NotContain(DeveloperAgentServer.Token).And.NotContain(wrongToken).And.NotContain(secretText).And.NotContain("Authorization");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static UploadRun MakeRun(int index, Random random)
     {
         var runId = $"dur-{index:000}";
