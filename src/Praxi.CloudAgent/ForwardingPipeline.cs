@@ -26,6 +26,12 @@ internal static class ForwardingPipeline
             http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(1);
             http.MaxResponseContentBufferSize = 64L * 1024 * 1024;
         });
+        // A redirect is not followed: DeveloperAgent never redirects, and a POST must not turn into a GET elsewhere.
+        client.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        });
         client.AddResilienceHandler("forwarding", static (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<ForwardingOptions>();

@@ -218,6 +218,51 @@ public sealed class CloudAgentForwardingFaultTests
         (await response.Content.ReadAsStringAsync()).Should().Contain("could not be reached");
     }
 
+    [Theory]
+    [InlineData(301)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task Post_UpstreamRedirects_Answers502WithoutFollowing(int status)
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.DefaultStatus = status;
+        await using var agent = await CloudAgentHost.StartAsync(upstream.BaseAddress);
+
+        using var response = await agent.PostAsync(SamplePayloads.Run("redirect-1"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        (await response.Content.ReadAsStringAsync()).Should().Contain($"unexpected {status}");
+        upstream.Requests.Should().HaveCount(1);
+    }
+
+    [Theory]
+    [InlineData("delta 1 s", 1.0, null, 1.0)]
+    [InlineData("delta over the cap", 120.0, null, 2.0)]
+    [InlineData("date 1.5 s ahead", null, 1.5, 1.5)]
+    [InlineData("date in the past", null, -30.0, 0.0)]
+    [InlineData("date far ahead", null, 3600.0, 2.0)]
+    public void RetryAfter_Header_IsHonouredUpToTheCap(string situation, double? deltaSeconds, double? dateOffsetSeconds, double expectedSeconds)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter = deltaSeconds is { } delta
+            ? new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(delta))
+            : new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(dateOffsetSeconds!.Value));
+
+        var wait = Praxi.CloudAgent.ForwardingPipeline.RetryAfter(response, time, TimeSpan.FromSeconds(2));
+
+        wait.Should().Be(TimeSpan.FromSeconds(expectedSeconds), situation);
+    }
+
+    [Fact]
+    public void RetryAfter_NoHeader_LeavesTheBackoffToTheRetry()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+        Praxi.CloudAgent.ForwardingPipeline.RetryAfter(response, TimeProvider.System, TimeSpan.FromSeconds(2)).Should().BeNull();
+        Praxi.CloudAgent.ForwardingPipeline.RetryAfter(null, TimeProvider.System, TimeSpan.FromSeconds(2)).Should().BeNull();
+    }
+
     [Fact]
     public async Task Post_UpstreamAnswersNonJson_Answers502()
     {
