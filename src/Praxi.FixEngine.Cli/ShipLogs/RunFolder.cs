@@ -1,0 +1,156 @@
+using System.Text;
+using Praxi.FixEngine.Ingest;
+
+namespace Praxi.FixEngine.Cli.ShipLogs;
+
+/// <summary>
+/// A run's files as found under the artifacts folder, sorted into logs and artifacts, with the exact bytes each adds to
+/// the body. Names are relative with '/', checked by <see cref="RunFileNames.Problem"/>; symbolic links are never
+/// followed (a link is skipped with a warning, whether it points inside the folder or out of it).
+/// </summary>
+internal static class RunFolder
+{
+    private static readonly HashSet<string> LogExtensions = new(StringComparer.OrdinalIgnoreCase) { ".log", ".txt", ".out" };
+    private static readonly HashSet<string> Videos = new(StringComparer.OrdinalIgnoreCase) { ".webm", ".mp4", ".mov", ".avi", ".mkv" };
+    private static readonly HashSet<string> Images = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp" };
+
+    /// <summary>Reads every regular file under <paramref name="folder"/>; files over <paramref name="budget"/> are not read whole.</summary>
+    public static IReadOnlyList<RunFileCandidate> Collect(string folder, long budget, List<string> warnings)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new FixEngineException($"The artifacts folder '{Printable(folder)}' does not exist; pass the folder that holds the run's logs and reports.");
+        }
+
+        var root = Path.GetFullPath(folder);
+        var found = new List<RunFileCandidate>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var name = Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                {
+                    warnings.Add($"skipped '{Printable(name)}': a symbolic link (links are never followed)");
+                    continue;
+                }
+
+                if (entry is DirectoryInfo)
+                {
+                    pending.Push(entry.FullName);
+                    continue;
+                }
+
+                if (RunFileNames.Problem(name) is { } problem)
+                {
+                    warnings.Add($"skipped '{Printable(name)}': the name {problem}");
+                    continue;
+                }
+
+                if (name.Equals("analysis.json", StringComparison.OrdinalIgnoreCase))
+                {
+                    warnings.Add("skipped 'analysis.json': the name is reserved for the host's analysis");
+                    continue;
+                }
+
+                if (!names.Add(name))
+                {
+                    warnings.Add($"skipped '{Printable(name)}': another file has the same name ignoring case");
+                    continue;
+                }
+
+                if (found.Count >= CiRunPayloadReader.MaxFiles)
+                {
+                    warnings.Add($"skipped '{Printable(name)}': more than {CiRunPayloadReader.MaxFiles} files");
+                    continue;
+                }
+
+                found.Add(Read((FileInfo)entry, name, budget, warnings));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A name or path as it may be printed: control characters (terminal escapes) replaced, at most 200 characters.</summary>
+    public static string Printable(string text)
+    {
+        var clean = new StringBuilder(Math.Min(text.Length, 201));
+        foreach (var c in text.Take(200))
+        {
+            clean.Append(char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c) ? '?' : c);
+        }
+
+        return text.Length > 200 ? clean.Append('…').ToString() : clean.ToString();
+    }
+
+    private static RunFileCandidate Read(FileInfo file, string name, long budget, List<string> warnings)
+    {
+        var extension = Path.GetExtension(name);
+        var length = file.Length;
+        if (LogExtensions.Contains(extension))
+        {
+            // A log is text whatever its bytes: invalid sequences become U+FFFD. Only its tail can be sent when it is
+            // larger than the whole body, so only the tail is read.
+            var bytes = ReadTail(file, Math.Min(length, budget));
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes));
+                warnings.Add($"'{Printable(name)}' is not valid UTF-8: invalid bytes sent as U+FFFD");
+            }
+
+            var skipped = length - Math.Min(length, budget);
+            return new RunFileCandidate(name, IsLog: true, Rank: int.MaxValue, length, bytes, "utf-8", SkippedHead: skipped, Entry(name, CiRunPayloadWriter.StringValueBytes(bytes), "utf-8"));
+        }
+
+        var media = Videos.Contains(extension) ? 0 : Images.Contains(extension) ? 1 : -1;
+        if (length > budget)
+        {
+            // Too large to fit in any body: not read at all.
+            return new RunFileCandidate(name, IsLog: false, media < 0 ? 2 : media, length, null, "base64", SkippedHead: 0, long.MaxValue);
+        }
+
+        var content = File.ReadAllBytes(file.FullName);
+        var isText = media < 0 && content.AsSpan().IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(content);
+        return isText
+            ? new RunFileCandidate(name, IsLog: false, 3, content.LongLength, content, "utf-8", SkippedHead: 0, Entry(name, CiRunPayloadWriter.StringValueBytes(content), "utf-8"))
+            : new RunFileCandidate(name, IsLog: false, media < 0 ? 2 : media, content.LongLength, content, "base64", SkippedHead: 0, Entry(name, CiRunPayloadWriter.Base64ValueBytes(content.LongLength), "base64"));
+    }
+
+    private static long Entry(string name, long valueBytes, string encoding) => CiRunPayloadWriter.FileBytes(name, valueBytes, encoding);
+
+    private static byte[] ReadTail(FileInfo file, long count)
+    {
+        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var start = Math.Max(0, stream.Length - count);
+        stream.Seek(start, SeekOrigin.Begin);
+        var bytes = new byte[stream.Length - start];
+        stream.ReadExactly(bytes);
+        var skip = 0;
+        if (start > 0)
+        {
+            // Start on a code point, not in the middle of one.
+            while (skip < bytes.Length && skip < 3 && (bytes[skip] & 0xC0) == 0x80)
+            {
+                skip++;
+            }
+        }
+
+        return skip == 0 ? bytes : bytes[skip..];
+    }
+}
+
+/// <summary>One file found under the artifacts folder.</summary>
+/// <param name="Name">Relative name with '/'.</param>
+/// <param name="IsLog">Sent in <c>logs[]</c> (else <c>artifacts[]</c>).</param>
+/// <param name="Rank">Which goes first when the body is too large: videos 0, screenshots 1, other binaries (traces) 2, text reports 3, logs last.</param>
+/// <param name="Length">The file's size on disk.</param>
+/// <param name="Content">What would be sent (a log's tail when the log is larger than the body), or null when the file was too large to read.</param>
+/// <param name="Encoding"><c>utf-8</c> or <c>base64</c>.</param>
+/// <param name="SkippedHead">Bytes at the start of a log that were never read.</param>
+/// <param name="EntryBytes">The exact bytes this file's entry adds to the body when <paramref name="Content"/> is sent whole.</param>
+internal sealed record RunFileCandidate(string Name, bool IsLog, int Rank, long Length, byte[]? Content, string Encoding, long SkippedHead, long EntryBytes);
