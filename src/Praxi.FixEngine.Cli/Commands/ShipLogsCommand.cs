@@ -113,7 +113,8 @@ internal sealed class ShipLogsCommand : Command
             }
 
             var target = url.GetLeftPart(UriPartial.Path);
-            var shipper = new LogShipper(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) }, new ShipOptions(url, TimeSpan.FromSeconds(timeout), retries, _services.RetryBaseDelay));
+            using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+            var shipper = new LogShipper(handler, new ShipOptions(url, TimeSpan.FromSeconds(timeout), retries, _services.RetryBaseDelay));
             var outcome = await shipper.SendAsync(bodyPath, token, idempotencyKey, line => error.WriteLineAsync($"praxi: warning: {line}"), cancellationToken).ConfigureAwait(false);
             var what = $"run {plan.Payload.RunId}: {plan.Payload.Logs.Count} log(s), {plan.Payload.Artifacts.Count} artifact(s), {PayloadPlan.Size(bodyBytes)}";
             if (!outcome.Delivered)
