@@ -104,7 +104,12 @@ internal sealed class ShipLogsCommand : Command
                 bodyBytes = stream.Length;
                 stream.Position = 0;
                 var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+                // CloudAgent takes keys of at most 128 visible ASCII characters.
                 idempotencyKey = $"{plan.Payload.RunId}.{Convert.ToHexStringLower(hash)[..32]}";
+                if (idempotencyKey.Length > 128)
+                {
+                    idempotencyKey = Convert.ToHexStringLower(hash);
+                }
             }
 
             if (bodyBytes > maxBytes)

@@ -6,7 +6,8 @@ namespace Praxi.FixEngine.Cli.ShipLogs;
 /// <summary>
 /// A run's files as found under the artifacts folder, sorted into logs and artifacts, with the exact bytes each adds to
 /// the body. Names are relative with '/', checked by <see cref="RunFileNames.Problem"/>; symbolic links are never
-/// followed (a link is skipped with a warning, whether it points inside the folder or out of it).
+/// followed (a link is skipped with a warning, whether it points inside the folder or out of it). A top-level
+/// <c>analysis.json</c> or <c>run.json</c> is DeveloperAgent's own (its analysis, its run manifest) and is skipped.
 /// </summary>
 internal static class RunFolder
 {
@@ -51,9 +52,9 @@ internal static class RunFolder
                     continue;
                 }
 
-                if (name.Equals("analysis.json", StringComparison.OrdinalIgnoreCase))
+                if (name.Equals("analysis.json", StringComparison.OrdinalIgnoreCase) || name.Equals("run.json", StringComparison.OrdinalIgnoreCase))
                 {
-                    warnings.Add("skipped 'analysis.json': the name is reserved for the host's analysis");
+                    warnings.Add($"skipped '{name}': the name is reserved for the host's own files");
                     continue;
                 }
 

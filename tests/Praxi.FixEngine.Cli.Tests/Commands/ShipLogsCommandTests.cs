@@ -273,6 +273,21 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShipLogs_LongestRunId_KeepsTheIdempotencyKeyWithinWhatCloudAgentTakes()
+    {
+        var dir = NewDir();
+        Write(dir, "ci.log", "boom\n");
+        var runId = "r" + new string('1', 127);
+
+        var (code, _, stderr) = await RunAsync(Env(), dir, "--url", _endpoint.Url, "--run-id", runId);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        var request = _endpoint.Requests.Single();
+        Read(request).RunId.Should().Be(runId);
+        request.Headers["Idempotency-Key"].Should().MatchRegex("^[0-9a-f]{64}$");
+    }
+
+    [Fact]
     public async Task ShipLogs_NoGitHubEnvironment_UsesALocalStamp()
     {
         var dir = NewDir();
@@ -295,6 +310,7 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
         Write(dir, "ok.log", "fine\n");
         Write(dir, "back\\slash.log", "x");
         Write(dir, "nul.txt", "x");
+        Write(dir, "run.json", "{}");
         File.CreateSymbolicLink(Path.Combine(dir, "escape.log"), Path.Combine(outside, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(dir, "linked-dir"), outside);
 
@@ -304,7 +320,7 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
         var request = _endpoint.Requests.Should().ContainSingle().Subject;
         Read(request).Logs.Select(f => f.Name).Should().Equal("ok.log");
         request.Text.Should().NotContain("do not send");
-        stderr.Should().Contain("skipped 'back\\slash.log'").And.Contain("skipped 'nul.txt'")
+        stderr.Should().Contain("skipped 'back\\slash.log'").And.Contain("skipped 'nul.txt'").And.Contain("skipped 'run.json'")
             .And.Contain("skipped 'escape.log': a symbolic link").And.Contain("skipped 'linked-dir': a symbolic link");
     }
 
