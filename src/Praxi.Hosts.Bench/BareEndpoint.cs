@@ -18,18 +18,24 @@ internal static class BareEndpoint
         });
         var app = builder.Build();
         app.MapGet("/api/health/", () => Results.Ok());
-        app.MapPost(Path, async (HttpContext context) =>
-        {
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
+        app.MapPost(Path, Drain);
 
-            return Results.Json(new Dictionary<string, long>(StringComparer.Ordinal) { ["bytes"] = total });
-        });
+        // Also DeveloperAgent's route, so a CloudAgent can forward to it: the hop's transport cost alone.
+        app.MapPost("/process-logs", Drain);
         await app.RunAsync().ConfigureAwait(false);
+    }
+
+    private static async Task Drain(HttpContext context)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync($"{{\"bytes\":{total}}}", context.RequestAborted).ConfigureAwait(false);
     }
 }

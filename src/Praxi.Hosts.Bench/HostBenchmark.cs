@@ -38,9 +38,13 @@ internal static class HostBenchmark
         await using var cloud = await ChildHost.StartAsync("CloudAgent", HostDll(options, "Praxi.CloudAgent"), [],
             new Dictionary<string, string> { ["AGENT_TOKEN"] = AgentToken, ["DEVELOPER_AGENT_URL"] = developer.BaseUrl, ["DEVELOPER_AGENT_TOKEN"] = DeveloperToken }, client).ConfigureAwait(false);
 
+        await using var relay = await ChildHost.StartAsync("CloudAgent (relay)", HostDll(options, "Praxi.CloudAgent"), [],
+            new Dictionary<string, string> { ["AGENT_TOKEN"] = AgentToken, ["DEVELOPER_AGENT_URL"] = bare.BaseUrl, ["DEVELOPER_AGENT_TOKEN"] = DeveloperToken }, client).ConfigureAwait(false);
+
         var targets = new (string Name, string Url, string Token)[]
         {
             ("bare endpoint", bare.BaseUrl + BareEndpoint.Path, AgentToken),
+            ("CloudAgent → bare upstream", relay.BaseUrl + "/api/ci/logs", AgentToken),
             ("DeveloperAgent (1 hop)", developer.BaseUrl + "/process-logs", DeveloperToken),
             ("CloudAgent → DeveloperAgent (2 hops)", cloud.BaseUrl + "/api/ci/logs", AgentToken),
         };
@@ -86,7 +90,7 @@ internal static class HostBenchmark
         await output.WriteLineAsync($"load average after: {load}").ConfigureAwait(false);
         var small = options.Sizes.Min();
         var bareSmall = results.FirstOrDefault(r => r.Size == small && r.Target == targets[0].Name);
-        var chainSmall = results.FirstOrDefault(r => r.Size == small && r.Target == targets[2].Name);
+        var chainSmall = results.FirstOrDefault(r => r.Size == small && r.Target == targets[3].Name);
         if (bareSmall is not null && chainSmall is not null && bareSmall.RequestsPerSecond > 0)
         {
             var ratio = chainSmall.RequestsPerSecond / bareSmall.RequestsPerSecond;
@@ -94,7 +98,7 @@ internal static class HostBenchmark
         }
 
         var large = options.Sizes.Max();
-        var chainLarge = results.FirstOrDefault(r => r.Size == large && r.Target == targets[2].Name);
+        var chainLarge = results.FirstOrDefault(r => r.Size == large && r.Target == targets[3].Name);
         if (chainLarge is not null && large >= 10_000_000)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{BenchOptions.SizeName(large)}: two hops p99 {chainLarge.P99:0} ms (target < 3000 ms: {(chainLarge.P99 < 3000 && chainLarge.Errors == 0 ? "met" : "NOT met")})")).ConfigureAwait(false);
