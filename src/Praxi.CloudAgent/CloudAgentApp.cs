@@ -30,7 +30,15 @@ internal static class CloudAgentApp
         var ownToken = HostStartup.RequireToken(builder.Configuration, "AGENT_TOKEN");
         var upstream = UpstreamSettings.From(builder.Configuration["DEVELOPER_AGENT_URL"], builder.Configuration["DEVELOPER_AGENT_TOKEN"], ownToken);
         var forwarding = new ForwardingOptions();
-        builder.Configuration.GetSection(ForwardingOptions.Section).Bind(forwarding);
+        try
+        {
+            builder.Configuration.GetSection(ForwardingOptions.Section).Bind(forwarding);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FixEngineException("a Forwarding__* setting is not a valid value (times as hh:mm:ss, e.g. 00:00:03; counts as whole numbers; ratios as 0.5).");
+        }
+
         if (forwarding.Problems().FirstOrDefault() is { } problem)
         {
             throw new FixEngineException(problem + ".");

@@ -15,6 +15,19 @@ internal sealed class ForwardingOptions
     /// <summary>One attempt: connect, send the body, read the answer.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Added to <see cref="AttemptTimeout"/> for each MB of body: DeveloperAgent stores and analyses the run before it
+    /// answers, which takes seconds at 25 MB. The attempt timeout never exceeds <see cref="TotalTimeout"/>.
+    /// </summary>
+    public TimeSpan AttemptTimeoutPerMegabyte { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The attempt timeout for a body of <paramref name="bytes"/>.</summary>
+    public TimeSpan AttemptTimeoutFor(long bytes)
+    {
+        var timeout = AttemptTimeout + (AttemptTimeoutPerMegabyte * (bytes / (1024.0 * 1024.0)));
+        return timeout > TotalTimeout ? TotalTimeout : timeout;
+    }
+
     /// <summary>Retries after the first attempt (so at most 1 + this many attempts).</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
@@ -47,6 +60,11 @@ internal sealed class ForwardingOptions
         if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TotalTimeout)
         {
             yield return "Forwarding__AttemptTimeout must be positive and no longer than Forwarding__TotalTimeout";
+        }
+
+        if (AttemptTimeoutPerMegabyte < TimeSpan.Zero || AttemptTimeoutPerMegabyte > TimeSpan.FromSeconds(10))
+        {
+            yield return "Forwarding__AttemptTimeoutPerMegabyte must be between 0 and 10 seconds";
         }
 
         if (MaxRetryAttempts is < 0 or > 10)

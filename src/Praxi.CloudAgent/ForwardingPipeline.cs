@@ -26,6 +26,12 @@ internal static class ForwardingPipeline
             http.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(1);
             http.MaxResponseContentBufferSize = 64L * 1024 * 1024;
         });
+        // A redirect is not followed: DeveloperAgent never redirects, and a POST must not turn into a GET elsewhere.
+        client.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        });
         client.AddResilienceHandler("forwarding", static (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<ForwardingOptions>();
@@ -88,7 +94,15 @@ internal static class ForwardingPipeline
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
+            .AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                Name = "attempt",
+                Timeout = options.AttemptTimeout,
+                TimeoutGenerator = args => ValueTask.FromResult(AttemptTimeout(args.Context)),
+            });
+
+        TimeSpan AttemptTimeout(ResilienceContext context) =>
+            options.AttemptTimeoutFor(context.GetRequestMessage()?.Content?.Headers.ContentLength ?? 0);
     }
 
     /// <summary>Worth another attempt: 408, 429, any 5xx, a transport error or an attempt that timed out. Never other 4xx.</summary>

@@ -38,14 +38,13 @@ internal sealed class UpstreamSettings
             throw new FixEngineException("DEVELOPER_AGENT_URL must be an absolute http:// or https:// URL without query, fragment or credentials.");
         }
 
-        // Checks presence and length with the same rules as the token a host accepts.
-        var upstreamToken = new BearerToken(token, "DEVELOPER_AGENT_TOKEN");
+        // Presence and length are checked with the same rules as the token DeveloperAgent accepts.
+        _ = new BearerToken(token, "DEVELOPER_AGENT_TOKEN");
         if (ownToken.Accepts("Bearer " + token))
         {
             throw new FixEngineException("AGENT_TOKEN and DEVELOPER_AGENT_TOKEN must differ: each host accepts only its own token.");
         }
 
-        _ = upstreamToken;
         var processLogs = new Uri(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/process-logs", UriKind.Absolute);
         return new UpstreamSettings(processLogs, token!.Trim());
     }

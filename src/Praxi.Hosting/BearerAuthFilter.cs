@@ -28,6 +28,11 @@ public static class BearerAuthExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddEndpointFilter(new BearerAuthFilter(token));
+        builder.WithMetadata(new BearerRequirement(token));
         return builder;
     }
 }
+
+/// <summary>Endpoint metadata: the token an endpoint requires (the rate limiter lets refused requests through to their cheap 401).</summary>
+/// <param name="Token">The accepted token.</param>
+public sealed record BearerRequirement(BearerToken Token);

@@ -36,6 +36,8 @@ public static partial class PraxiHosting
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetNoLimiter("health")
+                    : Unauthenticated(context)
+                    ? RateLimitPartition.GetNoLimiter("unauthenticated")
                     : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
                     {
                         PermitLimit = limits.MaxConcurrentRequests,
@@ -104,6 +106,22 @@ public static partial class PraxiHosting
         return endpoints.MapGet("/api/health/", () => Results.Json(new Dictionary<string, string>(StringComparer.Ordinal) { ["status"] = "ok" }))
             .WithName("Health")
             .DisableRateLimiting();
+    }
+
+    /// <summary>
+    /// True for a request to a bearer endpoint without the right token: it gets its 401 before its body is read, so it
+    /// takes no slot (a flood of bad tokens cannot push authenticated CI into 429s).
+    /// </summary>
+    private static bool Unauthenticated(HttpContext context)
+    {
+        var requirement = context.GetEndpoint()?.Metadata.GetMetadata<BearerRequirement>();
+        if (requirement is null)
+        {
+            return false;
+        }
+
+        var headers = context.Request.Headers.Authorization;
+        return headers.Count != 1 || !requirement.Token.Accepts(headers[0]);
     }
 
     /// <summary>Records the run id of the request for its log line.</summary>

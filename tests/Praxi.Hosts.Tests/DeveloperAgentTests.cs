@@ -22,6 +22,7 @@ public sealed class DeveloperAgentTests
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        text.Should().NotContain(".staging").And.NotContain(server.Root, "the answer names files relative to the run");
         var answer = Payloads.Json(text);
         answer.GetProperty("run_id").GetString().Should().Be("run-1");
         answer.GetProperty("classification").GetProperty("error_type").GetString().Should().Be("selector_not_found");
@@ -207,6 +208,8 @@ public sealed class DeveloperAgentTests
 
         using var health = await server.Client.GetAsync(new Uri("/api/health/", UriKind.Relative));
         health.StatusCode.Should().Be(HttpStatusCode.OK, "health is never limited");
+        using var wrongToken = await server.PostAsync(Payloads.Run("run-429"), token: DeveloperAgentServer.CloudAgentToken);
+        wrongToken.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a refused token takes no slot and gets its 401");
     }
 
     [Fact]

@@ -82,6 +82,50 @@ public sealed class CloudAgentForwardingFaultTests
     }
 
     [Fact]
+    public async Task Post_LargeBody_GetsALongerAttemptTimeoutAndIsNotRetried()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.Script(new Fault.Delay(TimeSpan.FromSeconds(1.5)));
+        await using var agent = await CloudAgentHost.StartAsync(upstream.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Forwarding:AttemptTimeout"] = "00:00:01",
+            ["Forwarding:AttemptTimeoutPerMegabyte"] = "00:00:01",
+        });
+
+        using var response = await agent.PostAsync(SamplePayloads.Run("large-1", new string('x', 2 * 1024 * 1024)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        upstream.Requests.Should().HaveCount(1, "a 2 MB body has 1 s + 2 × 1 s per attempt, more than the 1.5 s the upstream takes");
+    }
+
+    [Fact]
+    public async Task Post_SmallBodySlowerThanTheAttemptTimeout_IsRetried()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.Script(new Fault.Delay(TimeSpan.FromSeconds(1.5)));
+        await using var agent = await CloudAgentHost.StartAsync(upstream.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Forwarding:AttemptTimeout"] = "00:00:01",
+            ["Forwarding:AttemptTimeoutPerMegabyte"] = "00:00:01",
+        });
+
+        using var response = await agent.PostAsync(SamplePayloads.Run("small-1"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        upstream.Requests.Should().HaveCount(2);
+    }
+
+    [Theory]
+    [InlineData(0L, 3.0)]
+    [InlineData(1024L * 1024, 3.25)]
+    [InlineData(25L * 1024 * 1024, 9.25)]
+    [InlineData(100L * 1024 * 1024, 10.0)]
+    public void AttemptTimeoutFor_BodySize_GrowsPerMegabyteUpToTheTotal(long bytes, double seconds)
+    {
+        new Praxi.CloudAgent.ForwardingOptions().AttemptTimeoutFor(bytes).Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Fact]
     public async Task Post_ClientIdempotencyKey_IsSentOnEveryAttempt()
     {
         await using var upstream = await FakeUpstream.StartAsync();
@@ -172,6 +216,51 @@ public sealed class CloudAgentForwardingFaultTests
 
         response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
         (await response.Content.ReadAsStringAsync()).Should().Contain("could not be reached");
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task Post_UpstreamRedirects_Answers502WithoutFollowing(int status)
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.DefaultStatus = status;
+        await using var agent = await CloudAgentHost.StartAsync(upstream.BaseAddress);
+
+        using var response = await agent.PostAsync(SamplePayloads.Run("redirect-1"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        (await response.Content.ReadAsStringAsync()).Should().Contain($"unexpected {status}");
+        upstream.Requests.Should().HaveCount(1);
+    }
+
+    [Theory]
+    [InlineData("delta 1 s", 1.0, null, 1.0)]
+    [InlineData("delta over the cap", 120.0, null, 2.0)]
+    [InlineData("date 1.5 s ahead", null, 1.5, 1.5)]
+    [InlineData("date in the past", null, -30.0, 0.0)]
+    [InlineData("date far ahead", null, 3600.0, 2.0)]
+    public void RetryAfter_Header_IsHonouredUpToTheCap(string situation, double? deltaSeconds, double? dateOffsetSeconds, double expectedSeconds)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter = deltaSeconds is { } delta
+            ? new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(delta))
+            : new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(dateOffsetSeconds!.Value));
+
+        var wait = Praxi.CloudAgent.ForwardingPipeline.RetryAfter(response, time, TimeSpan.FromSeconds(2));
+
+        wait.Should().Be(TimeSpan.FromSeconds(expectedSeconds), situation);
+    }
+
+    [Fact]
+    public void RetryAfter_NoHeader_LeavesTheBackoffToTheRetry()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+        Praxi.CloudAgent.ForwardingPipeline.RetryAfter(response, TimeProvider.System, TimeSpan.FromSeconds(2)).Should().BeNull();
+        Praxi.CloudAgent.ForwardingPipeline.RetryAfter(null, TimeProvider.System, TimeSpan.FromSeconds(2)).Should().BeNull();
     }
 
     [Fact]

@@ -103,6 +103,12 @@ public sealed class FakeUpstream : IAsyncDisposable
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (status is >= 300 and < 400)
+        {
+            // Somewhere a client that follows redirects would go (and find nothing: 404).
+            http.Response.Headers.Location = "/elsewhere";
+        }
+
         if (status == 204)
         {
             return;
