@@ -101,7 +101,7 @@ internal sealed class PayloadPlan
         var payload = envelope with
         {
             Logs = [.. logs.Where(sentLogs.ContainsKey).Select(l => new CiRunFile(l.Name, sentLogs[l], "utf-8"))],
-            Artifacts = [.. artifacts.Select(a => new CiRunFile(a.Name, a.Content!, a.Encoding))],
+            Artifacts = [.. artifacts.Select(a => new CiRunFile(a.Name, RunFolder.Load(a), a.Encoding))],
         };
         return new PayloadPlan(payload, notes, skipped, truncated);
     }

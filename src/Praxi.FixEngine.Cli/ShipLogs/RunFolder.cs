@@ -105,21 +105,46 @@ internal static class RunFolder
             }
 
             var skipped = length - Math.Min(length, budget);
-            return new RunFileCandidate(name, IsLog: true, Rank: int.MaxValue, length, bytes, "utf-8", SkippedHead: skipped, Entry(name, CiRunPayloadWriter.StringValueBytes(bytes), "utf-8"));
+            return new RunFileCandidate(name, file.FullName, IsLog: true, Rank: int.MaxValue, length, bytes, "utf-8", SkippedHead: skipped, Entry(name, CiRunPayloadWriter.StringValueBytes(bytes), "utf-8"));
         }
 
         var media = Videos.Contains(extension) ? 0 : Images.Contains(extension) ? 1 : -1;
         if (length > budget)
         {
             // Too large to fit in any body: not read at all.
-            return new RunFileCandidate(name, IsLog: false, media < 0 ? 2 : media, length, null, "base64", SkippedHead: 0, long.MaxValue);
+            return new RunFileCandidate(name, file.FullName, IsLog: false, media < 0 ? 2 : media, length, null, "base64", SkippedHead: 0, long.MaxValue);
         }
 
+        if (media >= 0)
+        {
+            // Videos and screenshots are base64 whatever their bytes: sized without reading, read only if sent.
+            return new RunFileCandidate(name, file.FullName, IsLog: false, media, length, null, "base64", SkippedHead: 0, Entry(name, CiRunPayloadWriter.Base64ValueBytes(length), "base64"));
+        }
+
+        // Read once to tell text from binary and to size it, then let go: it is read again only if it is sent.
         var content = File.ReadAllBytes(file.FullName);
-        var isText = media < 0 && content.AsSpan().IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(content);
+        var isText = content.AsSpan().IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(content);
         return isText
-            ? new RunFileCandidate(name, IsLog: false, 3, content.LongLength, content, "utf-8", SkippedHead: 0, Entry(name, CiRunPayloadWriter.StringValueBytes(content), "utf-8"))
-            : new RunFileCandidate(name, IsLog: false, media < 0 ? 2 : media, content.LongLength, content, "base64", SkippedHead: 0, Entry(name, CiRunPayloadWriter.Base64ValueBytes(content.LongLength), "base64"));
+            ? new RunFileCandidate(name, file.FullName, IsLog: false, 3, content.LongLength, null, "utf-8", SkippedHead: 0, Entry(name, CiRunPayloadWriter.StringValueBytes(content), "utf-8"))
+            : new RunFileCandidate(name, file.FullName, IsLog: false, 2, content.LongLength, null, "base64", SkippedHead: 0, Entry(name, CiRunPayloadWriter.Base64ValueBytes(content.LongLength), "base64"));
+    }
+
+    /// <summary>An artifact's bytes, read when it is sent; the same size as when it was planned, or an error.</summary>
+    /// <exception cref="FixEngineException">The file changed size since it was collected.</exception>
+    public static byte[] Load(RunFileCandidate file)
+    {
+        if (file.Content is { } content)
+        {
+            return content;
+        }
+
+        var bytes = File.ReadAllBytes(file.FullPath);
+        if (bytes.LongLength != file.Length)
+        {
+            throw new FixEngineException($"'{Printable(file.Name)}' changed while ship-logs read it; run it again once the job has stopped writing artifacts.");
+        }
+
+        return bytes;
     }
 
     private static long Entry(string name, long valueBytes, string encoding) => CiRunPayloadWriter.FileBytes(name, valueBytes, encoding);
@@ -147,11 +172,12 @@ internal static class RunFolder
 
 /// <summary>One file found under the artifacts folder.</summary>
 /// <param name="Name">Relative name with '/'.</param>
+/// <param name="FullPath">Where it is on disk.</param>
 /// <param name="IsLog">Sent in <c>logs[]</c> (else <c>artifacts[]</c>).</param>
 /// <param name="Rank">Which goes first when the body is too large: videos 0, screenshots 1, other binaries (traces) 2, text reports 3, logs last.</param>
 /// <param name="Length">The file's size on disk.</param>
-/// <param name="Content">What would be sent (a log's tail when the log is larger than the body), or null when the file was too large to read.</param>
+/// <param name="Content">A log's text (its tail when it is larger than the body); null for artifacts, read when sent (<see cref="RunFolder.Load"/>).</param>
 /// <param name="Encoding"><c>utf-8</c> or <c>base64</c>.</param>
 /// <param name="SkippedHead">Bytes at the start of a log that were never read.</param>
-/// <param name="EntryBytes">The exact bytes this file's entry adds to the body when <paramref name="Content"/> is sent whole.</param>
-internal sealed record RunFileCandidate(string Name, bool IsLog, int Rank, long Length, byte[]? Content, string Encoding, long SkippedHead, long EntryBytes);
+/// <param name="EntryBytes">The exact bytes this file's entry adds to the body when sent whole (<see cref="long.MaxValue"/> when larger than any body).</param>
+internal sealed record RunFileCandidate(string Name, string FullPath, bool IsLog, int Rank, long Length, byte[]? Content, string Encoding, long SkippedHead, long EntryBytes);
