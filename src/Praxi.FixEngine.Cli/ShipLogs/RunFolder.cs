@@ -93,6 +93,15 @@ internal static class RunFolder
     {
         var extension = Path.GetExtension(name);
         var length = file.Length;
+        if (length == 0)
+        {
+            // Never opened: an empty file needs no reading, and FIFOs and device nodes (which .NET reports as empty
+            // regular files) would block or never end.
+            var isLog = LogExtensions.Contains(extension);
+            var encoding = Images.Contains(extension) || Videos.Contains(extension) ? "base64" : "utf-8";
+            return new RunFileCandidate(name, file.FullName, isLog, isLog ? int.MaxValue : 3, 0, [], encoding, SkippedHead: 0, Entry(name, 2, encoding));
+        }
+
         if (LogExtensions.Contains(extension))
         {
             // A log is text whatever its bytes: invalid sequences become U+FFFD. Only its tail can be sent when it is
@@ -136,6 +145,11 @@ internal static class RunFolder
         if (file.Content is { } content)
         {
             return content;
+        }
+
+        if (file.Length == 0)
+        {
+            return [];
         }
 
         var bytes = File.ReadAllBytes(file.FullPath);

@@ -324,6 +324,29 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
             .And.Contain("skipped 'escape.log': a symbolic link").And.Contain("skipped 'linked-dir': a symbolic link");
     }
 
+    [Fact]
+    public async Task ShipLogs_FifoAndEmptyFiles_AreSentEmptyWithoutBlocking()
+    {
+        var dir = NewDir();
+        Write(dir, "ci.log", "boom\n");
+        Write(dir, "empty.json", string.Empty);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(dir, "pipe.log")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
+        var run = RunAsync(Env(), dir, "--url", _endpoint.Url);
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        finished.Should().BeSameAs(run, "a FIFO must never be opened");
+        var (code, _, stderr) = await run;
+        code.Should().Be(ExitCodes.Success, stderr);
+        var payload = Read(_endpoint.Requests.Single());
+        payload.Logs.Select(f => (f.Name, f.Content.Length)).Should().BeEquivalentTo(new[] { ("ci.log", 5), ("pipe.log", 0) });
+        payload.Artifacts.Select(f => (f.Name, f.Content.Length)).Should().Equal(("empty.json", 0));
+    }
+
     [Theory]
     [InlineData("missing-folder")]
     [InlineData("bad-url")]
