@@ -16,6 +16,7 @@ internal static class PraxiCli
             new FixCommand(services ?? CliServices.Default),
             new BaselineCommand(),
             new HealCommand(services ?? CliServices.Default),
+            new ShipLogsCommand(services ?? CliServices.Default),
         };
         return root;
     }
