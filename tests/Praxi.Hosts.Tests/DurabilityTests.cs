@@ -169,11 +169,13 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             + $"{kills.Count(k => k.TempFile)} inside a file write (temp file in staging), {kills.Count(k => k.StagingBefore > 0)} with staging listed just before the kill, {kills.Count(k => k.SentUnanswered > 0)} with a body sent and unanswered");
         output.WriteLine($"{acknowledged.Count}/{Uploads} uploads acknowledged, {reposted.Count} re-posted after a failed attempt ({agent.InterruptedRuns.Count} distinct runs interrupted mid-write), {agent.Starts} starts, {transportFailures} transport failures; "
             + $"{visible.Count} run folders, {partial.Count} partial, {temps.Count} temp files, {agent.Violations.Count} violations seen after kills, {incomplete.Count} acknowledged but incomplete, {unreadable.Count} unreadable; "
-            + $"staging {stagingBeforeRestart} -> {stagingAfterRestart.Count} entries over the final restart; uploads {uploadTime.TotalSeconds:0.0} s, total {started.Elapsed.TotalSeconds:0.0} s");
+            + $"staging entries {agent.StagingCleaned} removed and {agent.StagingNotCleaned} kept by the starts ({stagingBeforeRestart} -> {stagingAfterRestart.Count} over the final restart); uploads {uploadTime.TotalSeconds:0.0} s, total {started.Elapsed.TotalSeconds:0.0} s");
         agent.Violations.Should().BeEmpty("no partial run folder or temp file is visible right after any kill");
         partial.Should().BeEmpty();
         temps.Should().BeEmpty();
         stagingAfterRestart.Should().BeEmpty("staging leftovers are removed at start");
+        agent.StagingNotCleaned.Should().Be(0, "every start removes what the kills left in staging");
+        agent.StagingCleaned.Should().BeGreaterThanOrEqualTo(midWrite, "each mid-write kill left a staging folder for the next start");
         incomplete.Should().BeEmpty();
         unreadable.Should().BeEmpty();
         agent.RandomKills.Should().BeGreaterThanOrEqualTo(5, "the agent was killed at random during the uploads");
@@ -362,6 +364,11 @@ public sealed class DurabilityTests(ITestOutputHelper output)
 
         public int RandomKills { get; private set; }
 
+        /// <summary>Staging entries found before a start (left by kills), and those still there once it listens.</summary>
+        public int StagingCleaned { get; private set; }
+
+        public int StagingNotCleaned { get; private set; }
+
         /// <summary>Every kill, with what the dead process left in staging.</summary>
         public IReadOnlyList<KillRecord> Records => _records;
 
@@ -423,6 +430,8 @@ public sealed class DurabilityTests(ITestOutputHelper output)
                 }
 
                 _process?.Dispose();
+                var staging = Path.Combine(root, "logs", ".staging");
+                var leftovers = Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging).Length : 0;
                 var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var process = new Process { StartInfo = StartInfo(root, DeveloperAgentServer.Token) };
                 process.OutputDataReceived += (_, e) =>
@@ -442,6 +451,10 @@ public sealed class DurabilityTests(ITestOutputHelper output)
                 _generation++;
                 _process = process;
                 _baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+                // No request reaches the new process before the gate opens: staging holds only what the start left.
+                StagingCleaned += leftovers;
+                StagingNotCleaned += Directory.GetFileSystemEntries(staging).Length;
                 return (_baseAddress, _generation);
             }
             finally
