@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -8,20 +9,28 @@ using Xunit.Abstractions;
 
 namespace Praxi.Hosts.Tests;
 
-/// <summary>The built DeveloperAgent as a child process, killed with SIGKILL at random moments during uploads.</summary>
+/// <summary>
+/// The built DeveloperAgent as a child process, killed with SIGKILL during uploads: at random moments, and aimed at the
+/// store phase (0–30 ms after the client finished sending a heavy run's body: dozens of files, a few MB, each written
+/// through temp file, fsync and rename). What a kill interrupted is measured from outside: the staging folders the
+/// dead process left under <c>logs/.staging</c>.
+/// </summary>
 public sealed class DurabilityTests(ITestOutputHelper output)
 {
     private const int Uploads = 100;
-    private const int MaxKills = 20;
+    private const int MaxRandomKills = 10;
+    private const int MaxAimedKills = 30;
+    private const int MinMidWriteKills = 10;
+    private const int MaxAimDelayMs = 30;
 
     [Fact]
-    public async Task ProcessLogs_KilledAtRandomDuringHundredUploads_EveryAcknowledgedRunIsCompleteAndNothingPartialIsVisible()
+    public async Task ProcessLogs_KilledAtRandomAndDuringWritesOfHundredUploads_EveryAcknowledgedRunIsCompleteAndNothingPartialIsVisible()
     {
         var root = Path.Combine(Path.GetTempPath(), "praxi-durability-" + Guid.NewGuid().ToString("N"));
-        var random = new Random(20261126);
-        var runs = Enumerable.Range(0, Uploads).Select(i => MakeRun(i, random)).ToList();
         var acknowledged = new ConcurrentDictionary<string, bool>();
+        var reposted = new ConcurrentDictionary<string, bool>();
         var transportFailures = 0;
+        var aimedLeft = MaxAimedKills;
         var started = Stopwatch.StartNew();
         await using var agent = new AgentProcess(root);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
@@ -30,39 +39,64 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         var killer = Task.Run(async () =>
         {
             var killRandom = new Random(7);
-            while (!done.IsCancellationRequested && agent.Kills < MaxKills)
+            while (!done.IsCancellationRequested && agent.RandomKills < MaxRandomKills)
             {
                 try
                 {
-                    await Task.Delay(killRandom.Next(60, 500), done.Token);
+                    await Task.Delay(killRandom.Next(300, 3000), done.Token);
                 }
                 catch (OperationCanceledException)
                 {
                     break;
                 }
 
-                await agent.KillAsync();
+                await agent.KillAsync(generation: null);
             }
         });
 
-        var queue = new ConcurrentQueue<UploadRun>(runs);
+        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, Uploads));
         var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
-            while (queue.TryDequeue(out var run))
+            while (queue.TryDequeue(out var index))
             {
-                while (started.Elapsed < TimeSpan.FromSeconds(80))
+                var run = MakeRun(index);
+                var failed = false;
+                for (var attempt = 0; started.Elapsed < TimeSpan.FromSeconds(75); attempt++)
                 {
-                    var baseAddress = await agent.EnsureRunningAsync();
+                    var (baseAddress, generation) = await agent.EnsureRunningAsync();
+                    var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var aim = run.Heavy && attempt == 0 && Interlocked.Decrement(ref aimedLeft) >= 0;
                     try
                     {
-                        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "/process-logs")) { Content = new ByteArrayContent(run.Body) };
+                        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "/process-logs")) { Content = new SignalingContent(run.Body, sent, agent.Sent) };
                         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DeveloperAgentServer.Token);
                         request.Headers.Add("Idempotency-Key", run.RunId);
-                        using var response = await client.SendAsync(request);
+                        var sending = client.SendAsync(request);
+                        if (aim)
+                        {
+                            var killed = false;
+                            if (await StoreStartedAsync(root, run.RunId, sent.Task, sending))
+                            {
+                                await Task.Delay(new Random(index * 131).Next(0, MaxAimDelayMs + 1));
+                                killed = await agent.KillAsync(generation);
+                            }
+
+                            if (!killed)
+                            {
+                                Interlocked.Increment(ref aimedLeft);
+                            }
+                        }
+
+                        using var response = await sending;
                         if (response.IsSuccessStatusCode)
                         {
                             acknowledged[run.RunId] = true;
+                            if (failed)
+                            {
+                                reposted[run.RunId] = true;
+                            }
+
                             break;
                         }
 
@@ -71,6 +105,11 @@ public sealed class DurabilityTests(ITestOutputHelper output)
                     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
                     {
                         Interlocked.Increment(ref transportFailures);
+                        failed = true;
+                    }
+                    finally
+                    {
+                        agent.Answered(sent.Task.IsCompleted);
                     }
 
                     await Task.Delay(20);
@@ -82,16 +121,40 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         await done.CancelAsync();
         await killer;
         await agent.StopAsync();
+        var uploadTime = started.Elapsed;
 
+        // The final restart removes what the last kills left in staging; complete runs are answered again.
         var logs = Path.Combine(root, "logs");
-        var visible = Directory.GetDirectories(logs).Where(d => Path.GetFileName(d) != ".staging").ToList();
-        var partial = visible.Where(d => !File.Exists(Path.Combine(d, FileRunStore.MarkerName))).ToList();
-        var temps = Directory.EnumerateFiles(logs, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.staging{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f).StartsWith(".praxi-tmp-", StringComparison.Ordinal))
-            .ToList();
-        var incomplete = new List<string>();
-        foreach (var run in runs.Where(r => acknowledged.ContainsKey(r.RunId)))
+        var staging = Path.Combine(logs, ".staging");
+        var stagingBeforeRestart = Directory.GetFileSystemEntries(staging).Length;
+        var (address, _) = await agent.EnsureRunningAsync();
+        var stagingAfterRestart = Directory.GetFileSystemEntries(staging).ToList();
+        var unreadable = new List<string>();
+        foreach (var runId in acknowledged.Keys)
         {
+            using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "/runs/" + runId));
+            get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DeveloperAgentServer.Token);
+            using var answer = await client.SendAsync(get);
+            if (!answer.IsSuccessStatusCode)
+            {
+                unreadable.Add(runId);
+            }
+        }
+
+        await agent.StopAsync();
+
+        var visible = Directory.GetDirectories(logs).Where(d => Path.GetFileName(d) != ".staging").ToList();
+        var partial = AgentProcess.PartialRuns(logs);
+        var temps = AgentProcess.VisibleTempFiles(logs);
+        var incomplete = new List<string>();
+        for (var index = 0; index < Uploads; index++)
+        {
+            var run = MakeRun(index);
+            if (!acknowledged.ContainsKey(run.RunId))
+            {
+                continue;
+            }
+
             var folder = Path.Combine(logs, run.RunId);
             if (!File.Exists(Path.Combine(folder, FileRunStore.MarkerName)) || !File.Exists(Path.Combine(folder, FileRunStore.AnalysisName))
                 || run.Files.Any(f => !File.Exists(Path.Combine(folder, f.Key)) || !File.ReadAllBytes(Path.Combine(folder, f.Key)).AsSpan().SequenceEqual(f.Value)))
@@ -100,11 +163,24 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{acknowledged.Count}/{Uploads} uploads acknowledged; {agent.Kills} SIGKILLs ({agent.InterruptedWrites} in the middle of a run's writes), {agent.Starts} starts, {transportFailures} transport failures, {visible.Count} run folders, {partial.Count} partial, {temps.Count} temp files, {incomplete.Count} acknowledged but incomplete, {started.Elapsed.TotalSeconds:0.0} s");
+        var kills = agent.Records;
+        var midWrite = kills.Count(k => k.StagingAfter > 0);
+        output.WriteLine($"{kills.Count} SIGKILLs ({agent.RandomKills} random, {kills.Count(k => k.Aimed)} aimed): {midWrite} mid-write (staging left by the dead process; {kills.Count(k => k.Aimed && k.StagingAfter > 0)} aimed, {kills.Count(k => !k.Aimed && k.StagingAfter > 0)} random), "
+            + $"{kills.Count(k => k.TempFile)} inside a file write (temp file in staging), {kills.Count(k => k.StagingBefore > 0)} with staging listed just before the kill, {kills.Count(k => k.SentUnanswered > 0)} with a body sent and unanswered");
+        output.WriteLine($"{acknowledged.Count}/{Uploads} uploads acknowledged, {reposted.Count} re-posted after a failed attempt ({agent.InterruptedRuns.Count} distinct runs interrupted mid-write), {agent.Starts} starts, {transportFailures} transport failures; "
+            + $"{visible.Count} run folders, {partial.Count} partial, {temps.Count} temp files, {agent.Violations.Count} violations seen after kills, {incomplete.Count} acknowledged but incomplete, {unreadable.Count} unreadable; "
+            + $"staging entries {agent.StagingCleaned} removed and {agent.StagingNotCleaned} kept by the starts ({stagingBeforeRestart} -> {stagingAfterRestart.Count} over the final restart); uploads {uploadTime.TotalSeconds:0.0} s, total {started.Elapsed.TotalSeconds:0.0} s");
+        agent.Violations.Should().BeEmpty("no partial run folder or temp file is visible right after any kill");
         partial.Should().BeEmpty();
         temps.Should().BeEmpty();
+        stagingAfterRestart.Should().BeEmpty("staging leftovers are removed at start");
+        agent.StagingNotCleaned.Should().Be(0, "every start removes what the kills left in staging");
+        agent.StagingCleaned.Should().BeGreaterThanOrEqualTo(midWrite, "each mid-write kill left a staging folder for the next start");
         incomplete.Should().BeEmpty();
-        agent.Kills.Should().BeGreaterThanOrEqualTo(5, "the agent was killed during the uploads");
+        unreadable.Should().BeEmpty();
+        agent.RandomKills.Should().BeGreaterThanOrEqualTo(5, "the agent was killed at random during the uploads");
+        midWrite.Should().BeGreaterThanOrEqualTo(MinMidWriteKills, "the aimed kills land while runs are being written");
+        reposted.Keys.Should().Contain(agent.InterruptedRuns, "a run interrupted mid-write is re-posted and then stored");
         acknowledged.Count.Should().Be(Uploads);
         visible.Should().HaveCount(Uploads);
         Directory.Delete(root, recursive: true);
@@ -185,8 +261,35 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         }
     }
 
-    private static UploadRun MakeRun(int index, Random random)
+    /// <summary>
+    /// Waits until the body is sent, then until the run's staging folder shows under <c>logs/.staging</c> (the store
+    /// phase began); false when the answer came first.
+    /// </summary>
+    private static async Task<bool> StoreStartedAsync(string root, string runId, Task sent, Task answered)
     {
+        if (await Task.WhenAny(sent, answered) != sent)
+        {
+            return false;
+        }
+
+        var staging = Path.Combine(root, "logs", ".staging");
+        while (!answered.IsCompleted)
+        {
+            if (Directory.Exists(staging) && Directory.EnumerateDirectories(staging, runId + ".*").Any())
+            {
+                return true;
+            }
+
+            await Task.Delay(1);
+        }
+
+        return false;
+    }
+
+    /// <summary>Run <paramref name="index"/>, the same on every call; even runs are heavy (30–60 binary artifacts, 1–4 MB).</summary>
+    private static UploadRun MakeRun(int index)
+    {
+        var random = new Random(20261126 + index);
         var runId = $"dur-{index:000}";
         var filler = new StringBuilder(Payloads.PlaywrightLog);
         var lines = random.Next(100, 3000);
@@ -196,39 +299,100 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         }
 
         var serverLog = $"[{index}] error: connect ECONNREFUSED 127.0.0.1:5432\n";
-        var trace = new byte[random.Next(1_000, 150_000)];
-        random.NextBytes(trace);
+        var heavy = index % 2 == 0;
+        var artifacts = new JsonArray();
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["playwright.log"] = Encoding.UTF8.GetBytes(filler.ToString()),
+            [Path.Combine("server", "app.log")] = Encoding.UTF8.GetBytes(serverLog),
+        };
+        var count = heavy ? random.Next(30, 61) : 1;
+        for (var k = 0; k < count; k++)
+        {
+            var bytes = new byte[heavy ? random.Next(30_000, 70_000) : random.Next(1_000, 150_000)];
+            random.NextBytes(bytes);
+            var name = heavy ? $"test-results/t{k % 4}/attachment-{k:00}.bin" : "test-results/t/trace.zip";
+            artifacts.Add(new JsonObject { ["name"] = name, ["content"] = Convert.ToBase64String(bytes), ["encoding"] = "base64" });
+            files[name.Replace('/', Path.DirectorySeparatorChar)] = bytes;
+        }
+
         var body = new JsonObject
         {
             ["run_id"] = runId,
             ["logs"] = new JsonArray(
                 new JsonObject { ["name"] = "playwright.log", ["content"] = filler.ToString() },
                 new JsonObject { ["name"] = "server/app.log", ["content"] = serverLog }),
-            ["artifacts"] = new JsonArray(new JsonObject { ["name"] = "test-results/t/trace.zip", ["content"] = Convert.ToBase64String(trace), ["encoding"] = "base64" }),
+            ["artifacts"] = artifacts,
         };
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
-        {
-            ["playwright.log"] = Encoding.UTF8.GetBytes(filler.ToString()),
-            [Path.Combine("server", "app.log")] = Encoding.UTF8.GetBytes(serverLog),
-            [Path.Combine("test-results", "t", "trace.zip")] = trace,
-        };
-        return new UploadRun(runId, Encoding.UTF8.GetBytes(body.ToJsonString()), files);
+        return new UploadRun(runId, heavy, Encoding.UTF8.GetBytes(body.ToJsonString()), files);
     }
 
-    private sealed record UploadRun(string RunId, byte[] Body, Dictionary<string, byte[]> Files);
+    private sealed record UploadRun(string RunId, bool Heavy, byte[] Body, Dictionary<string, byte[]> Files);
+
+    private sealed record KillRecord(bool Aimed, int StagingBefore, int StagingAfter, bool TempFile, int SentUnanswered);
+
+    /// <summary>The body as one buffer; <paramref name="sent"/> completes once it has been handed to the connection.</summary>
+    private sealed class SignalingContent(byte[] body, TaskCompletionSource sent, Action onSent) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(body);
+            await stream.FlushAsync();
+            onSent();
+            sent.TrySetResult();
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
 
     private sealed class AgentProcess(string root) : IAsyncDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly List<KillRecord> _records = [];
+        private readonly HashSet<string> _interruptedRuns = new(StringComparer.Ordinal);
+        private readonly List<string> _violations = [];
         private Process? _process;
         private Uri? _baseAddress;
+        private int _generation;
+        private int _sentUnanswered;
 
         public int Starts { get; private set; }
 
-        public int Kills { get; private set; }
+        public int RandomKills { get; private set; }
 
-        /// <summary>Staging folders a killed process left behind: uploads interrupted in the middle of their writes.</summary>
-        public int InterruptedWrites { get; private set; }
+        /// <summary>Staging entries found before a start (left by kills), and those still there once it listens.</summary>
+        public int StagingCleaned { get; private set; }
+
+        public int StagingNotCleaned { get; private set; }
+
+        /// <summary>Every kill, with what the dead process left in staging.</summary>
+        public IReadOnlyList<KillRecord> Records => _records;
+
+        /// <summary>Runs whose staging folder a killed process left behind: interrupted in the middle of their writes.</summary>
+        public HashSet<string> InterruptedRuns => _interruptedRuns;
+
+        /// <summary>Partial run folders or temp files visible under <c>logs/</c> right after a kill.</summary>
+        public List<string> Violations => _violations;
+
+        public static List<string> PartialRuns(string logs) => [.. Directory.GetDirectories(logs)
+            .Where(d => Path.GetFileName(d) != ".staging" && !File.Exists(Path.Combine(d, FileRunStore.MarkerName)))];
+
+        public static List<string> VisibleTempFiles(string logs) => [.. Directory.EnumerateFiles(logs, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.staging{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f).StartsWith(".praxi-tmp-", StringComparison.Ordinal))];
+
+        public void Sent() => Interlocked.Increment(ref _sentUnanswered);
+
+        public void Answered(bool sent)
+        {
+            if (sent)
+            {
+                Interlocked.Decrement(ref _sentUnanswered);
+            }
+        }
 
         public static ProcessStartInfo StartInfo(string root, string? token)
         {
@@ -255,19 +419,19 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             return info;
         }
 
-        public async Task<Uri> EnsureRunningAsync()
+        public async Task<(Uri BaseAddress, int Generation)> EnsureRunningAsync()
         {
             await _gate.WaitAsync();
             try
             {
                 if (_process is { HasExited: false } && _baseAddress is not null)
                 {
-                    return _baseAddress;
+                    return (_baseAddress, _generation);
                 }
 
                 _process?.Dispose();
                 var staging = Path.Combine(root, "logs", ".staging");
-                InterruptedWrites += Directory.Exists(staging) ? Directory.GetDirectories(staging).Length : 0;
+                var leftovers = Directory.Exists(staging) ? Directory.GetFileSystemEntries(staging).Length : 0;
                 var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var process = new Process { StartInfo = StartInfo(root, DeveloperAgentServer.Token) };
                 process.OutputDataReceived += (_, e) =>
@@ -284,9 +448,14 @@ public sealed class DurabilityTests(ITestOutputHelper output)
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
                 Starts++;
+                _generation++;
                 _process = process;
                 _baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
-                return _baseAddress;
+
+                // No request reaches the new process before the gate opens: staging holds only what the start left.
+                StagingCleaned += leftovers;
+                StagingNotCleaned += Directory.GetFileSystemEntries(staging).Length;
+                return (_baseAddress, _generation);
             }
             finally
             {
@@ -294,17 +463,41 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             }
         }
 
-        public async Task KillAsync()
+        /// <summary>SIGKILL: aimed at the process of <paramref name="generation"/> (none if it was replaced), or at random when null.</summary>
+        public async Task<bool> KillAsync(int? generation)
         {
             await _gate.WaitAsync();
             try
             {
-                if (_process is { HasExited: false })
+                if (_process is not { HasExited: false } || (generation is { } wanted && wanted != _generation))
                 {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
-                    Kills++;
+                    return false;
                 }
+
+                var logs = Path.Combine(root, "logs");
+                var staging = Path.Combine(logs, ".staging");
+                var before = Directory.GetDirectories(staging).Length;
+                var sentUnanswered = Volatile.Read(ref _sentUnanswered);
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+                if (generation is null)
+                {
+                    RandomKills++;
+                }
+
+                // The process is dead: what is in staging now is what it was writing when it died.
+                var left = Directory.GetDirectories(staging);
+                var temp = left.Any(d => Directory.EnumerateFiles(d, ".praxi-tmp-*", SearchOption.AllDirectories).Any());
+                _records.Add(new KillRecord(generation is not null, before, left.Length, temp, sentUnanswered));
+                foreach (var folder in left)
+                {
+                    var name = Path.GetFileName(folder);
+                    _interruptedRuns.Add(name[..name.IndexOf('.', StringComparison.Ordinal)]);
+                }
+
+                _violations.AddRange(PartialRuns(logs));
+                _violations.AddRange(VisibleTempFiles(logs));
+                return true;
             }
             finally
             {
