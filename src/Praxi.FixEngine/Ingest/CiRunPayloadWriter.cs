@@ -30,13 +30,7 @@ internal static class CiRunPayloadWriter
         var writer = new Utf8JsonWriter(stream, Options);
         await using var disposing = writer.ConfigureAwait(false);
         writer.WriteStartObject();
-        writer.WriteString("run_id", payload.RunId);
-        WriteOptional(writer, "repository", payload.Repository);
-        WriteOptional(writer, "commit_sha", payload.CommitSha);
-        WriteOptional(writer, "branch", payload.Branch);
-        WriteOptional(writer, "workflow", payload.Workflow);
-        WriteOptional(writer, "job", payload.Job);
-        WriteOptional(writer, "conclusion", payload.Conclusion);
+        WriteMetadata(writer, payload);
         foreach (var (name, files) in new[] { ("logs", payload.Logs), ("artifacts", payload.Artifacts) })
         {
             writer.WriteStartArray(name);
@@ -53,6 +47,18 @@ internal static class CiRunPayloadWriter
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The run's id and the metadata it has, the same in the body and in its size.</summary>
+    private static void WriteMetadata(Utf8JsonWriter writer, CiRunPayload payload)
+    {
+        writer.WriteString("run_id", payload.RunId);
+        WriteOptional(writer, "repository", payload.Repository);
+        WriteOptional(writer, "commit_sha", payload.CommitSha);
+        WriteOptional(writer, "branch", payload.Branch);
+        WriteOptional(writer, "workflow", payload.Workflow);
+        WriteOptional(writer, "job", payload.Job);
+        WriteOptional(writer, "conclusion", payload.Conclusion);
+    }
+
     /// <summary>The bytes of the whole payload without its files' entries: the fixed cost of a body.</summary>
     public static long EnvelopeBytes(CiRunPayload payload)
     {
@@ -61,13 +67,7 @@ internal static class CiRunPayloadWriter
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
-            writer.WriteString("run_id", payload.RunId);
-            WriteOptional(writer, "repository", payload.Repository);
-            WriteOptional(writer, "commit_sha", payload.CommitSha);
-            WriteOptional(writer, "branch", payload.Branch);
-            WriteOptional(writer, "workflow", payload.Workflow);
-            WriteOptional(writer, "job", payload.Job);
-            WriteOptional(writer, "conclusion", payload.Conclusion);
+            WriteMetadata(writer, payload);
             writer.WriteStartArray("logs");
             writer.WriteEndArray();
             writer.WriteStartArray("artifacts");

@@ -227,7 +227,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         foreach (var part in newParts.Skip(1))
         {
             var p = part.Trim();
-            if (p.StartsWith("nth=", StringComparison.Ordinal) && int.TryParse(p.AsSpan(4), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            if (JavaScript.SelectorParts.Nth(p) is { } n)
             {
                 suffix.Append(n switch
                 {
