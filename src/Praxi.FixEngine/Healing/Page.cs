@@ -13,8 +13,6 @@ namespace Praxi.FixEngine.Healing;
 /// </summary>
 internal sealed class Page
 {
-    private const string TargetMarker = "__playwright_target__";
-
     private readonly TraceEvidence? _trace;
     private readonly Dictionary<string, IDocument?> _frames = new(StringComparer.Ordinal);
     private IReadOnlyList<DomCandidate>? _candidates;
@@ -141,7 +139,7 @@ internal sealed class Page
         {
             if (_trace!.Snapshot(callId, phase) is { } html)
             {
-                var marked = DomLoader.Parse(html).QuerySelectorAll($"[{TargetMarker}]");
+                var marked = DomLoader.Parse(html).QuerySelectorAll($"[{ElementFingerprints.TargetMarker}]");
                 if (marked.Length == 1)
                 {
                     return marked[0];
