@@ -59,6 +59,12 @@ public sealed record FailureReport
     /// <summary>1-based column of the failing call.</summary>
     public int? Column { get; init; }
 
+    /// <summary>The file that declares the test, as the runner names it, when the report says (Playwright).</summary>
+    public string? TestFile { get; init; }
+
+    /// <summary>1-based line of the test's declaration in <see cref="TestFile"/>: what <c>npx playwright test file:line</c> selects.</summary>
+    public int? TestLine { get; init; }
+
     /// <summary>The failure's type.</summary>
     public required ErrorType ErrorType { get; init; }
 

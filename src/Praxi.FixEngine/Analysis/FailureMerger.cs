@@ -89,6 +89,8 @@ internal static class FailureMerger
         File = a.File ?? b.File,
         Line = a.Line ?? b.Line,
         Column = a.Column ?? b.Column,
+        TestFile = a.TestFile ?? b.TestFile,
+        TestLine = a.TestLine ?? b.TestLine,
         Action = a.Action ?? b.Action,
         Selector = a.Selector ?? b.Selector,
         TimeoutMs = a.TimeoutMs ?? b.TimeoutMs,

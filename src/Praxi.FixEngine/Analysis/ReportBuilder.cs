@@ -76,6 +76,8 @@ internal static class ReportBuilder
             File = f.File,
             Line = f.Line,
             Column = f.Column,
+            TestFile = f.TestFile,
+            TestLine = f.TestLine,
             ErrorType = c.Type,
             Confidence = c.Confidence,
             Action = f.Action,

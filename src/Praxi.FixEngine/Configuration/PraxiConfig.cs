@@ -11,7 +11,7 @@ namespace Praxi.FixEngine.Configuration;
 /// optional). This type reads the sections the engine uses so far: <c>classification</c>, <c>guardrails</c>,
 /// <c>selectors</c> (docs/configuration.md); other sections are left to the stages that own them.
 /// </summary>
-public sealed class PraxiConfig
+public sealed partial class PraxiConfig
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -70,6 +70,7 @@ public sealed class PraxiConfig
             var fix = new FixAgentOptions();
             config.ApplyTo(fix);
             problems.AddRange(fix.Problems());
+            problems.AddRange(config.TestRunnerProblems());
             if (problems.Count > 0)
             {
                 throw new FixEngineException($"config '{file}': {string.Join("; ", problems)}.");
@@ -165,6 +166,9 @@ public sealed class PraxiConfig
 
         [JsonPropertyName("selectors")]
         public SelectorsDto? Selectors { get; init; }
+
+        [JsonPropertyName("tests")]
+        public IReadOnlyList<TestRunnerDto>? Tests { get; init; }
     }
 
     private sealed record GuardrailsDto

@@ -25,7 +25,7 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
     public ParsedLog Parse(string path, string source, CancellationToken cancellationToken)
     {
         var failures = new List<TestFailure>();
-        var passed = 0;
+        var passed = new List<string>();
         try
         {
             using var reader = SafeXml.Open(path);
@@ -35,7 +35,7 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
             {
                 if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "testcase" && current is not null)
                 {
-                    Finish(current, failures, ref passed, source);
+                    Finish(current, failures, passed, source);
                     current = null;
                     continue;
                 }
@@ -59,7 +59,7 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
                             double.TryParse(reader.GetAttribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
                         if (reader.IsEmptyElement)
                         {
-                            Finish(current, failures, ref passed, source);
+                            Finish(current, failures, passed, source);
                             current = null;
                         }
 
@@ -89,14 +89,18 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
             throw new FixEngineException($"{source}: cannot read the file ({ex.Message}).", ex);
         }
 
-        return new ParsedLog(source, LogFormat.JUnitXml, failures, [], passed);
+        return new ParsedLog(source, LogFormat.JUnitXml, failures, [], passed.Count, passed);
     }
 
-    private static void Finish(Case c, List<TestFailure> failures, ref int passed, string source)
+    private static void Finish(Case c, List<TestFailure> failures, List<string> passed, string source)
     {
         if (c.Kind is null)
         {
-            passed += c.Skipped ? 0 : 1;
+            if (!c.Skipped)
+            {
+                passed.Add(TestName(c));
+            }
+
             return;
         }
 

@@ -6,9 +6,11 @@ namespace Praxi.FixEngine.Logs;
 /// <param name="Failures">Failed tests, in the order the artifact lists them.</param>
 /// <param name="Signals">Error blocks not tied to a test (install errors, backend exceptions, server start failures).</param>
 /// <param name="Passed">Passed tests the artifact reports, when it says.</param>
+/// <param name="PassedTests">The passed tests by name (named as <see cref="TestFailure.Test"/> would name them), for formats that list them.</param>
 internal sealed record ParsedLog(
     string Source,
     LogFormat Format,
     IReadOnlyList<TestFailure> Failures,
     IReadOnlyList<LogSignal> Signals,
-    int? Passed = null);
+    int? Passed = null,
+    IReadOnlyList<string>? PassedTests = null);

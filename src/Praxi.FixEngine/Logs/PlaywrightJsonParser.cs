@@ -92,20 +92,28 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
     internal static ParsedLog Read(Report report, string source, CancellationToken cancellationToken)
     {
         var roots = Roots(report.Config);
-        var found = new List<(JsonTest Test, string Title)>();
-        var passed = 0;
+        var found = new List<Found>();
+        var passedTests = new List<Found>();
         foreach (var suite in report.Suites ?? [])
         {
-            Walk(suite, [], found, ref passed, cancellationToken);
+            Walk(suite, [], null, found, passedTests, cancellationToken);
         }
 
         var projects = found.Select(f => f.Test.ProjectName ?? string.Empty).Distinct(StringComparer.Ordinal).Count();
+        string Name(Found f) => projects > 1 && !string.IsNullOrEmpty(f.Test.ProjectName) ? $"[{f.Test.ProjectName}]{Separator}{f.Title}" : f.Title;
         var failures = new List<TestFailure>(found.Count);
-        foreach (var (test, title) in found)
+        foreach (var f in found)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var name = projects > 1 && !string.IsNullOrEmpty(test.ProjectName) ? $"[{test.ProjectName}]{Separator}{title}" : title;
-            failures.Add(ToFailure(test, name, source, roots));
+            var failure = ToFailure(f.Test, Name(f), source, roots);
+            failures.Add(failure with
+            {
+                // Spec files are relative to rootDir (the test folder); made relative to the config's folder like the rest.
+                TestFile = f.File is { Length: > 0 } file
+                    ? SourcePath.Relativize(SourcePath.IsAbsolute(file) || report.Config?.RootDir is not { Length: > 0 } root ? file : root.TrimEnd('/', '\\') + "/" + file, roots)
+                    : null,
+                TestLine = f.Line > 0 ? f.Line : null,
+            });
         }
 
         var signals = new List<LogSignal>();
@@ -119,8 +127,12 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
             }
         }
 
-        return new ParsedLog(source, LogFormat.PlaywrightJson, failures, signals, report.Stats is { } stats ? stats.Expected + stats.Flaky : passed);
+        var passed = report.Stats is { } stats ? stats.Expected + stats.Flaky : passedTests.Count;
+        return new ParsedLog(source, LogFormat.PlaywrightJson, failures, signals, passed, [.. passedTests.Select(Name)]);
     }
+
+    /// <summary>A test the walk kept: its title path, and where its spec is declared.</summary>
+    private sealed record Found(JsonTest Test, string Title, string? File, int Line);
 
     private static string?[] Roots(JsonConfig? config) =>
     [
@@ -129,8 +141,9 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         .. (config?.Projects ?? []).Select(p => p.TestDir),
     ];
 
-    private static void Walk(JsonSuite suite, List<string> titles, List<(JsonTest, string)> found, ref int passed, CancellationToken ct)
+    private static void Walk(JsonSuite suite, List<string> titles, string? file, List<Found> found, List<Found> passed, CancellationToken ct)
     {
+        file = suite.File ?? file;
         ct.ThrowIfCancellationRequested();
         var path = new List<string>(titles);
         if (!string.IsNullOrEmpty(suite.Title))
@@ -142,21 +155,21 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         {
             foreach (var test in spec.Tests ?? [])
             {
+                var title = string.Join(Separator, path.Append(spec.Title ?? string.Empty).Where(t => t.Length > 0));
                 if (IsFailed(test))
                 {
-                    var title = string.Join(Separator, path.Append(spec.Title ?? string.Empty).Where(t => t.Length > 0));
-                    found.Add((test, title));
+                    found.Add(new Found(test, title, spec.File ?? file, spec.Line));
                 }
                 else if (test.Status is "expected" or "flaky")
                 {
-                    passed++;
+                    passed.Add(new Found(test, title, spec.File ?? file, spec.Line));
                 }
             }
         }
 
         foreach (var child in suite.Suites ?? [])
         {
-            Walk(child, path, found, ref passed, ct);
+            Walk(child, path, file, found, passed, ct);
         }
     }
 

@@ -412,6 +412,8 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
             Framework = "playwright",
+            TestFile = header.File,
+            TestLine = header.Line,
             Duration = _durations.TryGetValue(header.Key, out var took) ? took : null,
             Attachments = attachments,
         };

@@ -30,6 +30,12 @@ internal sealed record TestFailure
     /// <summary>1-based column of the failing call.</summary>
     public int? Column { get; init; }
 
+    /// <summary>The file that declares the test, as the runner names it (Playwright: relative to the config's folder), when it says.</summary>
+    public string? TestFile { get; init; }
+
+    /// <summary>1-based line of the test's declaration in <see cref="TestFile"/> (what <c>npx playwright test file:line</c> selects).</summary>
+    public int? TestLine { get; init; }
+
     /// <summary>The failing action as the runner names it (<c>locator.click</c>, <c>FillAsync</c>, <c>toBeVisible</c>).</summary>
     public string? Action { get; init; }
 

@@ -109,16 +109,19 @@ internal sealed class TrxParser : IStructuredLogParser
             .Where(r => FailedOutcomes.Contains(r.Outcome) && !(r.HasInner && results.Any(i => ReferenceEquals(i.Parent, r) && FailedOutcomes.Contains(i.Outcome))))
             .Select(r => ToFailure(r, classes, source))
             .ToList();
-        return new ParsedLog(source, LogFormat.Trx, failures, [], passed);
+        var passedTests = results.Where(r => r.Parent is null && r.Outcome == "Passed").Select(r => NameOf(r, classes)).ToList();
+        return new ParsedLog(source, LogFormat.Trx, failures, [], passed, passedTests);
     }
+
+    /// <summary>The test's name, qualified with its class when the TRX gives only the method.</summary>
+    private static string NameOf(Result result, Dictionary<string, string> classes) =>
+        !result.TestName.Contains('.', StringComparison.Ordinal) && result.TestId is { } id && classes.TryGetValue(id, out var className)
+            ? className + "." + result.TestName
+            : result.TestName;
 
     private static TestFailure ToFailure(Result result, Dictionary<string, string> classes, string source)
     {
-        var name = result.TestName;
-        if (!name.Contains('.', StringComparison.Ordinal) && result.TestId is { } id && classes.TryGetValue(id, out var className))
-        {
-            name = className + "." + name;
-        }
+        var name = NameOf(result, classes);
 
         var message = (result.Message ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
         var stack = (result.StackTrace ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);

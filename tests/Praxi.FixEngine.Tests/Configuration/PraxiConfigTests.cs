@@ -71,6 +71,46 @@ public sealed class PraxiConfigTests
         act.Should().Throw<FixEngineException>().WithMessage("config '*' is not valid*");
     }
 
+    [Fact]
+    public void Load_TestRunners_ReadsEachWithItsDefaults()
+    {
+        var file = Write("""
+            { "tests": [
+                { "name": "ts", "framework": "playwright", "cwd": "e2e", "command": ["npx", "playwright", "test", "{tests}"],
+                  "full_command": ["npx", "playwright", "test"], "results": ["e2e/results.json"], "timeout_s": 300, "env": { "CI": "1" } },
+                { "command": ["dotnet", "test", "--filter", "{filter}"], "match": ["Shop.*"] } ] }
+            """);
+
+        var runners = PraxiConfig.Load(file).TestRunners;
+
+        runners.Should().HaveCount(2);
+        var ts = runners[0];
+        (ts.Name, ts.Framework, ts.WorkingDirectory, ts.Timeout).Should().Be(("ts", "playwright", "e2e", TimeSpan.FromSeconds(300)));
+        ts.FullCommand.Should().Equal("npx", "playwright", "test");
+        ts.Results.Should().Equal("e2e/results.json");
+        ts.Environment.Should().Contain("CI", "1");
+        var dotnet = runners[1];
+        (dotnet.Name, dotnet.WorkingDirectory, dotnet.Timeout).Should().Be(("tests[1]", ".", Praxi.FixEngine.Running.TestRunner.DefaultTimeout));
+        dotnet.Match.Should().Equal("Shop.*");
+    }
+
+    [Fact]
+    public void Load_BadTestRunners_ListsEveryProblemInOneLine()
+    {
+        var file = Write("""
+            { "tests": [ { "name": "a", "command": [] }, { "name": "a", "command": ["x", "--t={tests}"], "timeout_s": 0 } ] }
+            """);
+
+        var act = () => PraxiConfig.Load(file);
+
+        var message = act.Should().Throw<FixEngineException>().Which.Message;
+        message.Should().NotContain("\n")
+            .And.Contain("test runner 'a': command must be a non-empty argument list")
+            .And.Contain("{tests} and {files} must be whole arguments")
+            .And.Contain("timeout_s must be between 1 and 7200")
+            .And.Contain("two runners are named 'a'");
+    }
+
     private static string Write(string json)
     {
         var file = Path.Combine(TestPaths.NewTempDir(), "praxi.json");

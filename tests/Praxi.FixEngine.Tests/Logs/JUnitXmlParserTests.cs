@@ -179,4 +179,15 @@ public sealed class JUnitXmlParserTests
     }
 
     private ParsedLog Parse(string fixture) => _sut.Parse(FixtureFiles.Path(fixture), "junit.xml", CancellationToken.None);
+
+    [Fact]
+    public void Parse_PlaywrightJUnit_ListsThePassedTestsNamedLikeItsFailures()
+    {
+        var sut = Parse("playwright-ts/junit.xml");
+
+        sut.PassedTests.Should().Contain("login.spec.ts › shows error banner without failing")
+            .And.Contain("login.spec.ts › session › email field is visible")
+            .And.NotContain(sut.Failures.Select(f => f.Test));
+        sut.Passed.Should().Be(sut.PassedTests!.Count);
+    }
 }

@@ -186,5 +186,19 @@ public sealed class PlaywrightJsonParserTests
             .Which.Message.Should().StartWith("reports/results.json: ").And.NotContain("\n");
     }
 
+    [Fact]
+    public void Parse_RealReport_ListsPassedTestsAndWhereEachFailedTestIsDeclared()
+    {
+        var sut = Parse();
+
+        sut.PassedTests.Should().Equal(
+            "login.spec.ts › shows error banner without failing",
+            "login.spec.ts › session › passes on retry",
+            "login.spec.ts › session › email field is visible");
+        var timeout = sut.Failures.Single(f => f.Test.EndsWith("test timeout while waiting", StringComparison.Ordinal));
+        (timeout.TestFile, timeout.TestLine).Should().Be(("tests/login.spec.ts", 35), "the spec's declaration, not the failing call");
+        sut.Failures.Should().OnlyContain(f => f.TestFile == "tests/login.spec.ts" && f.TestLine > 0);
+    }
+
     private ParsedLog Parse() => _sut.Parse(FixtureFiles.Path(Fixture), "results.json", CancellationToken.None);
 }

@@ -279,4 +279,13 @@ public sealed class PlaywrightTextParserTests
 
     private TestFailure Failure(string title) =>
         TextParsing.RunFixture(_sut, "playwright-ts/list.log").Single(f => f.Test == "tests/login.spec.ts › " + title);
+
+    [Fact]
+    public void Complete_ListReporter_KeepsTheTestsDeclarationFromTheHeader()
+    {
+        var failures = TextParsing.RunFixture(_sut, "playwright-ts/list.log");
+
+        var strict = failures.Single(f => f.Test.EndsWith("strict mode violation", StringComparison.Ordinal));
+        (strict.TestFile, strict.TestLine).Should().Be(("tests/login.spec.ts", 12));
+    }
 }

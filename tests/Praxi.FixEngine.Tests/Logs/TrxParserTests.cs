@@ -165,4 +165,13 @@ public sealed class TrxParserTests
     private ParsedLog Parse() => _sut.Parse(FixtureFiles.Path(Fixture), "results.trx", CancellationToken.None);
 
     private TestFailure Failure(string method) => Parse().Failures.Single(f => f.Test == "PwFixtures.LoginTests." + method);
+
+    [Fact]
+    public void Parse_RealTrx_ListsThePassedTestsByQualifiedName()
+    {
+        var sut = Parse();
+
+        sut.PassedTests.Should().Equal("PwFixtures.LoginTests.HeadingIsVisible");
+        sut.Passed.Should().Be(1);
+    }
 }

@@ -1,0 +1,33 @@
+using Praxi.FixEngine.Analysis;
+
+namespace Praxi.FixEngine.Running;
+
+/// <summary>A failed test to run again, as <c>analysis.json</c> names it.</summary>
+/// <param name="Test">The test's name (<c>[project] › file › title</c>, <c>Namespace.Class.Method</c>).</param>
+/// <param name="File">File of the failing call, when known.</param>
+/// <param name="Line">Line of the failing call.</param>
+/// <param name="Framework">The runner that reported it (<c>playwright</c>, <c>selenium</c>, <c>dotnet</c>, <c>pytest</c>…).</param>
+/// <param name="TestFile">The file declaring the test, when the report says.</param>
+/// <param name="TestLine">The line of the test's declaration.</param>
+internal sealed record TestTarget(string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine)
+{
+    /// <summary>Run-level labels the parsers give to failures that are not a test (they cannot be rerun by name).</summary>
+    private static readonly string[] RunLevel = ["(global)", "(run)", "(setup)"];
+
+    /// <summary>Title without the <c>[project] › </c> prefix a multi-project Playwright report puts first.</summary>
+    public string Title => TestNames.WithoutProject(Test);
+
+    /// <summary>True for a real test, false for a run-level failure such as Playwright's <c>(global)</c> error.</summary>
+    public bool IsTest => !RunLevel.Contains(Test, StringComparer.Ordinal) && !(Test.StartsWith('(') && Test.EndsWith(')'));
+
+    /// <summary>The failed tests of an analysis, each once, in its order.</summary>
+    /// <param name="report">The analysis.</param>
+    /// <returns>The targets.</returns>
+    public static IReadOnlyList<TestTarget> From(AnalysisReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return [.. report.Classification.Failures
+            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine))
+            .DistinctBy(t => t.Test, StringComparer.Ordinal)];
+    }
+}
