@@ -9,7 +9,7 @@ namespace Praxi.FixEngine.Configuration;
 /// <summary>
 /// <c>praxi.json</c>, the one configuration file in the repository under test (comments allowed, every key
 /// optional). This type reads the sections the engine uses so far: <c>classification</c>, <c>guardrails</c>,
-/// <c>selectors</c> (docs/configuration.md); other sections are left to the stages that own them.
+/// <c>selectors</c>, <c>tests</c>, <c>self_heal</c>, <c>validation</c> (docs/configuration.md); each section's part lives in its own file.
 /// </summary>
 public sealed partial class PraxiConfig
 {
@@ -71,6 +71,8 @@ public sealed partial class PraxiConfig
             config.ApplyTo(fix);
             problems.AddRange(fix.Problems());
             problems.AddRange(config.TestRunnerProblems());
+            problems.AddRange(config.SelfHealProblems());
+            problems.AddRange(config.ValidationProblems());
             if (problems.Count > 0)
             {
                 throw new FixEngineException($"config '{file}': {string.Join("; ", problems)}.");
@@ -156,7 +158,7 @@ public sealed partial class PraxiConfig
         }
     }
 
-    private sealed record ConfigDto
+    private sealed partial record ConfigDto
     {
         [JsonPropertyName("classification")]
         public ClassificationDto? Classification { get; init; }
