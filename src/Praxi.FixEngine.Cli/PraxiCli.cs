@@ -17,6 +17,7 @@ internal static class PraxiCli
             new BaselineCommand(),
             new HealCommand(services ?? CliServices.Default),
             new ShipLogsCommand(services ?? CliServices.Default),
+            new SelfHealCommand(services ?? CliServices.Default),
         };
         return root;
     }
