@@ -28,32 +28,6 @@ internal static class OutputFiles
     }
 
     /// <summary>Several files that belong together: all are written to temp files first, then renamed, so a failure leaves none half-written.</summary>
-    public static async Task WriteAllAtomicAsync(IReadOnlyList<(string Path, string Content)> files, CancellationToken cancellationToken)
-    {
-        var temps = new List<(string Temp, string Full)>();
-        try
-        {
-            foreach (var (path, content) in files)
-            {
-                var full = Path.GetFullPath(path);
-                var dir = Path.GetDirectoryName(full) ?? ".";
-                Directory.CreateDirectory(dir);
-                var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-                temps.Add((temp, full));
-                await File.WriteAllTextAsync(temp, content, Utf8, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var (temp, full) in temps)
-            {
-                File.Move(temp, full, overwrite: true);
-            }
-        }
-        finally
-        {
-            foreach (var (temp, _) in temps.Where(t => File.Exists(t.Temp)))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    public static Task WriteAllAtomicAsync(IReadOnlyList<(string Path, string Content)> files, CancellationToken cancellationToken) =>
+        Patching.AtomicFiles.WriteAllAsync(files, cancellationToken);
 }

@@ -1,14 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Fixing;
 using Praxi.FixEngine.Guardrails;
+using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Validation;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
 /// <summary>
-/// <c>praxi fix &lt;repo&gt; --analysis FILE [--out DIR] [--apply] [--config praxi.json]</c>: instructions → guarded
-/// patch + metadata, plan-only unless <c>--apply</c>; and <c>praxi fix prepare</c>. A guardrail refusal exits 0.
+/// <c>praxi fix &lt;repo&gt; --analysis FILE [--out DIR] [--validate] [--apply] [--config praxi.json]</c>: instructions → guarded
+/// patch + metadata, plan-only unless <c>--apply</c>; and <c>praxi fix prepare</c>. A guardrail refusal exits 0. With
+/// <c>--validate</c> the patch is first proven on a patched copy (docs/validation.md): a withheld patch exits 1 and is
+/// written as <c>patch-&lt;run_id&gt;.rejected.diff</c> beside an empty patch, and <c>--apply</c> then writes nothing.
 /// </summary>
 internal sealed class FixCommand : Command
 {
@@ -17,6 +23,7 @@ internal sealed class FixCommand : Command
     private readonly Option<string> _analysis = new("--analysis") { Description = "analysis.json, or fix-agent/input.json from 'praxi fix prepare'.", Required = true };
     private readonly Option<string> _out = new("--out") { Description = "Folder for patch-<run_id>.diff and metadata-<run_id>.json.", DefaultValueFactory = _ => "fix-agent" };
     private readonly Option<bool> _apply = new("--apply") { Description = "Also write the edited files into the repository when the guardrails allow them." };
+    private readonly Option<bool> _validate = new("--validate") { Description = "Rerun the affected tests on a patched copy first (praxi.json 'tests' and 'validation'); a patch that fails is withheld (exit 1)." };
     private readonly Option<string?> _config = new("--config") { Description = "praxi.json with guardrails and selector preferences (default: <repo>/praxi.json if present)." };
 
     public FixCommand(CliServices services)
@@ -26,6 +33,7 @@ internal sealed class FixCommand : Command
         Arguments.Add(_repo);
         Options.Add(_analysis);
         Options.Add(_out);
+        Options.Add(_validate);
         Options.Add(_apply);
         Options.Add(_config);
         Subcommands.Add(new FixPrepareCommand());
@@ -63,9 +71,11 @@ internal sealed class FixCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var repo = RequireRepository(parse.GetRequiredValue(_repo));
-        var input = ReadInput(parse.GetRequiredValue(_analysis));
+        var analysisPath = parse.GetRequiredValue(_analysis);
+        var input = ReadInput(analysisPath);
         var options = new FixAgentOptions();
-        PraxiConfig.Load(parse.GetValue(_config), repo).ApplyTo(options);
+        var config = PraxiConfig.Load(parse.GetValue(_config), repo);
+        config.ApplyTo(options);
         var agent = _services.CreateFixAgent(options);
 
         var result = await agent.PlanAsync(input, repo, cancellationToken).ConfigureAwait(false);
@@ -74,7 +84,19 @@ internal sealed class FixCommand : Command
         var runId = result.Metadata.RunId;
         var patchPath = Path.Combine(outDir, $"patch-{runId}.diff");
         var metadataPath = Path.Combine(outDir, $"metadata-{runId}.json");
-        await OutputFiles.WriteAllAtomicAsync([(patchPath, result.Patch), (metadataPath, FixJson.Serialize(result.Metadata) + "\n")], cancellationToken).ConfigureAwait(false);
+        ValidationResult? validated = null;
+        if (parse.GetValue(_validate))
+        {
+            validated = ReadAnalysisReport(analysisPath) is { } report
+                ? await PatchValidator.ValidateAsync(repo, result, report, config, cancellationToken).ConfigureAwait(false)
+                : await PatchValidator.ValidateAsync(repo, result, input, config, cancellationToken).ConfigureAwait(false);
+            result = validated.Fix;
+            await ValidationFiles.WriteAsync(validated, outDir, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await OutputFiles.WriteAllAtomicAsync([(patchPath, result.Patch), (metadataPath, FixJson.Serialize(result.Metadata) + "\n")], cancellationToken).ConfigureAwait(false);
+        }
 
         var output = parse.InvocationConfiguration.Output;
         var m = result.Metadata;
@@ -102,12 +124,55 @@ internal sealed class FixCommand : Command
             await output.WriteLineAsync(string.Create(inv, $"needs manual review: {m.ManualReview.Count} instruction(s), {m.Conflicts.Count} conflict(s) (see {metadataPath})")).ConfigureAwait(false);
         }
 
+        if (validated is not null)
+        {
+            await ReportAsync(output, validated, outDir).ConfigureAwait(false);
+        }
+
         if (parse.GetValue(_apply))
         {
             var written = FixAgent.Apply(result);
-            await output.WriteLineAsync(written.Count == 0 ? "applied: nothing to write" : $"applied: {string.Join(", ", written)}").ConfigureAwait(false);
+            await output.WriteLineAsync(validated?.Withheld == true ? "not applied: validation withheld the patch"
+                : written.Count == 0 ? "applied: nothing to write" : $"applied: {string.Join(", ", written)}").ConfigureAwait(false);
         }
 
-        return ExitCodes.Success;
+        return validated?.Withheld == true ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>The analysis report when <paramref name="path"/> is analysis.json (its failures are the tests to rerun), else null.</summary>
+    private static AnalysisReport? ReadAnalysisReport(string path)
+    {
+        var json = File.ReadAllText(path);
+        using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+        {
+            if (!document.RootElement.TryGetProperty("fix_agent_instructions", out _))
+            {
+                return null;
+            }
+        }
+
+        return AnalysisJson.Deserialize(json);
+    }
+
+    private static async Task ReportAsync(TextWriter output, ValidationResult validated, string outDir)
+    {
+        var v = validated.Validation;
+        var ran = v.Command is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $": {v.Command} ({(v.DurationMs ?? 0) / 1000.0:0.0} s)");
+        var line = v.Status switch
+        {
+            FixValidation.Passed => $"validation passed{ran}",
+            FixValidation.NotRun => $"validation not run: {v.Reason}" + (validated.Withheld ? " (require_pass: the patch is withheld)" : string.Empty),
+            _ => $"validation {v.Status.Replace('_', ' ')}: {v.Reason}",
+        };
+        await output.WriteLineAsync(line).ConfigureAwait(false);
+        if (validated.Withheld)
+        {
+            await output.WriteLineAsync($"patch withheld: the patch file is empty; the real patch → {Path.Combine(outDir, $"patch-{validated.Fix.Metadata.RunId}.rejected.diff")}").ConfigureAwait(false);
+        }
+
+        if (validated.WorkspacePath is not null)
+        {
+            await output.WriteLineAsync($"workspace kept: {validated.WorkspacePath}").ConfigureAwait(false);
+        }
     }
 }

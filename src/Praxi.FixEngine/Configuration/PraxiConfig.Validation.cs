@@ -1,7 +1,49 @@
+using System.Text.Json.Serialization;
+using Praxi.FixEngine.Validation;
+
 namespace Praxi.FixEngine.Configuration;
 
 /// <summary><c>praxi.json</c> <c>validation</c>: how a fix-agent patch is proven by a rerun.</summary>
 public sealed partial class PraxiConfig
 {
-    private IEnumerable<string> ValidationProblems() => _dto is null ? ["no configuration"] : [];
+    /// <summary>Copies the <c>validation</c> settings into validation options.</summary>
+    /// <param name="options">The options to fill.</param>
+    public void ApplyTo(ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var v = _dto.Validation;
+        if (v is null)
+        {
+            return;
+        }
+
+        options.Timeout = v.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : options.Timeout;
+        options.RequirePass = v.RequirePass ?? options.RequirePass;
+        options.KeepWorkspace = v.KeepWorkspace ?? options.KeepWorkspace;
+    }
+
+    private IEnumerable<string> ValidationProblems()
+    {
+        var options = new ValidationOptions();
+        ApplyTo(options);
+        return options.Problems().Select(p => "validation: " + p);
+    }
+
+    private sealed partial record ConfigDto
+    {
+        [JsonPropertyName("validation")]
+        public ValidationDto? Validation { get; init; }
+    }
+
+    private sealed record ValidationDto
+    {
+        [JsonPropertyName("timeout_s")]
+        public int? TimeoutSeconds { get; init; }
+
+        [JsonPropertyName("require_pass")]
+        public bool? RequirePass { get; init; }
+
+        [JsonPropertyName("keep_workspace")]
+        public bool? KeepWorkspace { get; init; }
+    }
 }

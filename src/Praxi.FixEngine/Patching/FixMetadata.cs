@@ -70,20 +70,67 @@ public sealed record FixEdit
     public IReadOnlyList<string> OtherUsages { get; init; } = [];
 }
 
-/// <summary>The validation of a patch.</summary>
+/// <summary>The validation of a patch: the affected tests rerun on a patched copy of the repository (docs/validation.md).</summary>
 public sealed record FixValidation
 {
-    /// <summary><c>not_run</c>, <c>passed</c> or <c>failed</c>.</summary>
+    /// <summary>Status of a patch whose checks and rerun passed.</summary>
+    public const string Passed = "passed";
+
+    /// <summary>Status of a patch that failed a check (does not apply, parse errors, assertions lost, the test still fails…).</summary>
+    public const string Failed = "failed";
+
+    /// <summary>Status of a validation stopped by a time limit.</summary>
+    public const string TimedOut = "timed_out";
+
+    /// <summary>Status of a patch that was not validated (<see cref="Reason"/> says why).</summary>
+    public const string NotRun = "not_run";
+
+    /// <summary><c>not_run</c>, <c>passed</c>, <c>failed</c> or <c>timed_out</c>.</summary>
     public required string Status { get; init; }
 
-    /// <summary>The command that ran.</summary>
+    /// <summary>The command that ran (arguments joined with spaces, quoted where needed; several runners joined with <c> ; </c>).</summary>
     public string? Command { get; init; }
+
+    /// <summary>Where it ran, relative to the repository root.</summary>
+    public string? Cwd { get; init; }
 
     /// <summary>How long it ran.</summary>
     public long? DurationMs { get; init; }
 
-    /// <summary>The end of its output.</summary>
+    /// <summary>The end of its output (capped, secrets masked).</summary>
     public string? OutputTail { get; init; }
+
+    /// <summary>The checks that ran, in order: <c>applies</c>, <c>parses</c>, <c>assertions_intact</c>, <c>target_passes</c>, <c>no_new_failures</c>.</summary>
+    public IReadOnlyList<ValidationCheck> Checks { get; init; } = [];
+
+    /// <summary>Why the status is what it is, in one sentence (always set unless passed).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>What the rerun reported for each test it ran.</summary>
+    public IReadOnlyList<ValidatedTest> Tests { get; init; } = [];
+}
+
+/// <summary>One validation check.</summary>
+public sealed record ValidationCheck
+{
+    /// <summary><c>applies</c>, <c>parses</c>, <c>assertions_intact</c>, <c>target_passes</c> or <c>no_new_failures</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>True when the check passed.</summary>
+    public required bool Passed { get; init; }
+
+    /// <summary>What was found, in one sentence.</summary>
+    public required string Detail { get; init; }
+}
+
+/// <summary>One test of a validation rerun.</summary>
+public sealed record ValidatedTest
+{
+    /// <summary>The test's name as the rerun's results name it.</summary>
+    public required string Test { get; init; }
+
+    /// <summary><c>passed</c>, <c>failed</c> or <c>not_run</c> (a targeted test the results do not mention).</summary>
+    public required string Status { get; init; }
 }
 
 /// <summary>An instruction a person must look at.</summary>
@@ -101,7 +148,7 @@ public sealed record ManualReviewItem
     /// <summary>The instruction's line.</summary>
     public int? Line { get; init; }
 
-    /// <summary><c>needs_manual_review</c>, <c>not_found</c>, <c>no_rewriter</c>, <c>invalid_instruction</c>, <c>unresolved_path</c>, <c>rejected_edit</c> or <c>rewriter_error</c>.</summary>
+    /// <summary><c>needs_manual_review</c>, <c>not_found</c>, <c>no_rewriter</c>, <c>invalid_instruction</c>, <c>unresolved_path</c>, <c>rejected_edit</c>, <c>rewriter_error</c>, or from validation <c>validation_failed</c> / <c>not_validated</c>.</summary>
     public required string Status { get; init; }
 
     /// <summary>Why.</summary>

@@ -138,7 +138,68 @@ internal static class PullRequestText
             }
         }
 
-        sb.Append("\n## Validation\n\nNot run: rerun the affected tests before merging.\n");
+        sb.Append(ValidationSection(new FixValidation { Status = FixValidation.NotRun }, withheld: false));
+        return sb.ToString();
+    }
+
+    /// <summary>The body with its Validation section (always the last one) replaced by what <paramref name="validation"/> found.</summary>
+    public static string WithValidation(string body, FixValidation validation, bool withheld)
+    {
+        var at = body.LastIndexOf(ValidationHeading, StringComparison.Ordinal);
+        return (at < 0 ? body : body[..at]) + ValidationSection(validation, withheld);
+    }
+
+    private const string ValidationHeading = "\n## Validation\n";
+
+    private static string ValidationSection(FixValidation v, bool withheld)
+    {
+        var sb = new StringBuilder(ValidationHeading).Append('\n');
+        var ran = v.Command is null ? string.Empty : $" {Markdown.Code(v.Command)}" + (v.Cwd is null or "." ? string.Empty : $" in {Markdown.Code(v.Cwd)}")
+            + (v.DurationMs is { } ms ? string.Create(Inv, $" ({ms / 1000.0:0.0} s)") : string.Empty);
+        switch (v.Status)
+        {
+            case FixValidation.Passed:
+                sb.Append(Inv, $"**Passed.** The affected tests were rerun on a patched copy of the repository and pass:{ran}.\n");
+                break;
+            case FixValidation.NotRun when v.Reason is null:
+                return sb.Append("Not run: rerun the affected tests before merging.\n").ToString();
+            case FixValidation.NotRun:
+                sb.Append(withheld ? "**Not validated — the patch is withheld** (require_pass): " : "**Not validated** — rerun the affected tests before merging: ")
+                    .Append(Markdown.Code(v.Reason)).Append('\n');
+                break;
+            default:
+                sb.Append(Inv, $"**{(v.Status == FixValidation.TimedOut ? "Timed out" : "Failed")} — the patch is withheld** (kept as the rejected diff for review).{(ran.Length > 0 ? " Rerun:" + ran + "." : string.Empty)}\n");
+                if (v.Reason is not null)
+                {
+                    sb.Append('\n').Append(Markdown.Code(v.Reason)).Append('\n');
+                }
+
+                break;
+        }
+
+        if (v.Checks.Count > 0)
+        {
+            sb.Append('\n');
+            foreach (var c in v.Checks)
+            {
+                sb.Append(c.Passed ? "- passed: " : "- **failed**: ").Append(Markdown.Code(c.Name)).Append(": ").Append(Markdown.Code(c.Detail)).Append('\n');
+            }
+        }
+
+        if (v.Tests.Count > 0)
+        {
+            sb.Append('\n');
+            foreach (var t in v.Tests.Take(20))
+            {
+                sb.Append("- ").Append(Markdown.Code(t.Test)).Append(": ").Append(t.Status).Append('\n');
+            }
+
+            if (v.Tests.Count > 20)
+            {
+                sb.Append(Inv, $"- and {v.Tests.Count - 20} more\n");
+            }
+        }
+
         return sb.ToString();
     }
 

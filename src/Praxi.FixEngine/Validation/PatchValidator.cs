@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Globalization;
+using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Configuration;
+using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Running;
+
+namespace Praxi.FixEngine.Validation;
+
+/// <summary>
+/// Proves a fix-agent patch before anyone reviews it: applies it to a temporary copy of the repository, runs the static
+/// checks (<c>parses</c>, <c>assertions_intact</c>), then reruns exactly the affected tests with each <c>praxi.json</c>
+/// <c>tests</c> runner that selects them (<c>target_passes</c>, <c>no_new_failures</c>). A failing check, a failed or
+/// timed-out rerun withholds the patch; one that could not be validated is flagged (withheld under <c>require_pass</c>).
+/// The user's repository is never modified. See docs/validation.md.
+/// </summary>
+/// <example>
+/// <code>
+/// var fix = await agent.PlanAsync(FixInput.From(analysis), repo, ct);
+/// var validated = await PatchValidator.ValidateAsync(repo, fix, analysis, config, ct);
+/// await ValidationFiles.WriteAsync(validated, "fix-agent", ct);
+/// </code>
+/// </example>
+public static class PatchValidator
+{
+    /// <summary>Validates <paramref name="fix"/> against the failed tests of <paramref name="analysis"/>.</summary>
+    /// <param name="repositoryRoot">The checkout the patch is for (may be a subfolder of a git checkout).</param>
+    /// <param name="fix">The planned fix (<see cref="FixAgent.PlanAsync"/>).</param>
+    /// <param name="analysis">The analysis whose failures the patch should fix.</param>
+    /// <param name="config">The configuration: <c>tests</c> runners and <c>validation</c> settings.</param>
+    /// <param name="cancellationToken">Stops the validation (the copy is still removed).</param>
+    /// <returns>The fix with its validation recorded, and whether it is withheld.</returns>
+    /// <exception cref="FixEngineException">The repository does not exist or the options are invalid.</exception>
+    public static Task<ValidationResult> ValidateAsync(
+        string repositoryRoot, FixResult fix, AnalysisReport analysis, PraxiConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return ValidateAsync(repositoryRoot, fix, TestTarget.From(analysis), config, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="fix"/> against the tests its instructions name (when only <c>fix-agent/input.json</c> is at
+    /// hand: the tests are known by name and file only, so runners should select them by <c>match</c>).
+    /// </summary>
+    /// <param name="repositoryRoot">The checkout the patch is for.</param>
+    /// <param name="fix">The planned fix.</param>
+    /// <param name="input">The instructions the fix was planned from.</param>
+    /// <param name="config">The configuration.</param>
+    /// <param name="cancellationToken">Stops the validation.</param>
+    /// <returns>The fix with its validation recorded, and whether it is withheld.</returns>
+    /// <exception cref="FixEngineException">The repository does not exist or the options are invalid.</exception>
+    public static Task<ValidationResult> ValidateAsync(
+        string repositoryRoot, FixResult fix, FixInput input, PraxiConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var targets = input.Instructions
+            .Where(i => i.Test is not null)
+            .Select(i => new TestTarget(i.Test!, i.File, i.Line, null, null, null))
+            .DistinctBy(t => t.Test, StringComparer.Ordinal)
+            .ToList();
+        return ValidateAsync(repositoryRoot, fix, targets, config, null, cancellationToken);
+    }
+
+    /// <summary>The core: <paramref name="failures"/> are the analysis' failed tests; <paramref name="options"/> null reads them from <paramref name="config"/>.</summary>
+    internal static async Task<ValidationResult> ValidateAsync(
+        string repositoryRoot, FixResult fix, IReadOnlyList<TestTarget> failures, PraxiConfig config, ValidationOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryRoot);
+        ArgumentNullException.ThrowIfNull(fix);
+        ArgumentNullException.ThrowIfNull(failures);
+        ArgumentNullException.ThrowIfNull(config);
+        if (!Directory.Exists(repositoryRoot))
+        {
+            throw new FixEngineException($"repository '{repositoryRoot}' does not exist or is not a folder; pass the checkout of the repository under test.");
+        }
+
+        if (options is null)
+        {
+            options = new ValidationOptions();
+            config.ApplyTo(options);
+        }
+
+        if (options.Problems().ToList() is { Count: > 0 } problems)
+        {
+            throw new FixEngineException($"validation options: {string.Join("; ", problems)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(fix.Patch))
+        {
+            var reason = fix.Allowed ? "the patch is empty: there is no code change to validate" : "the guardrails refused the patch: there is nothing to validate";
+            return Finish(fix, new FixValidation { Status = FixValidation.NotRun, Reason = reason }, options, workspace: null);
+        }
+
+        var targets = failures.Where(t => t.IsTest).ToList();
+        var runners = config.TestRunners.Where(r => targets.Any(r.Selects)).ToList();
+        if (targets.Count == 0)
+        {
+            return Finish(fix, new FixValidation { Status = FixValidation.NotRun, Reason = "the analysis names no failed test to rerun" }, options, workspace: null);
+        }
+
+        if (runners.Count == 0)
+        {
+            var names = string.Join(", ", targets.Take(3).Select(t => $"'{t.Test}'"));
+            return Finish(fix, new FixValidation { Status = FixValidation.NotRun, Reason = $"no runner in praxi.json 'tests' selects the failed tests ({names}); add one to validate patches" }, options, workspace: null);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var workspace = await ValidationWorkspace.CreateAsync(repositoryRoot, [.. runners.Select(r => r.WorkingDirectory)], options.KeepWorkspace, cancellationToken).ConfigureAwait(false);
+        await using (workspace.ConfigureAwait(false))
+        {
+            var validation = await RunAsync(workspace, fix.Patch, targets, runners, options.Timeout, cancellationToken).ConfigureAwait(false);
+            if (validation.DurationMs is null)
+            {
+                validation = validation with { DurationMs = clock.ElapsedMilliseconds };
+            }
+
+            return Finish(fix, validation, options, options.KeepWorkspace ? workspace.Root : null);
+        }
+    }
+
+    private static async Task<FixValidation> RunAsync(
+        ValidationWorkspace workspace, string patch, IReadOnlyList<TestTarget> targets, IReadOnlyList<TestRunner> runners, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var paths = StaticChecks.PathsOf(patch);
+        var before = paths.Select(workspace.Read).ToList();
+        if (await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false) is { } notApplied)
+        {
+            var applies = new ValidationCheck { Name = "applies", Passed = false, Detail = notApplied };
+            return new FixValidation { Status = FixValidation.Failed, Checks = [applies], Reason = "the patch does not apply: " + notApplied };
+        }
+
+        var checks = new List<ValidationCheck> { new() { Name = "applies", Passed = true, Detail = string.Create(CultureInfo.InvariantCulture, $"git apply changed {paths.Count} file(s)") } };
+        var files = paths.Select((p, i) => new StaticChecks.ChangedFile(p, before[i], workspace.Read(p))).ToList();
+        checks.AddRange(StaticChecks.Run(files, cancellationToken));
+        if (checks.FirstOrDefault(c => !c.Passed) is { } failedStatic)
+        {
+            return new FixValidation { Status = FixValidation.Failed, Checks = checks, Reason = $"check '{failedStatic.Name}' failed, so the tests were not rerun: {failedStatic.Detail}" };
+        }
+
+        using var cap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cap.CancelAfter(timeout);
+        var outcomes = new List<RerunOutcome>();
+        foreach (var runner in runners)
+        {
+            var outcome = await TestRerunner.RunAsync(workspace.Root, runner, targets, cancellationToken: cap.Token).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            outcomes.Add(outcome);
+            if (outcome.Process.TimedOut || outcome.Process.StartError is not null)
+            {
+                break;
+            }
+        }
+
+        return Judge(outcomes, targets, runners, checks, cap.IsCancellationRequested);
+    }
+
+    private static FixValidation Judge(List<RerunOutcome> outcomes, IReadOnlyList<TestTarget> targets, IReadOnlyList<TestRunner> runners, List<ValidationCheck> checks, bool capReached)
+    {
+        var record = new FixValidation
+        {
+            Status = FixValidation.Failed,
+            Command = string.Join(" ; ", outcomes.Select(o => CommandLine(o.Command))),
+            Cwd = outcomes[0].WorkingDirectory,
+            DurationMs = (long)outcomes.Sum(o => o.Process.Duration.TotalMilliseconds),
+            OutputTail = string.Join("\n", outcomes.Select(o => o.Process.OutputTail)),
+            Checks = checks,
+        };
+        var last = outcomes[^1];
+        if (last.Process.StartError is not null)
+        {
+            return record with { Status = FixValidation.NotRun, Reason = $"test runner '{last.Runner}' did not start: {last.Process.StartError}" };
+        }
+
+        if (last.Process.TimedOut)
+        {
+            var limit = capReached ? "the overall validation.timeout_s" : $"the runner's timeout_s";
+            return record with { Status = FixValidation.TimedOut, Reason = $"test runner '{last.Runner}' was stopped by {limit}" };
+        }
+
+        var selected = targets.Where(t => runners.Any(r => r.Selects(t))).ToList();
+        var tests = new List<ValidatedTest>();
+        foreach (var target in selected)
+        {
+            var statuses = outcomes.Select(o => o.StatusOf(target)).ToList();
+            var status = statuses.Contains(TestResult.Failed) ? TestResult.Failed : statuses.Contains(TestResult.Passed) ? TestResult.Passed : TestResult.NotRun;
+            tests.Add(new ValidatedTest { Test = target.Test, Status = status });
+        }
+
+        var others = outcomes.SelectMany(o => o.OtherFailures(targets)).Select(r => r.Test).Distinct(StringComparer.Ordinal).ToList();
+        var otherPassed = outcomes.SelectMany(o => o.Results).Where(r => r.Status == TestResult.Passed && !targets.Any(t => TestNames.Same(t.Test, r.Test)))
+            .Select(r => r.Test).Distinct(StringComparer.Ordinal).Where(t => !others.Contains(t, StringComparer.Ordinal));
+        tests.AddRange(others.Select(t => new ValidatedTest { Test = t, Status = TestResult.Failed }));
+        tests.AddRange(otherPassed.Select(t => new ValidatedTest { Test = t, Status = TestResult.Passed }));
+
+        var notPassing = tests.Take(selected.Count).Where(t => t.Status != TestResult.Passed).ToList();
+        var problems = outcomes.SelectMany(o => o.Problems).ToList();
+        var unselected = targets.Except(selected).Select(t => t.Test).ToList();
+        var targetDetail = notPassing.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"all {selected.Count} targeted test(s) pass")
+            : string.Join("; ", notPassing.Select(t => t.Status == TestResult.NotRun ? $"'{t.Test}' is not in the results" : $"'{t.Test}' still fails"))
+              + (problems.Count > 0 ? " (" + string.Join("; ", problems) + ")" : string.Empty);
+        if (unselected.Count > 0)
+        {
+            targetDetail += $"; not rerun (no runner selects them): {string.Join(", ", unselected.Select(t => $"'{t}'"))}";
+        }
+
+        checks.Add(new ValidationCheck { Name = "target_passes", Passed = notPassing.Count == 0, Detail = targetDetail });
+        var exitedBadly = outcomes.Where(o => o.Process.ExitCode is not 0).ToList();
+        var newFailureDetail = others.Count > 0
+            ? $"newly failing: {string.Join(", ", others.Take(10).Select(t => $"'{t}'"))}"
+            : exitedBadly.Count > 0 && notPassing.Count == 0
+                ? $"no test failed, but test runner '{exitedBadly[0].Runner}' ended with {exitedBadly[0].Process.Describe()}"
+                : "no other test in the rerun failed";
+        var noNewFailures = others.Count == 0 && !(exitedBadly.Count > 0 && notPassing.Count == 0);
+        checks.Add(new ValidationCheck { Name = "no_new_failures", Passed = noNewFailures, Detail = newFailureDetail });
+
+        var failed = checks.FirstOrDefault(c => !c.Passed);
+        return record with
+        {
+            Status = failed is null ? FixValidation.Passed : FixValidation.Failed,
+            Reason = failed is null ? null : $"check '{failed.Name}' failed: {failed.Detail}",
+            Tests = tests,
+        };
+    }
+
+    private static ValidationResult Finish(FixResult fix, FixValidation validation, ValidationOptions options, string? workspace)
+    {
+        var hasPatch = !string.IsNullOrWhiteSpace(fix.Patch);
+        var withheld = hasPatch && (validation.Status is FixValidation.Failed or FixValidation.TimedOut || (validation.Status == FixValidation.NotRun && options.RequirePass));
+        var flagged = hasPatch && validation.Status == FixValidation.NotRun;
+        var metadata = fix.Metadata with
+        {
+            Validation = validation,
+            PrBody = PullRequestText.WithValidation(fix.Metadata.PrBody, validation, withheld),
+        };
+        if (withheld || flagged)
+        {
+            var status = withheld ? "validation_failed" : "not_validated";
+            var reason = (withheld ? "withheld by validation: " : "not validated: ") + (validation.Reason ?? validation.Status);
+            var items = fix.Changes.SelectMany(c => c.Edits).GroupBy(e => e.Instruction).OrderBy(g => g.Key)
+                .Select(g => new ManualReviewItem { Instruction = g.Key, Kind = g.First().Edit.Kind, File = g.First().Edit.File, Line = g.First().Edit.Line, Status = status, Reason = reason })
+                .DefaultIfEmpty(new ManualReviewItem { Instruction = 0, Kind = "validation", File = (fix.Metadata.Edits.Count > 0 ? fix.Metadata.Edits[0].File : "."), Status = status, Reason = reason });
+            metadata = metadata with { NeedsManualReview = true, ManualReview = [.. metadata.ManualReview, .. items] };
+        }
+
+        var result = withheld ? fix with { Metadata = metadata, Patch = string.Empty, Changes = [] } : fix with { Metadata = metadata };
+        return new ValidationResult { Fix = result, Withheld = withheld, RejectedPatch = withheld ? fix.Patch : null, WorkspacePath = workspace };
+    }
+
+    /// <summary>The argument list as one readable line (quoted where a shell would split it); for reports only, never run.</summary>
+    private static string CommandLine(IReadOnlyList<string> args) =>
+        string.Join(' ', args.Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@+,%".Contains(c, StringComparison.Ordinal)) ? a : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Praxi.FixEngine.Guardrails;
+using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Rewriting.CSharp;
+using Praxi.FixEngine.Rewriting.JavaScript;
+
+namespace Praxi.FixEngine.Validation;
+
+/// <summary>
+/// The checks that need no run, judged on each changed file's text before and after the patch: <c>parses</c> (no new
+/// parse errors: Roslyn for C#, the JavaScript tokenizer and Acornima for JS/TS) and <c>assertions_intact</c> (no assertion
+/// removed, weakened or inverted, no skip/only/fixme added: the guardrails' integrity checks, comments not counted).
+/// </summary>
+internal static class StaticChecks
+{
+    /// <summary>Name of the parse check.</summary>
+    public const string Parses = "parses";
+
+    /// <summary>Name of the assertion check.</summary>
+    public const string AssertionsIntact = "assertions_intact";
+
+    /// <summary>One file of the patch: its text before and after (null when absent).</summary>
+    public sealed record ChangedFile(string Path, string? Before, string? After);
+
+    /// <summary>Both checks over the changed files.</summary>
+    public static IReadOnlyList<ValidationCheck> Run(IReadOnlyList<ChangedFile> files, CancellationToken cancellationToken) =>
+        [ParseCheck(files, cancellationToken), AssertionCheck(files)];
+
+    private static ValidationCheck ParseCheck(IReadOnlyList<ChangedFile> files, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var checkedFiles = 0;
+        foreach (var file in files.Where(f => f.After is not null))
+        {
+            if (file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                checkedFiles++;
+                var before = file.Before is null ? 0 : CSharpErrors(file.Before, cancellationToken).Count;
+                var after = CSharpErrors(file.After!, cancellationToken);
+                if (after.Count > before)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{file.Path}: {after.Count} parse error(s), {before} before: {after[0]}"));
+                }
+            }
+            else if (IsJavaScriptFamily(file.Path))
+            {
+                checkedFiles++;
+                var before = file.Before is null ? null : JsSyntaxCheck.Problem(file.Path, file.Before);
+                if (before is null && JsSyntaxCheck.Problem(file.Path, file.After!) is { } after)
+                {
+                    problems.Add($"{file.Path}: {after}");
+                }
+            }
+        }
+
+        return problems.Count > 0
+            ? new ValidationCheck { Name = Parses, Passed = false, Detail = "new parse errors: " + string.Join("; ", problems) }
+            : new ValidationCheck { Name = Parses, Passed = true, Detail = string.Create(CultureInfo.InvariantCulture, $"{checkedFiles} changed source file(s) parse as well as before") };
+    }
+
+    private static ValidationCheck AssertionCheck(IReadOnlyList<ChangedFile> files)
+    {
+        var refused = new List<string>();
+        long before = 0;
+        long after = 0;
+        foreach (var file in files.Where(f => f.Before is not null || f.After is not null))
+        {
+            var decisions = IntegrityChecks.Check(file.Path, file.Before ?? string.Empty, file.After ?? string.Empty, [], int.MaxValue)
+                .Where(d => d.Rule is "assertions_kept" or "no_skip_added")
+                .ToList();
+            foreach (var d in decisions)
+            {
+                if (d.Verdict == GuardrailVerdict.Refused)
+                {
+                    refused.Add($"{file.Path}: {d.Reason}");
+                }
+                else if (d.Rule == "assertions_kept")
+                {
+                    before += d.Limit ?? 0;
+                    after += d.Value ?? 0;
+                }
+            }
+        }
+
+        return refused.Count > 0
+            ? new ValidationCheck { Name = AssertionsIntact, Passed = false, Detail = string.Join("; ", refused) }
+            : new ValidationCheck { Name = AssertionsIntact, Passed = true, Detail = string.Create(CultureInfo.InvariantCulture, $"{after} assertion call(s) in the changed files ({before} before); no skip, only or fixme added") };
+    }
+
+    private static List<string> CSharpErrors(string text, CancellationToken cancellationToken) =>
+        [.. CSharpSyntaxTree.ParseText(text, CSharpProject.ParseOptions, cancellationToken: cancellationToken)
+            .GetDiagnostics(cancellationToken)
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => $"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage(CultureInfo.InvariantCulture)}")];
+
+    private static bool IsJavaScriptFamily(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".js" or ".mjs" or ".cjs" or ".jsx" or ".ts" or ".mts" or ".cts" or ".tsx";
+
+    /// <summary>Repository-relative paths the diff touches (new side; the old side for a deleted file).</summary>
+    public static IReadOnlyList<string> PathsOf(string patch)
+    {
+        var paths = new List<string>();
+        string? oldPath = null;
+        foreach (var raw in patch.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith("--- ", StringComparison.Ordinal))
+            {
+                oldPath = Strip(line[4..]);
+            }
+            else if (line.StartsWith("+++ ", StringComparison.Ordinal))
+            {
+                var newPath = Strip(line[4..]);
+                if ((newPath ?? oldPath) is { } p && !paths.Contains(p, StringComparer.Ordinal))
+                {
+                    paths.Add(p);
+                }
+            }
+        }
+
+        return paths;
+
+        static string? Strip(string path)
+        {
+            var p = path.Split('\t')[0].Trim();
+            if (p == "/dev/null")
+            {
+                return null;
+            }
+
+            if (p.Length > 1 && p[0] == '"' && p[^1] == '"')
+            {
+                p = p[1..^1];
+            }
+
+            return p.StartsWith("a/", StringComparison.Ordinal) || p.StartsWith("b/", StringComparison.Ordinal) ? p[2..] : p;
+        }
+    }
+}
