@@ -154,7 +154,8 @@ internal sealed class FixCommand : Command
         return AnalysisJson.Deserialize(json);
     }
 
-    private static async Task ReportAsync(TextWriter output, ValidationResult validated, string outDir)
+    /// <summary>Prints what validation concluded and where the withheld patch went.</summary>
+    internal static async Task ReportAsync(TextWriter output, ValidationResult validated, string outDir)
     {
         var v = validated.Validation;
         var ran = v.Command is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $": {v.Command} ({(v.DurationMs ?? 0) / 1000.0:0.0} s)");
