@@ -3,6 +3,7 @@ using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Running;
+using Praxi.FixEngine.Samples.Tests.Reports;
 using Praxi.FixEngine.Samples.Tests.Running;
 using Xunit.Abstractions;
 
@@ -24,13 +25,14 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
             "unseeded-database",
             "reseed",
             [
-                ["test", "ts", "tests/login.spec.ts"],
+                ["test", "ts", "tests/login.spec.ts:8"],
                 ["test", "dotnet", "--filter", "FullyQualifiedName=PraxiShop.E2E.Tests.LoginTests.SignsInWithValidCredentials"],
             ],
             ["ts", "dotnet"],
-            (env, report) =>
+            (env, report, artifacts) =>
             {
-                File.ReadAllText(Path.Combine(env.Folder, "server.log")).Should().Contain("no such table: users");
+                AssertFailsAsTheManifestSays(artifacts, "unseeded-database", failures: 1);
+                File.ReadAllText(Path.Combine(artifacts, "server.log")).Should().Contain("no such table: users");
                 env.State("seeded").Should().Be("false");
             },
             env => env.State("seeded").Should().Be("true"));
@@ -44,11 +46,10 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
             "regenerate_storage_state",
             [["test", "ts", "tests/admin.spec.ts"]],
             ["ts"],
-            (env, report) =>
+            (env, _, artifacts) =>
             {
                 env.State("break_armed").Should().Be("true");
-                report.Classification.Failures.Should().OnlyContain(f => f.Message.Contains("/login?ReturnUrl", StringComparison.Ordinal),
-                    "the stale storage state is reused (--no-deps), so the admin pages redirect to the sign-in page");
+                AssertFailsAsTheManifestSays(artifacts, "expired-auth", failures: 2);
             },
             env => env.State("break_armed").Should().Be("true", "signing in again heals the state with the rotated key ring still in place"));
     }
@@ -61,7 +62,7 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
             "restart",
             [["test", "ts", "tests/login.spec.ts:8"]],
             ["ts"],
-            (env, report) =>
+            (env, report, _) =>
             {
                 env.State("app_up").Should().Be("false", "the app crashes at start-up and up still succeeds");
                 File.ReadAllText(Path.Combine(env.Folder, "server.log")).Should().Contain("Payments:ApiKey is required");
@@ -73,6 +74,40 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
                 env.State("app_up").Should().Be("true");
                 env.State("break_armed").Should().Be("false", "the breakage happens once: a restart starts the app without it");
             });
+    }
+
+    [Fact]
+    public async Task UnseededDatabase_ResetEnvironmentAction_GivesASeededSignedInAppWithoutTheBreakage()
+    {
+        Chromium.Require();
+        var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
+        var reset = SelfHealAction.Load("reset_environment");
+        using var env = SampleEnvironment.Create();
+        var up = await env.RunAsync("up", "unseeded-database");
+        Step("up unseeded-database", up);
+        up.Succeeded.Should().BeTrue(up.OutputTail);
+        var firstStart = env.State("started_at");
+
+        var again = await env.RunAsync("up", "unseeded-database");
+        var outcome = await ProcessRunner.RunAsync(reset.Command, SampleEnvironment.Samples, reset.Timeout, env.Variables);
+        Step($"reset_environment: {string.Join(' ', reset.Command)}", outcome);
+        var admin = await env.RunAsync("test", "ts", "tests/admin.spec.ts:6");
+        Step("test ts tests/admin.spec.ts:6", admin);
+
+        again.ExitCode.Should().Be(2);
+        OneLine(again).Should().Contain("already up").And.Contain("env.sh down");
+        outcome.Succeeded.Should().BeTrue(outcome.OutputTail);
+        env.State("scenario").Should().Be("unseeded-database");
+        env.State("seeded").Should().Be("true", "a reset seeds, whatever the scenario broke");
+        env.State("break_armed").Should().Be("false");
+        env.State("app_up").Should().Be("true");
+        env.State("started_at").Should().NotBe(firstStart, "a reset is a fresh up (it builds, seeds and signs in: seconds)");
+        File.Exists(env.State("ts_storage_state")).Should().BeTrue("a reset signs the admin in afresh");
+        File.Exists(env.State("dotnet_storage_state")).Should().BeTrue();
+        admin.ExitCode.Should().Be(0, "the signed-in admin spec passes against the reset environment: {0}", admin.OutputTail);
+        admin.OutputTail.Should().Contain("--no-deps", "the storage state the reset saved is the one the test uses");
+        (await env.RunAsync("status")).ExitCode.Should().Be(0);
+        Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
     }
 
     [Fact]
@@ -92,6 +127,19 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
         OneLine(notUp).Should().Contain("no environment in").And.Contain("env.sh up");
     }
 
+    /// <summary>The collected TypeScript run fails <paramref name="failures"/> tests, each one the manifest names, with its message fragment.</summary>
+    private static void AssertFailsAsTheManifestSays(string artifacts, string scenario, int failures)
+    {
+        var manifest = ScenarioManifest.Load(scenario);
+        var failed = PlaywrightJsonReport.Read(Path.Combine(artifacts, "results.json")).Tests.Where(t => t.Failed).ToList();
+        failed.Should().HaveCount(failures);
+        foreach (var test in failed)
+        {
+            manifest.Ts.Should().Contain(e => e.Test == test.Test && test.Message.Contains(e.Message, StringComparison.Ordinal),
+                "{0} fails in the environment as in run.sh's {1}: {2}", test.Test, scenario, test.Message);
+        }
+    }
+
     private static string OneLine(ProcessOutcome outcome)
     {
         var lines = outcome.OutputTail.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -108,7 +156,7 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
         string action,
         string[][] firstRuns,
         string[] runnerNames,
-        Action<SampleEnvironment, AnalysisReport> whenBroken,
+        Action<SampleEnvironment, AnalysisReport, string> whenBroken,
         Action<SampleEnvironment> whenHealed)
     {
         Chromium.Require();
@@ -137,7 +185,7 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
             collect.Succeeded.Should().BeTrue(collect.OutputTail);
             var report = new FailureAnalyzer(new AnalysisOptions { RunId = scenario }).Analyze(artifacts);
             report.Classification.ErrorType.ToName().Should().Be(manifest.ErrorType, "praxi analyze must classify the collected artifacts of {0}", scenario);
-            whenBroken(env, report);
+            whenBroken(env, report, artifacts);
 
             var targets = TestTarget.From(report).Where(t => t.IsTest).ToList();
             var used = runners.Where(r => targets.Any(r.Selects)).ToList();
