@@ -26,13 +26,9 @@
 set -euo pipefail
 
 tool=env.sh
+usage_line="PRAXI_ENV_DIR=<dir> samples/scenarios/env.sh up <scenario|baseline> | reseed | login | restart | reset | test ts|dotnet [args...] | collect <dir> | down | status"
 # shellcheck source=samples/scenarios/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-usage() {
-  echo "usage: PRAXI_ENV_DIR=<dir> samples/scenarios/env.sh up <scenario|baseline> | reseed | login | restart | reset | test ts|dotnet [args...] | collect <dir> | down | status"
-  echo "scenarios: $(scenario_names)"
-}
 
 fail() { echo "$tool: $*" >&2; exit 1; }
 

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # What samples/scenarios/run.sh (one scenario end to end) and samples/scenarios/env.sh (a long-lived environment) share:
 # paths, prerequisites, the run lock, builds, the database, starting and stopping PraxiShop, and running the suites.
-# Sourced, never run. The caller sets `tool` (its name, for messages) before sourcing.
+# Sourced, never run. The caller sets `tool` (its name, for messages) and `usage_line` before sourcing.
 
 lib_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 samples="$(dirname "$lib_here")"
@@ -15,6 +15,11 @@ die() { echo "$tool: $*" >&2; exit 2; }
 log() { printf '[%s %s] %s\n' "$tool" "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 scenario_names() { (cd "$lib_here" && for d in */scenario.json; do printf '%s ' "${d%/scenario.json}"; done); }
+
+usage() {
+  echo "usage: $usage_line"
+  echo "scenarios: $(scenario_names)"
+}
 
 manifest_field() { # manifest_field MANIFEST NAME -> the manifest's top-level value as text ("" when absent)
   node -e 'const m = require(process.argv[1]); const v = m[process.argv[2]]; process.stdout.write(v === undefined || v === null ? "" : String(v));' "$1" "$2"

@@ -19,13 +19,9 @@
 set -euo pipefail
 
 tool=run.sh
+usage_line="samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR] [--keep-traces] [--expect manifest|pass]"
 # shellcheck source=samples/scenarios/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-usage() {
-  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR] [--keep-traces] [--expect manifest|pass]"
-  echo "scenarios: $(scenario_names)"
-}
 
 scenario="${1:-}"
 [[ -n "$scenario" && "$scenario" != -* ]] || { usage >&2; exit 2; }
