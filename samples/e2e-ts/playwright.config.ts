@@ -52,7 +52,9 @@ export default defineConfig({
   ],
   // Builds, seeds and starts PraxiShop unless something already answers on the health URL
   // (samples/scenarios/run.sh starts the app itself, with its breakage switch, before running the suite).
-  webServer: {
+  // PRAXISHOP_EXTERNAL_APP=1 (samples/scenarios/env.sh): the app is managed outside, never started here, so an app
+  // that is down stays down and the tests see it.
+  webServer: process.env.PRAXISHOP_EXTERNAL_APP === '1' ? undefined : {
     command: `dotnet run -c Release --project ../PraxiShop -- seed && dotnet run -c Release --no-build --project ../PraxiShop -- --urls ${baseURL}`,
     url: `${baseURL}/api/health/`,
     reuseExistingServer: true,

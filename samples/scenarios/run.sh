@@ -18,13 +18,10 @@
 # the evidence of passing tests too: TypeScript trace.zip, .NET trace.zip + dom.html, Selenium dom.html.
 set -euo pipefail
 
-usage() {
-  echo "usage: samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR] [--keep-traces] [--expect manifest|pass]"
-  echo "scenarios: $(cd "$(dirname "${BASH_SOURCE[0]}")" && for d in */scenario.json; do printf '%s ' "${d%/scenario.json}"; done)"
-}
-
-die() { echo "run.sh: $*" >&2; exit 2; }
-log() { printf '[run.sh %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+tool=run.sh
+usage_line="samples/scenarios/run.sh <scenario|baseline> [--suite ts|dotnet|selenium|both|all] [--out DIR] [--keep-traces] [--expect manifest|pass]"
+# shellcheck source=samples/scenarios/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 scenario="${1:-}"
 [[ -n "$scenario" && "$scenario" != -* ]] || { usage >&2; exit 2; }
@@ -48,29 +45,16 @@ done
 case "$suite" in ts|dotnet|selenium|both|all) ;; *) die "--suite must be ts, dotnet, selenium, both or all (got: $suite)" ;; esac
 case "$expect" in manifest|pass) ;; *) die "--expect must be manifest or pass (got: $expect)" ;; esac
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-samples="$(dirname "$here")"
-repo="$(dirname "$samples")"
-manifest="$here/$scenario/scenario.json"
+manifest="$lib_here/$scenario/scenario.json"
 [[ -f "$manifest" ]] || { usage >&2; die "no such scenario: $scenario ($manifest is missing)"; }
 [[ -n "$out" ]] || out="$repo/.praxi-tmp/scenarios/$scenario"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
 # --- prerequisites -----------------------------------------------------------------------------------------------
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-[[ -x "$chromium" ]] || die "Chromium not found at $chromium: run samples/install-prereqs.sh (apt-get install chromium)"
-command -v dotnet >/dev/null || die "dotnet is not on PATH"
-command -v node >/dev/null || die "node is not on PATH"
-command -v curl >/dev/null || die "curl is not on PATH"
-chromedriver="${CHROMEDRIVER_PATH:-/usr/bin/chromedriver}"
-if [[ "$suite" == selenium || "$suite" == all ]]; then
-  [[ -x "$chromedriver" ]] || die "chromedriver not found at $chromedriver: run samples/install-prereqs.sh (apt-get install chromium-driver)"
-fi
+require_prereqs "$([[ "$suite" == selenium || "$suite" == all ]] && echo selenium || true)"
 
-field() { # field NAME -> the manifest's top-level value as text ("" when absent)
-  node -e 'const m = require(process.argv[1]); const v = m[process.argv[2]]; process.stdout.write(v === undefined || v === null ? "" : String(v));' "$manifest" "$1"
-}
+field() { manifest_field "$manifest" "$1"; }
 break_name="$(field break)"
 seed="$(field seed)"
 start_mode="$(field start)"
@@ -88,27 +72,13 @@ run_ts=false; run_dotnet=false; run_selenium=false
 # The expired-auth scenario makes its stale storage state with the TypeScript setup project, whatever the suite.
 [[ "$auth_mode" == "stale-storage-state" ]] && needs_node_modules=true || needs_node_modules=$run_ts
 
-mkdir -p "$repo/.praxi-tmp"
-exec 9>"$repo/.praxi-tmp/run.lock"
-flock 9 # one run at a time: the suites share samples/e2e-ts/test-results and the build outputs
-
-ts_dir="$samples/e2e-ts"
-if [[ "$needs_node_modules" == true && ! -d "$ts_dir/node_modules/@playwright/test" ]]; then
-  log "installing the TypeScript suite's packages (npm ci)"
-  (cd "$ts_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) >&2
-fi
+take_run_lock
+[[ "$needs_node_modules" == true ]] && install_ts_packages
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/praxishop-run.XXXXXX")"
 app_pid=""
-stop_app() {
-  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
-    kill -TERM "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$app_pid" 2>/dev/null && kill -KILL "$app_pid" 2>/dev/null || true
-  fi
-  [[ -n "$app_pid" ]] && wait "$app_pid" 2>/dev/null || true
-  app_pid=""
-}
+app_launcher=()
+server_log="$work/server.log"
 cleanup() { stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -116,18 +86,14 @@ SECONDS=0
 
 # --- build -------------------------------------------------------------------------------------------------------
 log "building PraxiShop"
-dotnet build "$samples/PraxiShop/PraxiShop.csproj" -c Release --nologo -v q >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log" >&2; die "building PraxiShop failed"; }
-dll="$samples/PraxiShop/bin/Release/net10.0/PraxiShop.dll"
+build_project "$samples/PraxiShop/PraxiShop.csproj" PraxiShop "$work/build.log"
 if [[ "$run_dotnet" == true ]]; then
   log "building the .NET suite"
-  dotnet build "$samples/e2e-dotnet/PraxiShop.E2E.csproj" -c Release --nologo -v q >>"$work/build.log" 2>&1 \
-    || { cat "$work/build.log" >&2; die "building samples/e2e-dotnet failed"; }
+  build_project "$samples/e2e-dotnet/PraxiShop.E2E.csproj" samples/e2e-dotnet "$work/build.log"
 fi
 if [[ "$run_selenium" == true ]]; then
   log "building the Selenium suite"
-  dotnet build "$samples/e2e-selenium/PraxiShop.Selenium.csproj" -c Release --nologo -v q >>"$work/build.log" 2>&1 \
-    || { cat "$work/build.log" >&2; die "building samples/e2e-selenium failed"; }
+  build_project "$samples/e2e-selenium/PraxiShop.Selenium.csproj" samples/e2e-selenium "$work/build.log"
 fi
 
 # --- database ----------------------------------------------------------------------------------------------------
@@ -139,30 +105,12 @@ if [[ "$seed" == false ]]; then
   log "not seeding the database (scenario: $scenario)"
 else
   log "seeding a fresh database in $work/db"
-  env "${app_env[@]}" dotnet "$dll" seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; die "seeding failed"; }
+  seed_database "$work/seed.log"
 fi
 
-port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+port="$(free_port)"
 url="http://127.0.0.1:$port"
-touch "$work/server.log"
-
-start_app() { # start_app BREAK -> 0 when /api/health/ answers, 1 when the process died or never answered
-  local breakage="$1"
-  printf '### run.sh: starting PraxiShop on %s (PRAXISHOP_BREAK=%s)\n' "$url" "${breakage:-none}" >>"$work/server.log"
-  env "${app_env[@]}" "PRAXISHOP_BREAK=$breakage" dotnet "$dll" --urls "$url" >>"$work/server.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 120); do
-    if ! kill -0 "$app_pid" 2>/dev/null; then
-      wait "$app_pid" 2>/dev/null && rc=0 || rc=$?
-      printf '### run.sh: PraxiShop exited during start-up with code %s\n' "$rc" >>"$work/server.log"
-      app_pid=""
-      return 1
-    fi
-    curl -fsS -o /dev/null --max-time 2 "$url/api/health/" 2>/dev/null && return 0
-    sleep 0.25
-  done
-  return 1
-}
+touch "$server_log"
 
 ts_state="$work/auth/ts-admin.json"
 dotnet_state="$work/auth/dotnet-admin.json"
@@ -171,9 +119,7 @@ if [[ "$auth_mode" == "stale-storage-state" ]]; then
   # Phase 1: sign in against a healthy app and keep the storage state, as an earlier CI job would.
   start_app "" || die "PraxiShop did not start for the sign-in phase (see $work/server.log)"
   log "phase 1: saving the admin's storage state with the setup project"
-  (cd "$ts_dir" && env "PRAXISHOP_URL=$url" "PRAXISHOP_STORAGE_STATE=$ts_state" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
-    npx playwright test --project=setup) >"$work/setup-phase.log" 2>&1 \
-    || { cat "$work/setup-phase.log" >&2; die "phase 1 (setup project) failed"; }
+  sign_in "$ts_state" "$work/setup-phase.log" || { cat "$work/setup-phase.log" >&2; die "phase 1 (setup project) failed"; }
   cp "$ts_state" "$dotnet_state"
   stop_app
   # Phase 2 reuses the saved state: run the projects without the setup project and without its dependency.
@@ -200,29 +146,23 @@ dotnet_rc=""
 selenium_rc=""
 if [[ "$run_ts" == true ]]; then
   log "running the TypeScript suite"
-  rm -rf "$ts_dir/test-results" "$ts_dir/results.json" "$ts_dir/junit.xml"
   ts_rc=0
-  (cd "$ts_dir" && env "${suite_env[@]}" "PRAXISHOP_STORAGE_STATE=$ts_state" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
-    npx playwright test "${ts_extra[@]}") >"$work/playwright.log" 2>&1 || ts_rc=$?
+  run_ts_suite "$ts_state" "$work/playwright.log" "${ts_extra[@]}" || ts_rc=$?
   log "TypeScript suite exit code: $ts_rc"
 fi
 if [[ "$run_dotnet" == true ]]; then
   log "running the .NET suite"
   dotnet_rc=0
-  env "${suite_env[@]}" "PRAXISHOP_STORAGE_STATE=$dotnet_state" "PRAXISHOP_ARTIFACTS=$work/dotnet/test-results" \
-    dotnet test "$samples/e2e-dotnet/PraxiShop.E2E.csproj" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$work/dotnet" \
-    >"$work/dotnet-test.log" 2>&1 || dotnet_rc=$?
+  run_dotnet_suite "$samples/e2e-dotnet/PraxiShop.E2E.csproj" "$work/dotnet" results.trx "$work/dotnet-test.log" \
+    "PRAXISHOP_STORAGE_STATE=$dotnet_state" "PRAXISHOP_ARTIFACTS=$work/dotnet/test-results" -- || dotnet_rc=$?
   log ".NET suite exit code: $dotnet_rc"
 fi
 if [[ "$run_selenium" == true ]]; then
   log "running the Selenium suite"
   selenium_rc=0
   # SE_OFFLINE: Selenium Manager must not try to download a driver or a browser.
-  env "${suite_env[@]}" "CHROMEDRIVER_PATH=$chromedriver" "PRAXISHOP_ARTIFACTS=$work/selenium/test-results" SE_OFFLINE=true \
-    dotnet test "$samples/e2e-selenium/PraxiShop.Selenium.csproj" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$work/selenium" \
-    >"$work/selenium-test.log" 2>&1 || selenium_rc=$?
+  run_dotnet_suite "$samples/e2e-selenium/PraxiShop.Selenium.csproj" "$work/selenium" results.trx "$work/selenium-test.log" \
+    "CHROMEDRIVER_PATH=$chromedriver" "PRAXISHOP_ARTIFACTS=$work/selenium/test-results" SE_OFFLINE=true -- || selenium_rc=$?
   log "Selenium suite exit code: $selenium_rc"
 fi
 stop_app
@@ -233,11 +173,9 @@ find "$out" -mindepth 1 -delete
 cp "$work/server.log" "$out/server.log"
 [[ -f "$work/seed.log" ]] && cp "$work/seed.log" "$out/seed.log"
 [[ -f "$work/setup-phase.log" ]] && cp "$work/setup-phase.log" "$out/setup-phase.log"
-dropped=0
 if [[ "$run_ts" == true ]]; then
   cp "$work/playwright.log" "$out/playwright.log"
-  for f in results.json junit.xml; do [[ -f "$ts_dir/$f" ]] && cp "$ts_dir/$f" "$out/$f"; done
-  [[ -d "$ts_dir/test-results" ]] && cp -r "$ts_dir/test-results" "$out/test-results"
+  copy_ts_results "$out"
 fi
 if [[ "$run_dotnet" == true ]]; then
   mkdir -p "$out/dotnet"
@@ -252,8 +190,7 @@ if [[ "$run_selenium" == true ]]; then
   [[ -d "$work/selenium/test-results" ]] && cp -r "$work/selenium/test-results" "$out/selenium/test-results"
 fi
 # Keep the artifact folders small: traces over ~1 MB are dropped (the run.json says how many).
-while IFS= read -r -d '' big; do rm -f "$big"; dropped=$((dropped + 1)); done \
-  < <(find "$out" -name 'trace.zip' -size +1000k -print0)
+dropped="$(drop_big_traces "$out")"
 
 verdict="ok"
 check_suite() { # check_suite NAME EXIT_CODE: a suite must fail exactly when the manifest expects failures from it
