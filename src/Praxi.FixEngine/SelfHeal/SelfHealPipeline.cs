@@ -87,18 +87,7 @@ public sealed class SelfHealPipeline
         var decision = SelfHealPolicy.Decide(context, config.SelfHeal, config.TestRunners, request.TriggerSource, request.RequireManualTrigger) with { DecidedAt = _time.GetUtcNow() };
         var path = SelfHealStore.DecisionPath(request.OutputFolder);
         await SelfHealStore.WriteAsync(path, decision, cancellationToken).ConfigureAwait(false);
-        return new SelfHealResult
-        {
-            RunId = decision.RunId,
-            AnalysisSource = context.Analysis.Source,
-            ErrorType = decision.ErrorType,
-            Allowed = decision.Allowed,
-            Rule = decision.Rule,
-            Reason = decision.Reason,
-            Actions = decision.Actions,
-            Summary = $"{(decision.Allowed ? "allowed" : "refused")} ({decision.Rule}): {decision.Reason}",
-            OutputFile = path,
-        };
+        return ResultOf(decision, context, path);
     }
 
     /// <summary>Runs the heal <c>self-heal/decision.json</c> allows and writes <c>self-heal/report-&lt;run_id&gt;.json</c>
@@ -117,20 +106,13 @@ public sealed class SelfHealPipeline
         var report = await new SelfHealExecutor(_time)
             .ExecuteAsync(repo, request.OutputFolder, context, decision, config.SelfHeal, config.TestRunners, request.FullSuite, cancellationToken)
             .ConfigureAwait(false);
-        return new SelfHealResult
+        return ResultOf(decision, context, SelfHealStore.ReportPath(request.OutputFolder, report.RunId)) with
         {
-            RunId = report.RunId,
-            AnalysisSource = context.Analysis.Source,
-            ErrorType = report.ErrorType,
-            Allowed = decision.Allowed,
             Rule = report.Rule,
-            Reason = decision.Reason,
-            Actions = decision.Actions,
             Status = report.Status,
             Verdicts = [.. report.Rerun.Where(r => r.Scope == "subset").SelectMany(r => r.Results).Select(v => new SelfHealVerdict(v.Test, v.Status, v.Verdict, v.Message))],
             ChangedFiles = report.Tree?.Changed ?? [],
             Summary = $"{report.Status}: {report.Summary}",
-            OutputFile = SelfHealStore.ReportPath(request.OutputFolder, report.RunId),
         };
     }
 
@@ -146,6 +128,19 @@ public sealed class SelfHealPipeline
         var decided = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
         return decided.Allowed ? await ExecuteAsync(request, cancellationToken).ConfigureAwait(false) : decided;
     }
+
+    private static SelfHealResult ResultOf(SelfHealDecision decision, SelfHealContext context, string path) => new()
+    {
+        RunId = decision.RunId,
+        AnalysisSource = context.Analysis.Source,
+        ErrorType = decision.ErrorType,
+        Allowed = decision.Allowed,
+        Rule = decision.Rule,
+        Reason = decision.Reason,
+        Actions = decision.Actions,
+        Summary = $"{(decision.Allowed ? "allowed" : "refused")} ({decision.Rule}): {decision.Reason}",
+        OutputFile = path,
+    };
 
     private static string RepositoryOf(SelfHealRequest request, SelfHealContext? context)
     {

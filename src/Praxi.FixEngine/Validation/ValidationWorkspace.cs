@@ -169,7 +169,8 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
             return (null, string.Empty, null);
         }
 
-        var stash = await GitAsync(top, cancellationToken, "stash", "create").ConfigureAwait(false);
+        // stash create writes a dangling commit object: give it an identity so a machine without one can make it.
+        var stash = await GitAsync(top, cancellationToken, "-c", "user.name=praxi", "-c", "user.email=praxi@localhost", "stash", "create").ConfigureAwait(false);
         var created = stash.Succeeded ? Hash().Matches(stash.OutputTail).LastOrDefault()?.Value : null;
         return (top, prefix, created ?? Hash().Match(head.OutputTail).Value);
     }

@@ -58,7 +58,7 @@ internal sealed class SelfHealRepo
         repo.Write("praxi.json", $$"""
             { "tests": [ { "name": "suite", "framework": {{runnerFramework}}, "command": ["bash", "run-tests.sh", "{tests}"],
                            "full_command": ["bash", "run-tests.sh", "suite other", "suite broken neighbour"],
-                           "results": ["out/junit.xml"], "timeout_s": 60 } ],
+                           "results": ["out"], "timeout_s": 60 } ],
               "self_heal": {{selfHeal}} }
             """);
         if (git)

@@ -1,0 +1,59 @@
+using Praxi.FixEngine.Configuration;
+using Praxi.FixEngine.Validation;
+
+namespace Praxi.FixEngine.Tests.Validation;
+
+/// <summary><c>praxi.json</c> <c>validation</c> read from real files.</summary>
+public sealed class ValidationConfigTests
+{
+    [Fact]
+    public void ApplyTo_ValidationSection_SetsEveryOption()
+    {
+        var config = Load("""{ "validation": { "timeout_s": 60, "require_pass": true, "keep_workspace": true } }""");
+        var sut = new ValidationOptions();
+
+        config.ApplyTo(sut);
+
+        sut.Timeout.Should().Be(TimeSpan.FromSeconds(60));
+        sut.RequirePass.Should().BeTrue();
+        sut.KeepWorkspace.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ApplyTo_NoSection_KeepsTheDefaults()
+    {
+        var sut = new ValidationOptions();
+
+        Load("{}").ApplyTo(sut);
+
+        sut.Timeout.Should().Be(TimeSpan.FromSeconds(900));
+        sut.RequirePass.Should().BeFalse();
+        sut.KeepWorkspace.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(90000)]
+    public void Load_TimeoutOutOfRange_IsOneClearError(int seconds)
+    {
+        var act = () => Load($$"""{ "validation": { "timeout_s": {{seconds}} } }""");
+
+        act.Should().Throw<FixEngineException>().WithMessage("config '*praxi.json': validation: timeout_s must be between 1 and 86400.");
+    }
+
+    [Fact]
+    public void Load_WrongType_IsOneClearError()
+    {
+        var act = () => Load("""{ "validation": { "require_pass": "yes" } }""");
+
+        act.Should().Throw<FixEngineException>().WithMessage("config '*praxi.json' is not valid:*");
+    }
+
+    private static PraxiConfig Load(string json)
+    {
+        var dir = TestPaths.NewTempDir();
+        File.WriteAllText(Path.Combine(dir, "praxi.json"), json);
+        return PraxiConfig.Load(Path.Combine(dir, "praxi.json"));
+    }
+}
