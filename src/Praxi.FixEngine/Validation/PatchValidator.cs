@@ -195,6 +195,11 @@ public static class PatchValidator
 
         var notPassing = tests.Take(selected.Count).Where(t => t.Status != TestResult.Passed).ToList();
         var problems = outcomes.SelectMany(o => o.Problems).ToList();
+        if (notPassing.Any(t => t.Status == TestResult.NotRun) && outcomes.SelectMany(o => o.Results).Select(r => r.Test).Distinct(StringComparer.Ordinal).Take(5).ToList() is { Count: > 0 } reported)
+        {
+            problems.Add("the results name: " + string.Join(", ", reported.Select(t => $"'{t}'")));
+        }
+
         var unselected = targets.Except(selected).Select(t => t.Test).ToList();
         var targetDetail = notPassing.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"all {selected.Count} targeted test(s) pass")
