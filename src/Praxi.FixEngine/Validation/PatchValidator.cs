@@ -124,7 +124,9 @@ public static class PatchValidator
     {
         var paths = StaticChecks.PathsOf(patch);
         var before = paths.Select(workspace.Read).ToList();
-        if (await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false) is { } notApplied)
+        var notApplied = await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (notApplied is not null)
         {
             var applies = new ValidationCheck { Name = "applies", Passed = false, Detail = notApplied };
             return new FixValidation { Status = FixValidation.Failed, Checks = [applies], Reason = "the patch does not apply: " + notApplied };
