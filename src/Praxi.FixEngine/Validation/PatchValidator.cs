@@ -124,7 +124,9 @@ public static class PatchValidator
     {
         var paths = StaticChecks.PathsOf(patch);
         var before = paths.Select(workspace.Read).ToList();
-        if (await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false) is { } notApplied)
+        var notApplied = await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (notApplied is not null)
         {
             var applies = new ValidationCheck { Name = "applies", Passed = false, Detail = notApplied };
             return new FixValidation { Status = FixValidation.Failed, Checks = [applies], Reason = "the patch does not apply: " + notApplied };
@@ -195,6 +197,11 @@ public static class PatchValidator
 
         var notPassing = tests.Take(selected.Count).Where(t => t.Status != TestResult.Passed).ToList();
         var problems = outcomes.SelectMany(o => o.Problems).ToList();
+        if (notPassing.Any(t => t.Status == TestResult.NotRun) && outcomes.SelectMany(o => o.Results).Select(r => r.Test).Distinct(StringComparer.Ordinal).Take(5).ToList() is { Count: > 0 } reported)
+        {
+            problems.Add("the results name: " + string.Join(", ", reported.Select(t => $"'{t}'")));
+        }
+
         var unselected = targets.Except(selected).Select(t => t.Test).ToList();
         var targetDetail = notPassing.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"all {selected.Count} targeted test(s) pass")

@@ -57,9 +57,11 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
         try
         {
             var (top, prefix, commit) = await GitSourceAsync(source, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             if (top is not null && commit is not null)
             {
                 var add = await GitAsync(top, cancellationToken, "worktree", "add", "--detach", copy, commit).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!add.Succeeded)
                 {
                     throw new FixEngineException($"validation: 'git worktree add' failed in '{top}' ({add.Describe()}): {LastLine(add.OutputTail)}");

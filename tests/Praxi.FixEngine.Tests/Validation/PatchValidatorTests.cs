@@ -242,6 +242,24 @@ public sealed class PatchValidatorTests
         Directory.Exists(Path.Combine(repo.Root, "out")).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task ValidateAsync_CancelledDuringTheRun_ThrowsAndRemovesTheWorktree()
+    {
+        var repo = ValidationRepo.Create();
+        var state = repo.State();
+        var patch = ValidationRepo.PatchSpec(s => s + "// HANG\n");
+        using var cancel = new CancellationTokenSource();
+        var outDir = Path.Combine(repo.Root, "out");
+
+        var run = PatchValidator.ValidateAsync(repo.Root, ValidationRepo.Fix(patch), [ValidationRepo.Target], repo.LoadConfig(), null, cancel.Token);
+        await cancel.CancelAsync();
+        var act = () => run;
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        repo.State().Should().Be(state, "the worktree is removed and pruned on cancellation too");
+        Directory.Exists(outDir).Should().BeFalse();
+    }
+
     private static Task<ValidationResult> ValidateAsync(ValidationRepo repo, string patch) =>
         PatchValidator.ValidateAsync(repo.Root, ValidationRepo.Fix(patch), [ValidationRepo.Target], repo.LoadConfig(), null, CancellationToken.None);
 
