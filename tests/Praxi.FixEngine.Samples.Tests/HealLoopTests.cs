@@ -41,16 +41,16 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         var (report, artifacts) = await BreakAsync(env, scenario, ["test", "ts", spec], outDir);
         report.Classification.ErrorType.ToName().Should().Be(ScenarioManifest.Load(scenario).ErrorType);
 
-        var result = await new SelfHealPipeline().RunAsync(new SelfHealRequest
-        {
-            RepositoryRoot = SampleEnvironment.Samples,
-            OutputFolder = outDir,
-            Analysis = report,
-            ArtifactsPath = artifacts,
-            Config = LiveConfig(env, outDir),
-            TriggerSource = "workflow_dispatch",
-            RequireManualTrigger = true,
-        });
+        // First a pure rerun (a plan that only reruns): the tests still fail, so the failure is not flaky.
+        var type = report.Classification.ErrorType.ToName();
+        var pure = await new SelfHealPipeline().RunAsync(Request(report, artifacts, LiveConfig(env, Directory.CreateTempSubdirectory("praxi-loop-").FullName, rerunOnly: type), outDir));
+        output.WriteLine($"{scenario}, pure rerun: {pure.Summary}");
+        pure.Allowed.Should().BeTrue(pure.Reason);
+        pure.Actions.Should().Equal("rerun");
+        pure.Status.Should().NotBe("healed", "{0} is broken, not flaky: a rerun alone does not fix it", scenario);
+        pure.Verdicts.Should().NotBeEmpty().And.OnlyContain(v => v.Verdict == "still_failing");
+
+        var result = await new SelfHealPipeline().RunAsync(Request(report, artifacts, LiveConfig(env, outDir), outDir));
         output.WriteLine($"{scenario}: {result.Summary} ({clock.Elapsed.TotalSeconds:F1} s in all)");
 
         result.Allowed.Should().BeTrue(result.Reason);
@@ -59,7 +59,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         result.Status.Should().Be("healed", "{0} heals {1}: {2}\n{3}", action, scenario, result.Summary, File.ReadAllText(result.OutputFile));
         result.ChangedFiles.Should().BeEmpty();
         var failed = TestTarget.From(report).Where(t => t.IsTest).ToList();
-        result.Verdicts.Should().HaveCount(failed.Count).And.OnlyContain(v => v.Verdict == "healed", "each test passed after {0}, not on a pure rerun", action);
+        result.Verdicts.Should().HaveCount(failed.Count).And.OnlyContain(v => v.Verdict == "healed", "each test passed after {0}, where a pure rerun did not", action);
         using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "self-heal", $"report-{report.RunId}.json"))))
         {
             var actions = json.RootElement.GetProperty("actions").EnumerateArray().ToList();
@@ -138,6 +138,18 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
     }
 
+    /// <summary>The loop's self-heal request for a failed run, as <c>praxi heal --self-heal --require-manual-trigger</c> makes it on a dispatch.</summary>
+    private static SelfHealRequest Request(AnalysisReport report, string artifacts, PraxiConfig config, string outDir) => new()
+    {
+        RepositoryRoot = SampleEnvironment.Samples,
+        OutputFolder = outDir,
+        Analysis = report,
+        ArtifactsPath = artifacts,
+        Config = config,
+        TriggerSource = "workflow_dispatch",
+        RequireManualTrigger = true,
+    };
+
     /// <summary>up <paramref name="scenario"/>, run <paramref name="firstRun"/> (it fails), collect and analyse the artifacts.</summary>
     private static async Task<(AnalysisReport Report, string Artifacts)> BreakAsync(SampleEnvironment env, string scenario, string[] firstRun, string work)
     {
@@ -155,7 +167,10 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
     /// samples/praxi.json as committed, with the environment's folder in each runner's and action's <c>env</c> (what a CI
     /// job would export as PRAXI_ENV_DIR), written to <paramref name="folder"/>.
     /// </summary>
-    private static PraxiConfig LiveConfig(SampleEnvironment env, string folder)
+    /// <param name="env">The live environment.</param>
+    /// <param name="folder">Where the file goes.</param>
+    /// <param name="rerunOnly">An error type whose plan becomes a pure rerun, or null for the committed plans.</param>
+    private static PraxiConfig LiveConfig(SampleEnvironment env, string folder, string? rerunOnly = null)
     {
         var node = JsonNode.Parse(
             File.ReadAllText(Path.Combine(SampleEnvironment.Samples, "praxi.json")),
@@ -164,6 +179,11 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         foreach (var entry in withEnv)
         {
             entry!["env"] = new JsonObject { ["PRAXI_ENV_DIR"] = env.Folder };
+        }
+
+        if (rerunOnly is not null)
+        {
+            node["self_heal"]!["plans"] = new JsonObject { [rerunOnly] = new JsonArray("rerun") };
         }
 
         var path = Path.Combine(folder, "praxi.json");
