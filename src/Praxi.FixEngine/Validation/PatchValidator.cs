@@ -124,7 +124,9 @@ public static class PatchValidator
     {
         var paths = StaticChecks.PathsOf(patch);
         var before = paths.Select(workspace.Read).ToList();
-        if (await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false) is { } notApplied)
+        var notApplied = await workspace.ApplyAsync(patch, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (notApplied is not null)
         {
             var applies = new ValidationCheck { Name = "applies", Passed = false, Detail = notApplied };
             return new FixValidation { Status = FixValidation.Failed, Checks = [applies], Reason = "the patch does not apply: " + notApplied };
@@ -178,6 +180,18 @@ public static class PatchValidator
             return record with { Status = FixValidation.TimedOut, Reason = $"test runner '{last.Runner}' was stopped by {limit}" };
         }
 
+        if (outcomes.All(o => o.Results.Count == 0) && outcomes.FirstOrDefault(o => o.Process.ExitCode is not 0) is { } broken)
+        {
+            // No runner reported a single test: the rerun itself broke (environment missing, bad arguments), which says
+            // nothing about the patch. Not validated, not "the patch is wrong".
+            var said = broken.Process.OutputTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            return record with
+            {
+                Status = FixValidation.NotRun,
+                Reason = $"test runner '{broken.Runner}' reported no test ({broken.Process.Describe()}{(said is null ? string.Empty : ": " + said)}); check that it can run here",
+            };
+        }
+
         var selected = targets.Where(t => runners.Any(r => r.Selects(t))).ToList();
         var tests = new List<ValidatedTest>();
         foreach (var target in selected)
@@ -195,6 +209,11 @@ public static class PatchValidator
 
         var notPassing = tests.Take(selected.Count).Where(t => t.Status != TestResult.Passed).ToList();
         var problems = outcomes.SelectMany(o => o.Problems).ToList();
+        if (notPassing.Any(t => t.Status == TestResult.NotRun) && outcomes.SelectMany(o => o.Results).Select(r => r.Test).Distinct(StringComparer.Ordinal).Take(5).ToList() is { Count: > 0 } reported)
+        {
+            problems.Add("the results name: " + string.Join(", ", reported.Select(t => $"'{t}'")));
+        }
+
         var unselected = targets.Except(selected).Select(t => t.Test).ToList();
         var targetDetail = notPassing.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"all {selected.Count} targeted test(s) pass")

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
 
@@ -51,6 +53,8 @@ public sealed class SelfHealCommandTests
         using var decision = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "self-heal", "decision.json")));
         decision.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).Should().Equal("reseed", "rerun");
         decision.RootElement.GetProperty("trigger").GetProperty("source").GetString().Should().Be("push");
+        SchemaErrors("self-heal-decision", Path.Combine(outDir, "self-heal", "decision.json")).Should().BeEmpty();
+        SchemaErrors("self-heal-report", Path.Combine(outDir, "self-heal", "report-r-7.json")).Should().BeEmpty();
     }
 
     [Fact]
@@ -65,6 +69,7 @@ public sealed class SelfHealCommandTests
         code.Should().Be(ExitCodes.Failed);
         stderr.Should().Be("praxi: self-heal changed files in the working tree (app.txt); the heal failed\n");
         stdout.Should().StartWith("failed: the working tree changed");
+        SchemaErrors("self-heal-report", Path.Combine(outDir, "self-heal", "report-local.json")).Should().BeEmpty();
     }
 
     [Fact]
@@ -79,6 +84,8 @@ public sealed class SelfHealCommandTests
         code.Should().Be(ExitCodes.Failed);
         stderr.Should().Contain("refused (manual_trigger_required)").And.Contain("'schedule'");
         File.ReadAllText(Path.Combine(outDir, "self-heal", "report-local.json")).Should().Contain("\"status\": \"refused\"");
+        SchemaErrors("self-heal-decision", Path.Combine(outDir, "self-heal", "decision.json")).Should().BeEmpty();
+        SchemaErrors("self-heal-report", Path.Combine(outDir, "self-heal", "report-local.json")).Should().BeEmpty();
     }
 
     [Fact]
@@ -130,6 +137,14 @@ public sealed class SelfHealCommandTests
         stderr.Should().Contain("self_heal.actions.reseed: command must be a non-empty argument list");
         stderr.TrimEnd('\n').Should().NotContain("\n");
         Directory.Exists(Path.Combine(outDir, "self-heal")).Should().BeFalse("nothing is written on bad input");
+    }
+
+    /// <summary>The schema's complaints about a file praxi wrote (docs/schemas/&lt;name&gt;.schema.json).</summary>
+    private static IEnumerable<string> SchemaErrors(string name, string file)
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", $"{name}.schema.json"));
+        var result = schema.Evaluate(JsonNode.Parse(File.ReadAllText(file)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid ? [] : (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
     }
 
     private static (string Repo, string Out, string Artifacts) NewRepo(string reseedCommand)

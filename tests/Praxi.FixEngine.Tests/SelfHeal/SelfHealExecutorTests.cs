@@ -190,6 +190,35 @@ public sealed class SelfHealExecutorTests
     }
 
     [Fact]
+    public async Task Execute_CancelledWhileAnActionRuns_StillWritesTheReportAndCountsTheAttempt()
+    {
+        var repo = SelfHealRepo.Create("""
+            { "actions": { "reseed": { "command": ["bash", "-c", "mkdir -p .state && touch .state/started && sleep 60"] } } }
+            """);
+        var request = repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Database, 0.9)));
+        var pipeline = new SelfHealPipeline();
+        await pipeline.PrepareAsync(request);
+        await pipeline.DecideAsync(request);
+        using var cts = new CancellationTokenSource();
+
+        var execute = pipeline.ExecuteAsync(request, cts.Token);
+        while (!repo.Exists(".state/started") && !execute.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await cts.CancelAsync();
+        var act = async () => await execute;
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        using var report = JsonDocument.Parse(repo.Read("praxi-out/self-heal/report-run-1.json"));
+        report.RootElement.GetProperty("status").GetString().Should().Be("failed");
+        report.RootElement.GetProperty("summary").GetString().Should().Contain("interrupted (cancelled)");
+        report.RootElement.GetProperty("actions")[0].GetProperty("name").GetString().Should().Be("reseed");
+        repo.Read("praxi-out/self-heal/attempts.json").Should().Contain("\"status\": \"failed\"").And.Contain("\"finished_at\"");
+    }
+
+    [Fact]
     public async Task Execute_NotAGitCheckout_HashesEveryFileAndStillCatchesAChange()
     {
         var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "echo changed >> app.txt"] } } }""", git: false);

@@ -187,6 +187,20 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_RunnerThatBreaksBeforeAnyTest_IsNotRunNotAWrongPatch()
+    {
+        var repo = ValidationRepo.Create();
+        repo.Write("app/praxi.json", """{ "tests": [ { "name": "env", "match": ["Suite.*"], "command": ["bash", "-c", "echo 'env.sh: PRAXI_ENV_DIR is not set' >&2; exit 2", "x", "{tests}"], "results": ["out/junit.xml"] } ] }""");
+
+        var result = await ValidateAsync(repo, GoodPatch);
+
+        result.Validation.Status.Should().Be(FixValidation.NotRun);
+        result.Validation.Reason.Should().StartWith("test runner 'env' reported no test (exit 2").And.Contain("PRAXI_ENV_DIR is not set");
+        result.Withheld.Should().BeFalse("a rerun that could not run says nothing against the patch");
+        result.Fix.Metadata.NeedsManualReview.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task ValidateAsync_RunnerProgramMissing_IsNotRunWithTheReason()
     {
         var repo = ValidationRepo.Create();
@@ -240,6 +254,24 @@ public sealed class PatchValidatorTests
         result.Validation.Status.Should().Be(FixValidation.Passed, result.Validation.Reason);
         repo.Read("app/" + ValidationRepo.SpecPath).Should().Be(ValidationRepo.Spec);
         Directory.Exists(Path.Combine(repo.Root, "out")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CancelledDuringTheRun_ThrowsAndRemovesTheWorktree()
+    {
+        var repo = ValidationRepo.Create();
+        var state = repo.State();
+        var patch = ValidationRepo.PatchSpec(s => s + "// HANG\n");
+        using var cancel = new CancellationTokenSource();
+        var outDir = Path.Combine(repo.Root, "out");
+
+        var run = PatchValidator.ValidateAsync(repo.Root, ValidationRepo.Fix(patch), [ValidationRepo.Target], repo.LoadConfig(), null, cancel.Token);
+        await cancel.CancelAsync();
+        var act = () => run;
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        repo.State().Should().Be(state, "the worktree is removed and pruned on cancellation too");
+        Directory.Exists(outDir).Should().BeFalse();
     }
 
     private static Task<ValidationResult> ValidateAsync(ValidationRepo repo, string patch) =>

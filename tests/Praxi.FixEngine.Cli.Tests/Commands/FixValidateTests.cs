@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Praxi.FixEngine.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>praxi fix --validate</c> end to end in-process: the real fix agent plans the patch, validation applies it to a real
+/// git worktree and runs a small node runner there that passes the test only when the file clicks <c>sign-in</c>.
+/// </summary>
+public sealed class FixValidateTests
+{
+    private const string Spec = "import { test } from '@playwright/test';\n\ntest('signs in', async ({ page }) => {\n  await page.locator('#login-btn').click();\n});\n";
+
+    private const string Runner = """
+        const fs = require('fs');
+        const ok = fs.readFileSync('e2e/login.spec.ts', 'utf8').includes('sign-in');
+        const cases = process.argv.slice(2).map(n => ok ? `<testcase classname="login.spec.ts" name="${n}"/>` : `<testcase classname="login.spec.ts" name="${n}"><failure message="locator not found">x</failure></testcase>`).join('');
+        fs.mkdirSync('out', { recursive: true });
+        fs.writeFileSync('out/junit.xml', `<?xml version="1.0"?><testsuites><testsuite name="s">${cases}</testsuite></testsuites>`);
+        process.exit(ok ? 0 : 1);
+        """;
+
+    private const string Config = """
+        { "tests": [ { "name": "e2e", "match": ["e2e/*"], "command": ["node", "run.js", "{tests}"], "results": ["out/junit.xml"], "timeout_s": 120 } ] }
+        """;
+
+    [Fact]
+    public async Task FixValidate_PatchThatMakesTheTestPass_WritesThePatchAndExitsZero()
+    {
+        var (repo, work) = NewRepo();
+        var outDir = Path.Combine(work, "out");
+
+        var (code, stdout, stderr) = await RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "[data-testid=\"sign-in\"]"), "--out", outDir, "--validate");
+
+        code.Should().Be(ExitCodes.Success, stdout + stderr);
+        stdout.Should().Contain("validation passed: node run.js 'login.spec.ts › signs in' (");
+        File.ReadAllText(Path.Combine(outDir, "patch-42-1.diff")).Should().Contain("+  await page.getByTestId('sign-in').click();");
+        File.Exists(Path.Combine(outDir, "patch-42-1.rejected.diff")).Should().BeFalse();
+        var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json"));
+        AssertSchemaValid(metadata);
+        using var json = JsonDocument.Parse(metadata);
+        json.RootElement.GetProperty("validation").GetProperty("status").GetString().Should().Be("passed");
+        json.RootElement.GetProperty("needs_manual_review").GetBoolean().Should().BeFalse();
+        File.ReadAllText(Path.Combine(repo, "e2e", "login.spec.ts")).Should().Be(Spec);
+    }
+
+    [Fact]
+    public async Task FixValidate_PatchThatDoesNotFixTheTest_IsWithheldWithTheRejectedDiffAndExitsOne()
+    {
+        var (repo, work) = NewRepo();
+        var outDir = Path.Combine(work, "out");
+
+        var (code, stdout, stderr) = await RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "#still-wrong"), "--out", outDir, "--validate", "--apply");
+
+        code.Should().Be(ExitCodes.Failed, stdout + stderr);
+        stdout.Should().Contain("validation failed: check 'target_passes' failed: 'login.spec.ts › signs in' still fails")
+            .And.Contain("patch withheld: the patch file is empty").And.Contain("not applied: validation withheld the patch");
+        File.ReadAllText(Path.Combine(outDir, "patch-42-1.diff")).Should().BeEmpty();
+        File.ReadAllText(Path.Combine(outDir, "patch-42-1.rejected.diff")).Should().Contain("+  await page.locator('#still-wrong').click();");
+        var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json"));
+        AssertSchemaValid(metadata);
+        using var json = JsonDocument.Parse(metadata);
+        json.RootElement.GetProperty("validation").GetProperty("status").GetString().Should().Be("failed");
+        json.RootElement.GetProperty("needs_manual_review").GetBoolean().Should().BeTrue();
+        json.RootElement.GetProperty("manual_review")[0].GetProperty("status").GetString().Should().Be("validation_failed");
+        json.RootElement.GetProperty("pr_body").GetString().Should().Contain("**Failed — the patch is withheld**");
+        File.ReadAllText(Path.Combine(repo, "e2e", "login.spec.ts")).Should().Be(Spec, "--apply writes nothing that was withheld");
+    }
+
+    [Fact]
+    public async Task FixValidate_BrokenValidationConfig_IsOneLineErrorWithExitTwo()
+    {
+        var (repo, work) = NewRepo();
+        File.WriteAllText(Path.Combine(repo, "praxi.json"), """{ "validation": { "timeout_s": 0 } }""");
+        var outDir = Path.Combine(work, "out");
+
+        var (code, _, stderr) = await RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "[data-testid=\"sign-in\"]"), "--out", outDir, "--validate");
+
+        code.Should().Be(ExitCodes.BadInput);
+        stderr.Trim().Should().EndWith("validation: timeout_s must be between 1 and 86400.").And.NotContain("\n").And.NotContain("   at ");
+        Directory.Exists(outDir).Should().BeFalse();
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await PraxiCli.RunAsync(args, stdout, stderr, CliServices.Default);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (string Repo, string Work) NewRepo()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        var repo = Path.Combine(work, "repo");
+        Directory.CreateDirectory(Path.Combine(repo, "e2e"));
+        File.WriteAllText(Path.Combine(repo, "e2e", "login.spec.ts"), Spec);
+        File.WriteAllText(Path.Combine(repo, "run.js"), Runner);
+        File.WriteAllText(Path.Combine(repo, "praxi.json"), Config);
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), "out/\n");
+        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
+        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
+        CliTestRepo.Git(repo, "-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial").Should().Be(0);
+        return (repo, work);
+    }
+
+    private static string WriteAnalysis(string work, string newSelector)
+    {
+        const string test = "login.spec.ts › signs in";
+        var analysis = new JsonObject
+        {
+            ["schema_version"] = 1,
+            ["run_id"] = "42-1",
+            ["classification"] = new JsonObject
+            {
+                ["error_type"] = "selector_not_found",
+                ["confidence"] = 0.9,
+                ["evidence"] = new JsonArray(),
+                ["failures"] = new JsonArray(new JsonObject
+                {
+                    ["test"] = test,
+                    ["file"] = "e2e/login.spec.ts",
+                    ["line"] = 4,
+                    ["error_type"] = "selector_not_found",
+                    ["confidence"] = 0.9,
+                    ["message"] = "locator('#login-btn') not found",
+                }),
+            },
+            ["self_heal_plan"] = new JsonObject { ["eligible"] = false, ["reason"] = "selector drift", ["actions"] = new JsonArray(), ["max_attempts"] = 2 },
+            ["fix_agent_instructions"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "replace_selector",
+                ["test"] = test,
+                ["file"] = "e2e/login.spec.ts",
+                ["line"] = 4,
+                ["column"] = 22,
+                ["old"] = new JsonObject { ["by"] = "css", ["value"] = "#login-btn" },
+                ["new"] = new JsonObject { ["by"] = "css", ["value"] = newSelector },
+                ["confidence"] = 0.88,
+                ["evidence"] = "DOM snapshot",
+            }),
+            ["triggers"] = new JsonObject { ["self_heal"] = false, ["fix_agent"] = true, ["human_review"] = false },
+        };
+        var path = Path.Combine(work, "analysis.json");
+        File.WriteAllText(path, analysis.ToJsonString());
+        return path;
+    }
+
+    private static void AssertSchemaValid(string json)
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", "fix-metadata.schema.json"));
+        var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        result.IsValid.Should().BeTrue(json);
+    }
+}
