@@ -18,6 +18,7 @@ internal static class PraxiCli
             new HealCommand(services ?? CliServices.Default),
             new ShipLogsCommand(services ?? CliServices.Default),
             new SelfHealCommand(services ?? CliServices.Default),
+            new DashboardCommand(services ?? CliServices.Default),
         };
         return root;
     }
