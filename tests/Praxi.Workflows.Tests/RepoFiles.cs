@@ -1,21 +1,12 @@
+using Praxi.FixEngine.Cli.Tests;
+
 namespace Praxi.Workflows.Tests;
 
 /// <summary>The repository seen from the test binary: its root and the GitHub Actions files under <c>.github/</c>.</summary>
 internal static class RepoFiles
 {
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Praxi.FixEngine.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Praxi.FixEngine.sln not found above the test binary.");
-        }
-    }
+    /// <summary>The repository root (the folder of Praxi.FixEngine.sln above the test binary).</summary>
+    public static string Root => CliTestRepo.Root;
 
     /// <summary>Every workflow under <c>.github/workflows</c>, as repository-relative paths with <c>/</c>.</summary>
     public static IReadOnlyList<string> Workflows => List(".github/workflows", "*.yml", "*.yaml");

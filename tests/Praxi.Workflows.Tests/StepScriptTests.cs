@@ -31,29 +31,26 @@ public sealed class StepScriptTests
     public async Task BashSyntax_RejectsABrokenScript() =>
         (await BashSyntaxAsync("if [[ -n \"$A\" ]]; then\n  echo a\n")).ExitCode.Should().NotBe(0);
 
-    [Fact]
-    public async Task CompositeAction_SplitsAOneLineArgs_OnWhitespace()
+    public static TheoryData<string, string, string[]> ArgsCases => new()
+    {
+        // One line: split on whitespace.
+        { "analyze", "  results  --format text ", ["analyze", "results", "--format", "text"] },
+        // Several lines: one argument each, spaces inside kept, blank lines dropped; the verb may be two words.
+        { "self-heal decide", "--out\n  my out/dir  \n\n--trigger-source\nworkflow_dispatch\n", ["self-heal", "decide", "--out", "my out/dir", "--trigger-source", "workflow_dispatch"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ArgsCases))]
+    public async Task CompositeAction_TurnsVerbAndArgs_IntoTheArgumentList(string verb, string args, string[] expected)
     {
         using var step = new StepScript(Action, "run");
         var praxi = FakePraxi(step, exitCode: 0);
 
-        var result = await step.RunAsync(Env(praxi, verb: "analyze", args: "  results  --format text "));
+        var result = await step.RunAsync(Env(praxi, verb, args));
 
         result.ExitCode.Should().Be(0, result.ToString());
-        ArgsSeen(step).Should().Equal("analyze", "results", "--format", "text");
+        ArgsSeen(step).Should().Equal(expected);
         step.Output.Should().Contain("exit-code=0");
-    }
-
-    [Fact]
-    public async Task CompositeAction_TakesEachLineAsOneArgument_KeepingItsSpaces()
-    {
-        using var step = new StepScript(Action, "run");
-        var praxi = FakePraxi(step, exitCode: 0);
-
-        var result = await step.RunAsync(Env(praxi, verb: "self-heal decide", args: "--out\n  my out/dir  \n\n--trigger-source\nworkflow_dispatch\n"));
-
-        result.ExitCode.Should().Be(0, result.ToString());
-        ArgsSeen(step).Should().Equal("self-heal", "decide", "--out", "my out/dir", "--trigger-source", "workflow_dispatch");
     }
 
     [Fact]
