@@ -27,6 +27,8 @@ internal sealed class StepScript : IDisposable
 
     public string Summary => ReadOrEmpty("github_step_summary");
 
+    public string PathAdditions => ReadOrEmpty("github_path");
+
     public async Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> env, string? workingDirectory = null)
     {
         var file = Path.Combine(_dir.FullName, "step.sh");
@@ -36,6 +38,7 @@ internal sealed class StepScript : IDisposable
             ["GITHUB_OUTPUT"] = Path.Combine(_dir.FullName, "github_output"),
             ["GITHUB_ENV"] = Path.Combine(_dir.FullName, "github_env"),
             ["GITHUB_STEP_SUMMARY"] = Path.Combine(_dir.FullName, "github_step_summary"),
+            ["GITHUB_PATH"] = Path.Combine(_dir.FullName, "github_path"),
             ["RUNNER_TEMP"] = _dir.FullName,
         };
         return await ProcessResult.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], workingDirectory ?? _dir.FullName, all);

@@ -81,6 +81,30 @@ public sealed class StepScriptTests
         step.Output.Should().Contain("exit-code=2");
     }
 
+    [Fact]
+    public async Task CompositeAction_InstallsPraxiFromTheProject_AndTheInstalledToolRuns()
+    {
+        using var step = new StepScript(Action, "install");
+
+        var result = await step.RunAsync(new Dictionary<string, string>
+        {
+            ["PRAXI_VERSION"] = "latest",
+            ["PRAXI_SOURCE"] = "",
+            ["PRAXI_PROJECT"] = Path.Combine(RepoFiles.Root, "src", "Praxi.FixEngine.Cli"),
+        });
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var toolPath = Path.Combine(step.Temp, "praxi-tool");
+        step.Output.Should().Contain($"tool-path={toolPath}");
+        step.PathAdditions.Trim().Should().Be(toolPath);
+        var analyze = await ProcessResult.RunAsync(
+            Path.Combine(toolPath, "praxi"),
+            ["analyze", Path.Combine(RepoFiles.Root, "samples", "artifacts", "renamed-selector"), "--format", "text"],
+            step.Temp);
+        analyze.ExitCode.Should().Be(0, analyze.ToString());
+        analyze.Stdout.Should().Contain("selector_not_found");
+    }
+
     [Theory]
     [InlineData("echo agent ran; exit 0", 0)]
     [InlineData("echo tests failed >&2; exit 3", 3)]
