@@ -8,7 +8,11 @@ internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? env = null)
+        string fileName,
+        IEnumerable<string> args,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? env = null,
+        TimeSpan? limit = null)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -32,7 +36,8 @@ internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         // A guard against a hung child, not a timing assertion.
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var guardTime = limit ?? TimeSpan.FromMinutes(3);
+        using var guard = new CancellationTokenSource(guardTime);
         try
         {
             await process.WaitForExitAsync(guard.Token);
@@ -40,7 +45,7 @@ internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', psi.ArgumentList)} did not finish within 3 minutes");
+            throw new TimeoutException($"{fileName} {string.Join(' ', psi.ArgumentList)} did not finish within {guardTime}");
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr);

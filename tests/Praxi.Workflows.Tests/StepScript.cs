@@ -29,7 +29,7 @@ internal sealed class StepScript : IDisposable
 
     public string PathAdditions => ReadOrEmpty("github_path");
 
-    public async Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> env, string? workingDirectory = null)
+    public async Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> env, TimeSpan? limit = null)
     {
         var file = Path.Combine(_dir.FullName, "step.sh");
         await File.WriteAllTextAsync(file, Script);
@@ -41,7 +41,7 @@ internal sealed class StepScript : IDisposable
             ["GITHUB_PATH"] = Path.Combine(_dir.FullName, "github_path"),
             ["RUNNER_TEMP"] = _dir.FullName,
         };
-        return await ProcessResult.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], workingDirectory ?? _dir.FullName, all);
+        return await ProcessResult.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], _dir.FullName, all, limit);
     }
 
     public void Dispose() => _dir.Delete(recursive: true);

@@ -91,7 +91,7 @@ public sealed class StepScriptTests
             ["PRAXI_VERSION"] = "latest",
             ["PRAXI_SOURCE"] = "",
             ["PRAXI_PROJECT"] = Path.Combine(RepoFiles.Root, "src", "Praxi.FixEngine.Cli"),
-        });
+        }, limit: TimeSpan.FromMinutes(15)); // dotnet pack may build the CLI and the library from scratch
 
         result.ExitCode.Should().Be(0, result.ToString());
         var toolPath = Path.Combine(step.Temp, "praxi-tool");
