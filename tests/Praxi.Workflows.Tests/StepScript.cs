@@ -1,0 +1,54 @@
+namespace Praxi.Workflows.Tests;
+
+/// <summary>
+/// The <c>run:</c> script of one step of a workflow or action, run for real the way a runner runs <c>shell: bash</c>:
+/// <c>bash --noprofile --norc -eo pipefail FILE</c>, with the step's inputs as environment variables and
+/// <c>GITHUB_OUTPUT</c> / <c>GITHUB_ENV</c> / <c>GITHUB_STEP_SUMMARY</c> files in a temp folder.
+/// </summary>
+internal sealed class StepScript : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("praxi-step-");
+
+    public StepScript(string relativeFile, string stepIdOrName)
+    {
+        var yaml = WorkflowYaml.Parse(RepoFiles.Read(relativeFile));
+        var step = yaml.Steps.Select(s => s.Step).SingleOrDefault(s =>
+            WorkflowYaml.Scalar(s, "id") == stepIdOrName || WorkflowYaml.Scalar(s, "name") == stepIdOrName)
+            ?? throw new InvalidOperationException($"{relativeFile} has no step {stepIdOrName}");
+        Script = WorkflowYaml.Scalar(step, "run") ?? throw new InvalidOperationException($"step {stepIdOrName} has no run:");
+    }
+
+    public string Script { get; }
+
+    /// <summary>A scratch folder for the test (deleted with this object); RUNNER_TEMP points here.</summary>
+    public string Temp => _dir.FullName;
+
+    public string Output => ReadOrEmpty("github_output");
+
+    public string Summary => ReadOrEmpty("github_step_summary");
+
+    public string PathAdditions => ReadOrEmpty("github_path");
+
+    public async Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> env, TimeSpan? limit = null)
+    {
+        var file = Path.Combine(_dir.FullName, "step.sh");
+        await File.WriteAllTextAsync(file, Script);
+        var all = new Dictionary<string, string>(env)
+        {
+            ["GITHUB_OUTPUT"] = Path.Combine(_dir.FullName, "github_output"),
+            ["GITHUB_ENV"] = Path.Combine(_dir.FullName, "github_env"),
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(_dir.FullName, "github_step_summary"),
+            ["GITHUB_PATH"] = Path.Combine(_dir.FullName, "github_path"),
+            ["RUNNER_TEMP"] = _dir.FullName,
+        };
+        return await ProcessResult.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], _dir.FullName, all, limit);
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string ReadOrEmpty(string name)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        return File.Exists(path) ? File.ReadAllText(path) : "";
+    }
+}
