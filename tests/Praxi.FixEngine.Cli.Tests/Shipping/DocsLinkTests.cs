@@ -12,7 +12,7 @@ public sealed partial class DocsLinkTests
 
         var broken = pages.SelectMany(page => BrokenLinks(page).Select(link => $"{Path.GetRelativePath(CliTestRepo.Root, page)} → {link}")).ToList();
 
-        broken.Should().BeEmpty();
+        string.Join('\n', broken).Should().BeEmpty("every relative link must point at a file in the repository");
     }
 
     [Fact]
