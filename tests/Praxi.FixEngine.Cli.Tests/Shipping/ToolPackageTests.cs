@@ -19,30 +19,19 @@ public sealed class ToolPackageTests(PackedFeed feed) : IClassFixture<PackedFeed
     [Fact]
     public void Pack_Library_HasReadmeIconXmlDocsAndSymbols()
     {
-        var package = feed.Package("Praxi.FixEngine");
+        var nuspec = AssertPackage("Praxi.FixEngine", "lib/net10.0/Praxi.FixEngine.dll", "lib/net10.0/Praxi.FixEngine.xml", "lib/net10.0/Praxi.FixEngine.pdb");
 
-        var entries = PackedFeed.Entries(package);
-
-        entries.Should().Contain(["README.md", "icon.png", "lib/net10.0/Praxi.FixEngine.dll", "lib/net10.0/Praxi.FixEngine.xml"]);
-        PackedFeed.Read(package, "README.md").Should().Contain("FailureAnalyzer").And.Contain("FixAgent");
-        var nuspec = PackedFeed.Read(package, "Praxi.FixEngine.nuspec");
-        nuspec.Should().Contain("<readme>README.md</readme>").And.Contain("<icon>icon.png</icon>")
-            .And.Contain("<repository type=\"git\" url=\"https://").And.Contain("<license type=\"expression\">MIT</license>")
-            .And.Contain($"<version>{feed.Version}</version>");
-        PackedFeed.Entries(feed.Package("Praxi.FixEngine", "snupkg")).Should().Contain("lib/net10.0/Praxi.FixEngine.pdb");
+        nuspec.Should().Contain("<license type=\"expression\">MIT</license>");
+        PackedFeed.Read(feed.Package("Praxi.FixEngine"), "README.md").Should().Contain("FailureAnalyzer").And.Contain("FixAgent");
     }
 
     [Fact]
     public void Pack_Cli_IsTheDotnetToolPraxiWithReadmeIconAndSymbols()
     {
-        var package = feed.Package("Praxi.FixEngine.Cli");
+        var nuspec = AssertPackage("Praxi.FixEngine.Cli", "tools/net10.0/any/praxi.dll", "tools/net10.0/any/Praxi.FixEngine.xml", "tools/net10.0/any/praxi.pdb");
 
-        var entries = PackedFeed.Entries(package);
-
-        entries.Should().Contain(["README.md", "icon.png", "tools/net10.0/any/praxi.dll", "tools/net10.0/any/Praxi.FixEngine.xml"]);
-        PackedFeed.Read(package, "tools/net10.0/any/DotnetToolSettings.xml").Should().Contain("Name=\"praxi\"").And.Contain("EntryPoint=\"praxi.dll\"");
-        PackedFeed.Read(package, "Praxi.FixEngine.Cli.nuspec").Should().Contain("<packageType name=\"DotnetTool\" />").And.Contain("<icon>icon.png</icon>");
-        PackedFeed.Entries(feed.Package("Praxi.FixEngine.Cli", "snupkg")).Should().Contain("tools/net10.0/any/praxi.pdb");
+        nuspec.Should().Contain("<packageType name=\"DotnetTool\" />");
+        PackedFeed.Read(feed.Package("Praxi.FixEngine.Cli"), "tools/net10.0/any/DotnetToolSettings.xml").Should().Contain("Name=\"praxi\"").And.Contain("EntryPoint=\"praxi.dll\"");
     }
 
     [Fact]
@@ -82,5 +71,17 @@ public sealed class ToolPackageTests(PackedFeed feed) : IClassFixture<PackedFeed
         var (versionCode, version) = await ProcessCapture.RunAsync(praxi, work, null, "--version");
         versionCode.Should().Be(0, version);
         version.Trim().Should().StartWith(feed.Version);
+    }
+
+    /// <summary>Checks what every package carries (readme, icon, assembly, XML docs, the symbols package) and returns its nuspec.</summary>
+    private string AssertPackage(string id, string assembly, string xmlDocs, string symbols)
+    {
+        var package = feed.Package(id);
+        PackedFeed.Entries(package).Should().Contain(["README.md", "icon.png", assembly, xmlDocs]);
+        PackedFeed.Entries(feed.Package(id, "snupkg")).Should().Contain(symbols);
+        var nuspec = PackedFeed.Read(package, id + ".nuspec");
+        nuspec.Should().Contain("<readme>README.md</readme>").And.Contain("<icon>icon.png</icon>")
+            .And.Contain("<repository type=\"git\" url=\"https://").And.Contain($"<version>{feed.Version}</version>");
+        return nuspec;
     }
 }
