@@ -48,6 +48,8 @@ server_log="$env_dir/server.log"
 last="$env_dir/last"
 app_launcher=(setsid)
 app_pid=""
+# The app is managed here: the Playwright config must never start its own (its webServer would hide an app that is down).
+export PRAXISHOP_EXTERNAL_APP=1
 
 # --- state.json -------------------------------------------------------------------------------------------------
 declare -A st=()
@@ -78,7 +80,7 @@ save_state() { # writes st[] as state.json (atomically): booleans, numbers and "
 
 # The recorded pid is our app only while its command line still names the environment's URL (pids are reused).
 app_running() {
-  [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null && tr '\0' ' ' <"/proc/$app_pid/cmdline" 2>/dev/null | grep -qF -- "--urls $url"
+  [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null && tr '\0' ' ' <"/proc/$app_pid/cmdline" 2>/dev/null | grep -qF -- "--urls $url "
 }
 
 stop_env_app() {
@@ -108,7 +110,7 @@ start_env_app() {
 ts_project_args() { [[ -f "${st[ts_storage_state]}" ]] && echo --no-deps || true; }
 
 env_suite_env() {
-  suite_env=("PRAXISHOP_URL=$url" "PRAXISHOP_EXTERNAL_APP=1" "${app_env[@]}" "CHROMIUM_PATH=$chromium"
+  suite_env=("PRAXISHOP_URL=$url" "${app_env[@]}" "CHROMIUM_PATH=$chromium"
     "PRAXI_KEEP_TRACES=${PRAXI_KEEP_TRACES:-0}")
 }
 

@@ -77,7 +77,7 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task UnseededDatabase_ResetEnvironmentAction_GivesASeededSignedInAppWithoutTheBreakage()
+    public async Task UnseededDatabase_ResetEnvironmentAction_GivesASeededSignedInAppThatAWorktreeCopyCanTestToo()
     {
         Chromium.Require();
         var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
@@ -108,6 +108,35 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
         admin.OutputTail.Should().Contain("--no-deps", "the storage state the reset saved is the one the test uses");
         (await env.RunAsync("status")).ExitCode.Should().Be(0);
         Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
+        await AssertAWorktreeCopyTestsTheSameEnvironmentAsync(env);
+    }
+
+    /// <summary>
+    /// Patch validation reruns tests in a git worktree copy: that copy's env.sh runs its own suite against the same live
+    /// environment, links the environment's node_modules, writes its results in the copy, and leaves the copy clean.
+    /// </summary>
+    private async Task AssertAWorktreeCopyTestsTheSameEnvironmentAsync(SampleEnvironment env)
+    {
+        var folder = Directory.CreateTempSubdirectory("praxi-env-worktree-").FullName;
+        var copy = Path.Combine(folder, "repo");
+        Git.Run(RepositoryRoot.Path, "worktree", "add", "--detach", copy, "HEAD");
+        try
+        {
+            var run = await ProcessRunner.RunAsync(
+                ["bash", Path.Combine("scenarios", "env.sh"), "test", "ts", "tests/admin.spec.ts:6"], Path.Combine(copy, "samples"), TimeSpan.FromMinutes(5), env.Variables);
+            Step("test ts tests/admin.spec.ts:6 from a worktree copy", run);
+
+            run.ExitCode.Should().Be(0, run.OutputTail);
+            var report = PlaywrightJsonReport.Read(Path.Combine(copy, "samples", "e2e-ts", "results.json"));
+            report.Tests.Should().ContainSingle(t => t.Test == "lists recent orders" && !t.Failed);
+            new FileInfo(Path.Combine(copy, "samples", "e2e-ts", "node_modules")).LinkTarget.Should().Be(Path.Combine(RepositoryRoot.Path, "samples", "e2e-ts", "node_modules"));
+            Git.Run(copy, "status", "--porcelain").Should().BeEmpty("the copy's results and the node_modules link are ignored");
+        }
+        finally
+        {
+            Git.Run(RepositoryRoot.Path, "worktree", "remove", "--force", copy);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Fixing;
 using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Running;
 using Praxi.FixEngine.SelfHeal;
 using Praxi.FixEngine.Validation;
@@ -83,6 +84,12 @@ internal sealed class HealCommand : Command
         else if (baseline is not null && !File.Exists(baseline))
         {
             throw new FixEngineException($"baseline '{baseline}' does not exist; record one with 'praxi baseline record <green-run-artifacts>'.");
+        }
+
+        if (baseline is not null)
+        {
+            // A broken baseline is bad input: say so before any stage prints or runs anything.
+            await BaselineStore.LoadAsync(baseline, cancellationToken).ConfigureAwait(false);
         }
 
         var report = await new FailureAnalyzer(analysisOptions).AnalyzeAsync(artifacts, cancellationToken).ConfigureAwait(false);

@@ -180,6 +180,18 @@ public static class PatchValidator
             return record with { Status = FixValidation.TimedOut, Reason = $"test runner '{last.Runner}' was stopped by {limit}" };
         }
 
+        if (outcomes.All(o => o.Results.Count == 0) && outcomes.FirstOrDefault(o => o.Process.ExitCode is not 0) is { } broken)
+        {
+            // No runner reported a single test: the rerun itself broke (environment missing, bad arguments), which says
+            // nothing about the patch. Not validated, not "the patch is wrong".
+            var said = broken.Process.OutputTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            return record with
+            {
+                Status = FixValidation.NotRun,
+                Reason = $"test runner '{broken.Runner}' reported no test ({broken.Process.Describe()}{(said is null ? string.Empty : ": " + said)}); check that it can run here",
+            };
+        }
+
         var selected = targets.Where(t => runners.Any(r => r.Selects(t))).ToList();
         var tests = new List<ValidatedTest>();
         foreach (var target in selected)

@@ -109,7 +109,11 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
             ? ["apply", "--directory=" + Prefix.TrimEnd('/'), file]
             : ["apply", file];
         var cwd = IsWorktree ? Path.Combine(Folder, "repo") : Root;
-        var outcome = await GitAsync(cwd, cancellationToken, args).ConfigureAwait(false);
+
+        // A plain copy must not be taken for part of a repository the temp folder happens to sit in: git apply would
+        // then read the paths from that repository's top and skip every file outside the copy.
+        var ceiling = IsWorktree ? null : Folder;
+        var outcome = await GitAsync(cwd, ceiling, args, cancellationToken).ConfigureAwait(false);
         return outcome.Succeeded ? null : $"git apply: {outcome.Describe()}: {LastLine(outcome.OutputTail)}";
     }
 
@@ -178,7 +182,18 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
     }
 
     private static Task<ProcessOutcome> GitAsync(string cwd, CancellationToken cancellationToken, params string[] args) =>
-        ProcessRunner.RunAsync(["git", .. args], cwd, GitTimeout, new Dictionary<string, string?> { ["GIT_TERMINAL_PROMPT"] = "0", ["LC_ALL"] = "C" }, cancellationToken);
+        GitAsync(cwd, null, args, cancellationToken);
+
+    private static Task<ProcessOutcome> GitAsync(string cwd, string? ceiling, string[] args, CancellationToken cancellationToken)
+    {
+        var env = new Dictionary<string, string?> { ["GIT_TERMINAL_PROMPT"] = "0", ["LC_ALL"] = "C" };
+        if (ceiling is not null)
+        {
+            env["GIT_CEILING_DIRECTORIES"] = ceiling;
+        }
+
+        return ProcessRunner.RunAsync(["git", .. args], cwd, GitTimeout, env, cancellationToken);
+    }
 
     private void LinkNodeModules(string source, string cwd)
     {

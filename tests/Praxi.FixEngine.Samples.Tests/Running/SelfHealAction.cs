@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Praxi.FixEngine.Samples.Tests.Running;
 
 /// <summary>
-/// One action of samples/praxi.json <c>self_heal.actions</c>, read straight from the file: the library does not read
-/// that section yet, and the test must run exactly what the file says.
+/// One action of samples/praxi.json <c>self_heal.actions</c>, read straight from the file rather than through the
+/// library, so that the test runs exactly what the file says.
 /// </summary>
 internal sealed record SelfHealAction(string Name, IReadOnlyList<string> Command, TimeSpan Timeout)
 {

@@ -187,6 +187,20 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_RunnerThatBreaksBeforeAnyTest_IsNotRunNotAWrongPatch()
+    {
+        var repo = ValidationRepo.Create();
+        repo.Write("app/praxi.json", """{ "tests": [ { "name": "env", "match": ["Suite.*"], "command": ["bash", "-c", "echo 'env.sh: PRAXI_ENV_DIR is not set' >&2; exit 2", "x", "{tests}"], "results": ["out/junit.xml"] } ] }""");
+
+        var result = await ValidateAsync(repo, GoodPatch);
+
+        result.Validation.Status.Should().Be(FixValidation.NotRun);
+        result.Validation.Reason.Should().StartWith("test runner 'env' reported no test (exit 2").And.Contain("PRAXI_ENV_DIR is not set");
+        result.Withheld.Should().BeFalse("a rerun that could not run says nothing against the patch");
+        result.Fix.Metadata.NeedsManualReview.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task ValidateAsync_RunnerProgramMissing_IsNotRunWithTheReason()
     {
         var repo = ValidationRepo.Create();
