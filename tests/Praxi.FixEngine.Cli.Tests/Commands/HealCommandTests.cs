@@ -235,7 +235,7 @@ public sealed class HealCommandTests
     }
 
     /// <summary>A git repository holding a copy of the three sample suites' sources, committed.</summary>
-    private static (string Repo, string Work) NewRepo()
+    internal static (string Repo, string Work) NewRepo()
     {
         var work = NewDir();
         var repo = Path.Combine(work, "repo");

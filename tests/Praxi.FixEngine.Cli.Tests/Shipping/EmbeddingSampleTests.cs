@@ -1,0 +1,50 @@
+using Praxi.FixEngine.Cli.Tests.Commands;
+
+namespace Praxi.FixEngine.Cli.Tests.Shipping;
+
+/// <summary>samples/embedding, as the solution build compiled it, run as a real process on a bundled failed run.</summary>
+public sealed class EmbeddingSampleTests
+{
+    [Fact]
+    public async Task Embedding_RenamedSelector_PrintsTheClassificationAndAPatchGitAccepts()
+    {
+        var (repo, work) = HealCommandTests.NewRepo();
+
+        var (code, output) = await ProcessCapture.RunAsync("dotnet", work, null, SampleDll(), Artifacts("renamed-selector"), repo);
+
+        code.Should().Be(0, output);
+        var lines = output.Split('\n');
+        lines[0].Should().Be("selector_not_found: 8 failed test(s)");
+        lines[1].Should().StartWith("allowed: 3 edit(s), ");
+        output.Should().Contain("+    public const string AddToCart = \"#add-to-basket\";");
+        var patch = Path.Combine(work, "sample.diff");
+        File.WriteAllText(patch, output[output.IndexOf("diff --git ", StringComparison.Ordinal)..]);
+        CliTestRepo.Git(repo, "apply", "--check", patch).Should().Be(0, "the sample prints the patch as the fix agent planned it");
+    }
+
+    [Fact]
+    public async Task Embedding_NoArguments_PrintsUsageAndExitsTwo()
+    {
+        var (code, output) = await ProcessCapture.RunAsync("dotnet", CliTestRepo.Root, null, SampleDll());
+
+        code.Should().Be(2);
+        output.Should().StartWith("usage: ");
+    }
+
+    [Fact]
+    public void Program_IsAtMostTwentyLines()
+    {
+        File.ReadAllLines(Path.Combine(CliTestRepo.Root, "samples", "embedding", "Program.cs")).Should().HaveCountLessThanOrEqualTo(20);
+    }
+
+    private static string Artifacts(string scenario) => Path.Combine(CliTestRepo.Root, "samples", "artifacts", scenario);
+
+    /// <summary>The sample built in the configuration this test binary was built in (bin/&lt;configuration&gt;/net10.0/).</summary>
+    private static string SampleDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(CliTestRepo.Root, "samples", "embedding", "bin", configuration, "net10.0", "Praxi.Embedding.dll");
+        File.Exists(dll).Should().BeTrue($"the solution build compiles the sample to {dll}");
+        return dll;
+    }
+}
