@@ -31,7 +31,7 @@ public sealed class FixValidateTests
         var (repo, work) = NewRepo();
         var outDir = Path.Combine(work, "out");
 
-        var (code, stdout, stderr) = await RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "[data-testid=\"sign-in\"]"), "--out", outDir, "--validate");
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "[data-testid=\"sign-in\"]"), "--out", outDir, "--validate");
 
         code.Should().Be(ExitCodes.Success, stdout + stderr);
         stdout.Should().Contain("validation passed: node run.js 'login.spec.ts › signs in' (");
@@ -51,7 +51,7 @@ public sealed class FixValidateTests
         var (repo, work) = NewRepo();
         var outDir = Path.Combine(work, "out");
 
-        var (code, stdout, stderr) = await RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "#still-wrong"), "--out", outDir, "--validate", "--apply");
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "#still-wrong"), "--out", outDir, "--validate", "--apply");
 
         code.Should().Be(ExitCodes.Failed, stdout + stderr);
         stdout.Should().Contain("validation failed: check 'target_passes' failed: 'login.spec.ts › signs in' still fails")
@@ -75,19 +75,11 @@ public sealed class FixValidateTests
         File.WriteAllText(Path.Combine(repo, "praxi.json"), """{ "validation": { "timeout_s": 0 } }""");
         var outDir = Path.Combine(work, "out");
 
-        var (code, _, stderr) = await RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "[data-testid=\"sign-in\"]"), "--out", outDir, "--validate");
+        var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "[data-testid=\"sign-in\"]"), "--out", outDir, "--validate");
 
         code.Should().Be(ExitCodes.BadInput);
         stderr.Trim().Should().EndWith("validation: timeout_s must be between 1 and 86400.").And.NotContain("\n").And.NotContain("   at ");
         Directory.Exists(outDir).Should().BeFalse();
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await PraxiCli.RunAsync(args, stdout, stderr, CliServices.Default);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     private static (string Repo, string Work) NewRepo()
