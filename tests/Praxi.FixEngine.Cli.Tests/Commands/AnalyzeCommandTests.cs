@@ -107,8 +107,13 @@ public sealed class AnalyzeCommandTests
         var (code, stdout, stderr) = await RunAsync("eval", SharedCorpus());
 
         code.Should().Be(ExitCodes.Success, stderr);
-        stdout.Should().Contain("macro-F1: 1.000").And.Contain("accuracy: 1.000").And.Contain("confusion (rows: label, columns: answer)")
+        stdout.Should().MatchRegex(@"files: \d+, accuracy: \d\.\d{3}, macro-F1: \d\.\d{3}").And.Contain("confusion (rows: label, columns: answer)")
             .And.Contain("answers with confidence >= 0.8");
+        // A regression guard at the figures measured on the 214 real logs (accuracy 0.565, macro-F1 0.6479); the
+        // classification issue raises them.
+        var figures = System.Text.RegularExpressions.Regex.Match(stdout, @"accuracy: (\d\.\d{3}), macro-F1: (\d\.\d{3})");
+        double.Parse(figures.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(0.565);
+        double.Parse(figures.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(0.647);
     }
 
     [Fact]
@@ -118,8 +123,10 @@ public sealed class AnalyzeCommandTests
 
         code.Should().Be(ExitCodes.Success);
         using var json = JsonDocument.Parse(stdout);
-        json.RootElement.GetProperty("files").GetInt32().Should().Be(29);
-        json.RootElement.GetProperty("macro_f1").GetDouble().Should().Be(1);
+        // Regression guards at the figures measured on the 214 real logs; the classification issue raises them.
+        json.RootElement.GetProperty("files").GetInt32().Should().BeGreaterThanOrEqualTo(214);
+        json.RootElement.GetProperty("accuracy").GetDouble().Should().BeGreaterThanOrEqualTo(0.565);
+        json.RootElement.GetProperty("macro_f1").GetDouble().Should().BeGreaterThanOrEqualTo(0.647);
     }
 
     internal static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
