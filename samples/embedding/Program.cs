@@ -1,7 +1,7 @@
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Pipeline;
 
 // Analyze a failed run, heal its broken selectors from the DOM evidence and plan a guarded patch: docs/embedding.md.
 if (args.Length is < 2 or > 3)

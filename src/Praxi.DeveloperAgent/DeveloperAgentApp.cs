@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Ingest;
 using Praxi.Hosting;
 

@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Cli;
 

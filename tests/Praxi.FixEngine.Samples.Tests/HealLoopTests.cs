@@ -2,17 +2,15 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Healing.Fingerprints;
-using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Locators;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Running;
 using Praxi.FixEngine.Samples.Tests.Running;
-using Praxi.FixEngine.SelfHeal;
-using Praxi.FixEngine.Validation;
 using Xunit.Abstractions;
 
 namespace Praxi.FixEngine.Samples.Tests;
@@ -217,16 +215,15 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
             _baseline = Path.Combine(_work, "baseline.json");
             var recording = BaselineRecorder.Record(
                 Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "baseline"),
-                FingerprintOptions.For([.. new FixAgentOptions().TestIdAttributes]));
+                FingerprintOptions.For([.. new SelectorOptions().TestIdAttributes]));
             await BaselineStore.Empty.Merge(recording.Entries).SaveAsync(_baseline);
         }
 
         /// <summary>Heals the selectors, lets <paramref name="edit"/> change the instructions, and plans the fix in samples/.</summary>
         internal async Task<(FixResult Fix, IReadOnlyList<FixInstruction> Instructions)> PlanAsync(PraxiConfig config, Func<FixInstruction, FixInstruction> edit)
         {
-            var options = new FixAgentOptions();
-            config.ApplyTo(options);
-            var heal = await new SelectorHealer(options).HealAsync(Report, _artifacts, _baseline);
+            var options = FixAgentOptions.From(config);
+            var heal = await new SelectorHealer(options.Selectors).HealAsync(Report, _artifacts, _baseline);
             heal.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.Status == "healed");
             IReadOnlyList<FixInstruction> instructions = [.. heal.Instructions.Select(edit)];
             var fix = await new FixAgent(options).PlanAsync(FixInput.From(Report with { FixAgentInstructions = instructions }), SampleEnvironment.Samples);

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Healing.Fingerprints;
+using Praxi.FixEngine.Locators;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Samples.Tests.Running;
 using Xunit.Abstractions;
 
@@ -182,7 +184,7 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
             var clock = Stopwatch.StartNew();
             _folder = Directory.CreateTempSubdirectory("praxi-heal-rerun-").FullName;
             BaselinePath = Path.Combine(_folder, "baseline.json");
-            var options = FingerprintOptions.For([.. new FixAgentOptions().TestIdAttributes]);
+            var options = FingerprintOptions.For([.. new SelectorOptions().TestIdAttributes]);
             var recording = BaselineRecorder.Record(Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "baseline"), options);
             if (recording.Entries.Count == 0)
             {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Samples.Tests.Reports;
 using Praxi.FixEngine.Samples.Tests.Running;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Running;
 using Praxi.FixEngine.Samples.Tests.Reports;
 using Praxi.FixEngine.Samples.Tests.Running;

@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Reporting;
 using PraxiShop.Breakage;
 using PraxiShop.Catalog;
 using PraxiShop.Checkout;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Praxi.FixEngine.Reporting;
 using PraxiShop.Checkout;
 using PraxiShop.Layout;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Praxi.FixEngine.Healing;
 using PraxiShop.Catalog;
 using PraxiShop.Layout;
 

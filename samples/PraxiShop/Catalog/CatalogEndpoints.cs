@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Healing;
 using PraxiShop.Layout;
 
 namespace PraxiShop.Catalog;

@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Healing;
 using PraxiShop.Cart;
 using PraxiShop.Catalog;
 using PraxiShop.Layout;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Praxi.FixEngine.Healing;
 
 namespace PraxiShop.Layout;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Praxi.FixEngine.Healing;
 using PraxiShop.Breakage;
 using PraxiShop.Cart;
 

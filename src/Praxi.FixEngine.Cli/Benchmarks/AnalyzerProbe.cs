@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Cli.Benchmarks;
 

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evidence;
-using Praxi.FixEngine.Fixing;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Healing.Dom;
 using Praxi.FixEngine.Healing.Fingerprints;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Cli.Benchmarks;
 
@@ -39,7 +38,7 @@ internal static class HealBenchmark
             new Case("strict mode, baseline", "narrow_selector", new LocatorSpec { By = "role", Role = "button", Name = "Add to cart" }, true, $"button[data-product={target}]"),
         };
 
-        var healer = new SelectorHealer(new FixAgentOptions());
+        var healer = new SelectorHealer();
         var oldDocument = DomLoader.Parse(oldHtml);
         var baseline = BaselineStore.Empty.Merge(cases.Where(c => c.Baseline).Select(c => Entry(c, oldDocument, target)));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Healing.Fingerprints;
 
 namespace Praxi.FixEngine.Cli.Benchmarks;
 

@@ -121,7 +121,7 @@ internal static class RelocationMutationBenchmark
             }
         }
 
-        var page = new RelocationPage([.. candidates.Select(c => c.ToRelocationCandidate())]);
+        var page = new RelocationPage([.. candidates.Select(c => new RelocationCandidate(c.Props.XPath!, c.Props))]);
         return (truth, SimilarityRelocator.Relocate(target, page));
     }
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Acornima;
 using Microsoft.CodeAnalysis.CSharp;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Cli.Benchmarks;

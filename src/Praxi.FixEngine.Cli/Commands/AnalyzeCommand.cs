@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.Fixing;
 using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Healing.Fingerprints;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -24,9 +24,9 @@ internal sealed class BaselineRecordCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var agentOptions = new FixAgentOptions();
-        PraxiConfig.Load(parse.GetValue(_config)).ApplyTo(agentOptions);
-        var options = FingerprintOptions.For([.. agentOptions.TestIdAttributes]);
+        var selectors = new SelectorOptions();
+        PraxiConfig.Load(parse.GetValue(_config)).ApplyTo(selectors);
+        var options = FingerprintOptions.For([.. selectors.TestIdAttributes]);
         var outPath = parse.GetRequiredValue(_out);
 
         // The store is read first: a broken one stops the run before the traces are read.

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Praxi.FixEngine.Classification;
-using Praxi.FixEngine.Classification.Evaluation;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Evaluation;
 
 namespace Praxi.FixEngine.Cli.Commands;
 

@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.Fixing;
-using Praxi.FixEngine.Guardrails;
-using Praxi.FixEngine.Patching;
-using Praxi.FixEngine.Validation;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -73,9 +70,8 @@ internal sealed class FixCommand : Command
         var repo = RequireRepository(parse.GetRequiredValue(_repo));
         var analysisPath = parse.GetRequiredValue(_analysis);
         var input = ReadInput(analysisPath);
-        var options = new FixAgentOptions();
         var config = PraxiConfig.Load(parse.GetValue(_config), repo);
-        config.ApplyTo(options);
+        var options = FixAgentOptions.From(config);
         var agent = _services.CreateFixAgent(options);
 
         var result = await agent.PlanAsync(input, repo, cancellationToken).ConfigureAwait(false);

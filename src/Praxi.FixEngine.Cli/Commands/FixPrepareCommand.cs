@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal sealed class FixPrepareCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var repo = FixCommand.RequireRepository(parse.GetRequiredValue(_repo));
-        var input = FixInput.Prepare(FixCommand.ReadInput(parse.GetRequiredValue(_analysis)), repo);
+        var input = FixAgent.Prepare(FixCommand.ReadInput(parse.GetRequiredValue(_analysis)), repo);
         var path = Path.Combine(parse.GetRequiredValue(_out), "input.json");
         await OutputFiles.WriteAtomicAsync(path, FixJson.Serialize(input) + "\n", cancellationToken).ConfigureAwait(false);
 

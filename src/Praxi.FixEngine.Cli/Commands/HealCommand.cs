@@ -2,14 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Running;
-using Praxi.FixEngine.SelfHeal;
-using Praxi.FixEngine.Validation;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -69,8 +67,7 @@ internal sealed class HealCommand : Command
         var config = PraxiConfig.Load(parse.GetValue(_config), repo);
         var analysisOptions = new AnalysisOptions { RunId = parse.GetValue(_runId) ?? "local" };
         config.ApplyTo(analysisOptions);
-        var fixOptions = new FixAgentOptions();
-        config.ApplyTo(fixOptions);
+        var fixOptions = FixAgentOptions.From(config);
 
         var baseline = parse.GetValue(_baseline);
         if (baseline is null && File.Exists(Path.Combine(repo, DefaultBaseline)))
@@ -131,7 +128,7 @@ internal sealed class HealCommand : Command
             passedAfterHeal = [.. selfHeal.Verdicts.Where(v => v.Status == TestResult.Passed).Select(v => v.Test)];
         }
 
-        var heal = await new SelectorHealer(fixOptions).HealAsync(report, artifacts, baseline, cancellationToken).ConfigureAwait(false);
+        var heal = await new SelectorHealer(fixOptions.Selectors).HealAsync(report, artifacts, baseline, cancellationToken).ConfigureAwait(false);
         var healed = report with { FixAgentInstructions = heal.Instructions };
         var stillFailing = StillFailing(healed, passedAfterHeal);
         var runId = report.RunId;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.SelfHeal;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli.Commands;
 

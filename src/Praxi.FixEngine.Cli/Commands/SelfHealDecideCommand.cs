@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Praxi.FixEngine.SelfHeal;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli.Commands;
 

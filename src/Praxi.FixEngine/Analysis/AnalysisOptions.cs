@@ -1,4 +1,5 @@
 using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Analysis;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Praxi.FixEngine.Classification;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Analysis;
 

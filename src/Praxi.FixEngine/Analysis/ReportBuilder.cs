@@ -1,4 +1,6 @@
 using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Analysis;

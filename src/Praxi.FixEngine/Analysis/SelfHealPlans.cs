@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Analysis;
 

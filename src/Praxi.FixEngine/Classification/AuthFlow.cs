@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Classification;

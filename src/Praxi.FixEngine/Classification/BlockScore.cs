@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Classification;

@@ -4,7 +4,7 @@ using Praxi.FixEngine.Logs;
 namespace Praxi.FixEngine.Classification;
 
 /// <summary>Runs the rules over one block of lines (a test's failure text or a log signal).</summary>
-internal sealed class BlockScorer(RuleSet rules)
+internal sealed class BlockScorer(RuleSet rules) : IBlockScorer
 {
     /// <summary>Lines at least this long keep their line-level result (a block is scored by the scanner, the
     /// classifier and the report; a 64 KiB line costs milliseconds per pass, a short one less than the lookup).</summary>
@@ -24,6 +24,9 @@ internal sealed class BlockScorer(RuleSet rules)
         var literalHits = count <= 256 ? stackalloc bool[count] : new bool[count];
         return LineRules(text, literalHits).Length > 0;
     }
+
+    /// <inheritdoc />
+    public double BestScore(string source, IReadOnlyList<LogLine> lines) => Score(source, lines).BestScore;
 
     public BlockScore Score(string source, IReadOnlyList<LogLine> lines)
     {

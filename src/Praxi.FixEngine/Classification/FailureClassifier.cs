@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Classification;

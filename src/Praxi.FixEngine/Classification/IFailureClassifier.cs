@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Contracts;
+
 namespace Praxi.FixEngine.Classification;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Classification;
 

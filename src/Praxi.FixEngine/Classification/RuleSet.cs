@@ -46,12 +46,6 @@ internal sealed class RuleSet
     /// <summary>Every literal of every rule: a line without any of them cannot fire a rule.</summary>
     public SearchValues<string> Anchors { get; }
 
-    /// <summary>
-    /// The words of an error no rule knows (<c>Error:</c>, <c>Exception</c>, <c>FAILED</c>…), matched case-sensitively by the block scanner.
-    /// </summary>
-    public static IReadOnlyList<string> FailureWordList { get; } =
-        ["Error:", "Error ", "ERROR", "Exception:", "Exception ", "FAILED", "FAIL ", "FATAL", "Fatal:", "panic:", "✘"];
-
     public IReadOnlyList<CompiledRule> Rules => _rules;
 
     /// <summary>

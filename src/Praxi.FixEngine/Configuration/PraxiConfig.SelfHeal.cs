@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.SelfHeal;
 
 namespace Praxi.FixEngine.Configuration;

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Classification;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Guardrails;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Configuration;
 
@@ -67,9 +68,12 @@ public sealed partial class PraxiConfig
         try
         {
             var problems = config.ClassificationRules.SelectMany(RuleSet.Validate).ToList();
-            var fix = new FixAgentOptions();
-            config.ApplyTo(fix);
-            problems.AddRange(fix.Problems());
+            var guardrails = new GuardrailPolicy();
+            config.ApplyTo(guardrails);
+            problems.AddRange(guardrails.Problems());
+            var selectors = new SelectorOptions();
+            config.ApplyTo(selectors);
+            problems.AddRange(selectors.Problems());
             problems.AddRange(config.TestRunnerProblems());
             problems.AddRange(config.SelfHealProblems());
             problems.AddRange(config.ValidationProblems());
@@ -108,15 +112,14 @@ public sealed partial class PraxiConfig
         }
     }
 
-    /// <summary>Copies the guardrail and selector settings into fix agent options.</summary>
-    /// <param name="options">The options to fill.</param>
-    public void ApplyTo(FixAgentOptions options)
+    /// <summary>Copies the guardrail settings into a policy.</summary>
+    /// <param name="policy">The policy to fill.</param>
+    public void ApplyTo(GuardrailPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
         var g = _dto.Guardrails;
         if (g is not null)
         {
-            var policy = options.Guardrails;
             if (g.Allow is not null)
             {
                 policy.Allow.Clear();
@@ -136,7 +139,13 @@ public sealed partial class PraxiConfig
             policy.MaxHunks = g.MaxHunks ?? policy.MaxHunks;
             policy.MaxTimeoutMs = g.MaxTimeoutMs ?? policy.MaxTimeoutMs;
         }
+    }
 
+    /// <summary>Copies the selector settings into selector options.</summary>
+    /// <param name="options">The options to fill.</param>
+    public void ApplyTo(SelectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var s = _dto.Selectors;
         if (s?.Prefer is not null)
         {

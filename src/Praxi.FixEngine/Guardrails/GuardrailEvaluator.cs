@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Patching;
 using Praxi.FixEngine.Rewriting;
 

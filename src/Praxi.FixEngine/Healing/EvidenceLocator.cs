@@ -1,5 +1,5 @@
 using System.Text;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Healing;
 

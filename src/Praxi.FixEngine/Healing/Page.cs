@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evidence;
 using Praxi.FixEngine.Healing.Dom;
 using Praxi.FixEngine.Healing.Fingerprints;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing;
 

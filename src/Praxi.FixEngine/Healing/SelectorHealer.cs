@@ -1,12 +1,10 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Healing.Dom;
 using Praxi.FixEngine.Healing.Fingerprints;
-using Praxi.FixEngine.Logs;
-using Praxi.FixEngine.Rewriting;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing;
 
@@ -31,13 +29,17 @@ public sealed class SelectorHealer
     private readonly DomQueryContext _context;
 
     /// <summary>Creates a healer.</summary>
-    /// <param name="options">The project's selector preferences (from <c>praxi.json</c>), or null for the defaults.</param>
+    /// <param name="options">How the project writes locators (<c>praxi.json</c> → <c>selectors</c>), or null for the defaults.</param>
     /// <exception cref="FixEngineException">The options are invalid.</exception>
-    public SelectorHealer(FixAgentOptions? options = null)
+    public SelectorHealer(SelectorOptions? options = null)
     {
-        options ??= new FixAgentOptions();
-        options.Validate();
-        _preferences = options.Selectors();
+        options ??= new SelectorOptions();
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new FixEngineException($"Invalid selector options: {string.Join("; ", problems)}.");
+        }
+
+        _preferences = options.ToPreferences();
         _fingerprints = FingerprintOptions.For(_preferences.TestIdAttributes);
         _context = DomQueryContext.Default with { TestIdAttribute = _preferences.TestIdAttributes[0] };
     }
@@ -186,7 +188,7 @@ public sealed class SelectorHealer
         var pool = kind == "narrow_selector"
             ? MatchesOf(page, matches)
             : page.Candidates(_fingerprints);
-        var result = SimilarityRelocator.Relocate(target, [.. pool.Select(c => c.ToRelocationCandidate())]);
+        var result = SimilarityRelocator.Relocate(target, [.. pool.Select(c => new RelocationCandidate(c.Props.XPath!, c.Props))]);
         var byId = pool.ToDictionary(c => c.Props.XPath!, StringComparer.Ordinal);
         var top = result.Top.Select(t => new HealCandidate(Describe(byId[t.Id].Element), Math.Round(t.Score, 3), t.Id)).ToList();
         var ev = new HealEvidence { Source = page.Source, Snapshot = page.Snapshot, Fingerprint = source };

@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Healing.Fingerprints;
+
 namespace Praxi.FixEngine.Healing;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Text;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Logs;
 
@@ -8,7 +8,7 @@ namespace Praxi.FixEngine.Logs;
 /// formats go to their parser, every other text file is streamed once through all line parsers and the
 /// generic block scanner.
 /// </summary>
-internal sealed class ArtifactReader(BlockScorer scorer)
+internal sealed class ArtifactReader(IBlockScorer scorer)
 {
     private const int HeadBytes = 8 * 1024;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Praxi.FixEngine.Classification;
 
 namespace Praxi.FixEngine.Logs;
 
@@ -10,7 +9,7 @@ namespace Praxi.FixEngine.Logs;
 /// context before it), nearby anchor lines extend it, a quiet stretch closes it. Blocks no rule scores are
 /// dropped; the kept ones are bounded in number, so memory does not grow with the log.
 /// </summary>
-internal sealed partial class GenericBlockScanner(string source, BlockScorer scorer)
+internal sealed partial class GenericBlockScanner(string source, IBlockScorer scorer)
 {
     private const int ContextBefore = 3;
     private const int GapToClose = 6;
@@ -18,7 +17,13 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
     private const int MaxBlocksKept = 256;
     private const double MinBlockScore = 0.3;
 
-    private static readonly SearchValues<string> FailureWords = SearchValues.Create([.. RuleSet.FailureWordList], StringComparison.Ordinal);
+    /// <summary>
+    /// The words of an error no rule knows (<c>Error:</c>, <c>Exception</c>, <c>FAILED</c>…), matched case-sensitively by the block scanner.
+    /// </summary>
+    public static IReadOnlyList<string> FailureWordList { get; } =
+        ["Error:", "Error ", "ERROR", "Exception:", "Exception ", "FAILED", "FAIL ", "FATAL", "Fatal:", "panic:", "✘"];
+
+    private static readonly SearchValues<string> FailureWords = SearchValues.Create([.. FailureWordList], StringComparison.Ordinal);
 
     private readonly LogLine[] _ring = new LogLine[ContextBefore];
     private readonly List<(LogSignal Signal, double Score)> _kept = [];
@@ -103,13 +108,13 @@ internal sealed partial class GenericBlockScanner(string source, BlockScorer sco
 
         var lines = TrimTrailing(_block, _lastAnchor);
         _block = null;
-        var score = scorer.Score(source, lines);
-        if (score.BestScore < MinBlockScore && !lines.Any(l => IsFailureLine(l.Text)))
+        var score = scorer.BestScore(source, lines);
+        if (score < MinBlockScore && !lines.Any(l => IsFailureLine(l.Text)))
         {
             return;
         }
 
-        _kept.Add((new LogSignal(source, lines, FindTimestamp(lines), FindRequestPath(lines)), score.BestScore));
+        _kept.Add((new LogSignal(source, lines, FindTimestamp(lines), FindRequestPath(lines)), score));
         if (_kept.Count > MaxBlocksKept * 2)
         {
             // Keep the strongest blocks; among equals the later ones (failures cluster near the end).

@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Contracts;
+
 namespace Praxi.FixEngine.Logs;
 
 /// <summary>A parser for a whole-document format (Playwright JSON, JUnit XML, TRX).</summary>

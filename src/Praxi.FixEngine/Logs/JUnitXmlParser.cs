@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Logs;
 

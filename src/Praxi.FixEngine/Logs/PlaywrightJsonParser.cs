@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Logs;
 

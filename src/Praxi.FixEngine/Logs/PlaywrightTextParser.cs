@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Logs;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Logs;
 

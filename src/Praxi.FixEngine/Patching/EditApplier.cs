@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Patching;

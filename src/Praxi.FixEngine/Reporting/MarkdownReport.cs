@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Praxi.FixEngine.Patching;
 
 namespace Praxi.FixEngine.Reporting;
 

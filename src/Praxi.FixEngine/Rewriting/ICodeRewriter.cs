@@ -1,4 +1,5 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting;
 
@@ -13,6 +14,12 @@ internal interface ICodeRewriter
 
     /// <summary>Plans the edits for one instruction. Expected outcomes are results, not exceptions.</summary>
     RewriteResult Rewrite(RewriteRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a change to a file broke in its syntax, for validation's parse check: null when <paramref name="after"/> parses
+    /// as well as <paramref name="before"/> (a new file has no before).
+    /// </summary>
+    string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken);
 }
 
 /// <summary>One instruction to apply in a repository.</summary>

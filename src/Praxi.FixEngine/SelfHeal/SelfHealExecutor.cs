@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Running;
 
 namespace Praxi.FixEngine.SelfHeal;
@@ -111,7 +111,7 @@ internal sealed class SelfHealExecutor(TimeProvider timeProvider)
             _tree = new SelfHealReport.TreeCheck(before.Describe(), [], false, before.Method);
             var failedAction = await RunActionsAsync(settings, cancellationToken).ConfigureAwait(false);
             var remediations = _actions.Where(a => a.Status == "succeeded").Select(a => a.Name).ToList();
-            var targets = context.Targets().Where(t => decision.Targets.Contains(t.Test, StringComparer.Ordinal)).ToList();
+            var targets = SelfHealTargets.Of(context).Where(t => decision.Targets.Contains(t.Test, StringComparer.Ordinal)).ToList();
             var passed = 0;
             var newFailures = 0;
             if (failedAction is null)

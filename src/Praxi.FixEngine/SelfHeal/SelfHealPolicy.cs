@@ -1,6 +1,6 @@
 using System.Globalization;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Running;
 
 namespace Praxi.FixEngine.SelfHeal;
@@ -113,7 +113,7 @@ internal static class SelfHealPolicy
         }
 
         var targets = new List<string>();
-        var all = context.Targets();
+        var all = SelfHealTargets.Of(context);
         foreach (var target in all.Where(t => eligible.Any(f => f.Test == t.Test)))
         {
             if (target.IsTest && runners.Any(r => r.Selects(target)))

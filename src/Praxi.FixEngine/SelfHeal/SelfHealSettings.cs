@@ -1,5 +1,5 @@
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.SelfHeal;
 

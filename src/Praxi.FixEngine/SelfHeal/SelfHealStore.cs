@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.SelfHeal;
 

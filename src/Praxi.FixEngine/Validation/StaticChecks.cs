@@ -1,10 +1,7 @@
 using System.Globalization;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Guardrails;
-using Praxi.FixEngine.Patching;
-using Praxi.FixEngine.Rewriting.CSharp;
-using Praxi.FixEngine.Rewriting.JavaScript;
+using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Validation;
 
@@ -24,34 +21,25 @@ internal static class StaticChecks
     /// <summary>One file of the patch: its text before and after (null when absent).</summary>
     public sealed record ChangedFile(string Path, string? Before, string? After);
 
-    /// <summary>Both checks over the changed files.</summary>
-    public static IReadOnlyList<ValidationCheck> Run(IReadOnlyList<ChangedFile> files, CancellationToken cancellationToken) =>
-        [ParseCheck(files, cancellationToken), AssertionCheck(files)];
+    /// <summary>Both checks over the changed files; each language's rewriter judges its own files' syntax.</summary>
+    public static IReadOnlyList<ValidationCheck> Run(IReadOnlyList<ChangedFile> files, IReadOnlyList<ICodeRewriter> rewriters, CancellationToken cancellationToken) =>
+        [ParseCheck(files, rewriters, cancellationToken), AssertionCheck(files)];
 
-    private static ValidationCheck ParseCheck(IReadOnlyList<ChangedFile> files, CancellationToken cancellationToken)
+    private static ValidationCheck ParseCheck(IReadOnlyList<ChangedFile> files, IReadOnlyList<ICodeRewriter> rewriters, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var checkedFiles = 0;
         foreach (var file in files.Where(f => f.After is not null))
         {
-            if (file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            if (rewriters.FirstOrDefault(r => r.Handles(file.Path)) is not { } rewriter)
             {
-                checkedFiles++;
-                var before = file.Before is null ? 0 : CSharpErrors(file.Before, cancellationToken).Count;
-                var after = CSharpErrors(file.After!, cancellationToken);
-                if (after.Count > before)
-                {
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{file.Path}: {after.Count} parse error(s), {before} before: {after[0]}"));
-                }
+                continue;
             }
-            else if (IsJavaScriptFamily(file.Path))
+
+            checkedFiles++;
+            if (rewriter.NewSyntaxProblem(file.Path, file.Before, file.After!, cancellationToken) is { } problem)
             {
-                checkedFiles++;
-                var before = file.Before is null ? null : JsSyntaxCheck.Problem(file.Path, file.Before);
-                if (before is null && JsSyntaxCheck.Problem(file.Path, file.After!) is { } after)
-                {
-                    problems.Add($"{file.Path}: {after}");
-                }
+                problems.Add($"{file.Path}: {problem}");
             }
         }
 
@@ -88,15 +76,6 @@ internal static class StaticChecks
             ? new ValidationCheck { Name = AssertionsIntact, Passed = false, Detail = string.Join("; ", refused) }
             : new ValidationCheck { Name = AssertionsIntact, Passed = true, Detail = string.Create(CultureInfo.InvariantCulture, $"{after} assertion call(s) in the changed files ({before} before); no skip, only or fixme added") };
     }
-
-    private static List<string> CSharpErrors(string text, CancellationToken cancellationToken) =>
-        [.. CSharpSyntaxTree.ParseText(text, CSharpProject.ParseOptions, cancellationToken: cancellationToken)
-            .GetDiagnostics(cancellationToken)
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => $"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage(CultureInfo.InvariantCulture)}")];
-
-    private static bool IsJavaScriptFamily(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".js" or ".mjs" or ".cjs" or ".jsx" or ".ts" or ".mts" or ".cts" or ".tsx";
 
     /// <summary>Repository-relative paths the diff touches (new side; the old side for a deleted file).</summary>
     public static IReadOnlyList<string> PathsOf(string patch)

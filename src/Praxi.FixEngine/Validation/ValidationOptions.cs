@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Praxi.FixEngine.Validation;
 
-/// <summary>How <see cref="PatchValidator"/> validates a patch (<c>praxi.json</c> <c>validation</c>).</summary>
+/// <summary>How validation (<c>PatchValidator</c>) validates a patch (<c>praxi.json</c> <c>validation</c>).</summary>
 public sealed class ValidationOptions
 {
     /// <summary>The longest a validation may take.</summary>
@@ -16,7 +16,7 @@ public sealed class ValidationOptions
     /// <value>The default is false.</value>
     public bool RequirePass { get; set; }
 
-    /// <summary>Leave the temporary copy in place for debugging (<see cref="ValidationResult.WorkspacePath"/> says where).</summary>
+    /// <summary>Leave the temporary copy in place for debugging (the validation result says where).</summary>
     /// <value>The default is false.</value>
     public bool KeepWorkspace { get; set; }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
@@ -232,5 +232,7 @@ public sealed class FixCommandTests
                 ? RewriteResult.NotFound("not on the line")
                 : RewriteResult.Edited([new TextEdit(i.File, at, i.Old.Value!.Length, i.New!.Value!, i.Line ?? 1, i.Kind)]);
         }
+
+        public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken) => null;
     }
 }

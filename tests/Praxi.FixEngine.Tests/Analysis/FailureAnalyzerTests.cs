@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Tests.Analysis;
 

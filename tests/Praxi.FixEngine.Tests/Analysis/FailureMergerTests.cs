@@ -1,4 +1,5 @@
 using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Tests.Analysis;

@@ -1,6 +1,6 @@
 using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
-using Praxi.FixEngine.Classification.Evaluation;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Evaluation;
 
 namespace Praxi.FixEngine.Tests.Classification;
 

@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Tests.Classification;
 

@@ -1,5 +1,5 @@
-using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.SelfHeal;
 
 namespace Praxi.FixEngine.Tests.Configuration;

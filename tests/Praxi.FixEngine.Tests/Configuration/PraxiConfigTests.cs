@@ -1,6 +1,6 @@
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Tests.Configuration;
 
@@ -16,18 +16,17 @@ public sealed class PraxiConfigTests
               "selectors": { "prefer": ["role", "test_id", "css"], "test_id_attributes": ["data-qa", "data-testid"] },
               "self_heal": { "max_attempts": 2 } }
             """);
-        var options = new FixAgentOptions();
         var analysis = new AnalysisOptions();
 
         var sut = PraxiConfig.Load(file);
-        sut.ApplyTo(options);
+        var options = FixAgentOptions.From(sut);
         sut.ApplyTo(analysis);
 
         options.Guardrails.Allow.Should().Equal("e2e/**", "tests/**");
         options.Guardrails.Deny.Should().Equal("e2e/legacy/**");
         options.Guardrails.Should().BeEquivalentTo(new { MaxFiles = 3, MaxChangedLines = 20, MaxHunks = 4, MaxTimeoutMs = 45000 });
-        options.PreferredSelectors.Should().Equal("role", "test_id", "css");
-        options.TestIdAttributes.Should().Equal("data-qa", "data-testid");
+        options.Selectors.PreferredSelectors.Should().Equal("role", "test_id", "css");
+        options.Selectors.TestIdAttributes.Should().Equal("data-qa", "data-testid");
         analysis.MaxTimeoutMs.Should().Be(45000, "the analyzer proposes timeouts under the guardrails' ceiling");
     }
 
@@ -35,10 +34,9 @@ public sealed class PraxiConfigTests
     public void Load_NoGuardrailsSection_KeepsTheSafeDefaults()
     {
         var file = Write("""{ "classification": { "min_confidence": 0.6 } }""");
-        var options = new FixAgentOptions();
         var analysis = new AnalysisOptions();
 
-        PraxiConfig.Load(file).ApplyTo(options);
+        var options = FixAgentOptions.From(PraxiConfig.Load(file));
         PraxiConfig.Load(file).ApplyTo(analysis);
 
         options.Guardrails.Allow.Should().Equal(Praxi.FixEngine.Guardrails.GuardrailPolicy.DefaultAllow);

@@ -45,6 +45,8 @@ internal static class FakeRewriters
 
             return RewriteResult.Edited([new TextEdit(i.File, at, old.Length, replacement, i.Line ?? 1, i.Kind)]);
         }
+
+        public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken) => null;
     }
 
     private sealed class ScriptedRewriter(string extension, Func<RewriteRequest, RewriteResult> answer) : ICodeRewriter
@@ -52,5 +54,7 @@ internal static class FakeRewriters
         public bool Handles(string repoRelativePath) => repoRelativePath.EndsWith(extension, StringComparison.OrdinalIgnoreCase);
 
         public RewriteResult Rewrite(RewriteRequest request, CancellationToken cancellationToken) => answer(request);
+
+        public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken) => null;
     }
 }

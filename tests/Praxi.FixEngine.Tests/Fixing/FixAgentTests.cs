@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Fixing;
-using Praxi.FixEngine.Guardrails;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Tests.Fixing;

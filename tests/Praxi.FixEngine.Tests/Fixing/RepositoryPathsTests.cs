@@ -1,4 +1,6 @@
-using Praxi.FixEngine.Fixing;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
+using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Tests.Fixing;
 
@@ -66,11 +68,11 @@ public sealed class RepositoryPathsTests
             Instructions = [new() { Kind = "raise_timeout", File = "/home/runner/work/shop/shop/e2e/login.spec.ts", Line = 3, OldMs = 1, NewMs = 2, Confidence = 0.5, Evidence = "e" }],
         };
 
-        var prepared = FixInput.Prepare(input, Repo.Root);
+        var prepared = FixAgent.Prepare(input, Repo.Root);
 
         prepared.Instructions.Single().File.Should().Be("e2e/login.spec.ts");
         prepared.Paths.Single().Should().Be(new PathResolution("/home/runner/work/shop/shop/e2e/login.spec.ts", "e2e/login.spec.ts"));
-        FixInput.Prepare(prepared, Repo.Root).Should().BeEquivalentTo(prepared, "preparing twice changes nothing");
+        FixAgent.Prepare(prepared, Repo.Root).Should().BeEquivalentTo(prepared, "preparing twice changes nothing");
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class RepositoryPathsTests
     {
         var input = new FixInput { RunId = "../../etc", Instructions = [null!] };
 
-        var act = () => FixInput.Prepare(input, Repo.Root);
+        var act = () => FixAgent.Prepare(input, Repo.Root);
 
         act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("run id").And.Contain("instruction 0 is null");
     }

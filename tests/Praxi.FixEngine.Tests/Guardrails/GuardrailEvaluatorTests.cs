@@ -1,6 +1,7 @@
 using System.Text;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Guardrails;
-using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Tests.Guardrails;

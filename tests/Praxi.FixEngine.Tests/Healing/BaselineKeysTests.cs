@@ -1,5 +1,5 @@
 using Praxi.FixEngine.Healing.Baseline;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing;
 

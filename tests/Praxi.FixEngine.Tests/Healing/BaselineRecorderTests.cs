@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Praxi.FixEngine.Healing.Baseline;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing;
 

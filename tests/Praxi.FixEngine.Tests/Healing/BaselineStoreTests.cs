@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Healing.Fingerprints;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing;
 

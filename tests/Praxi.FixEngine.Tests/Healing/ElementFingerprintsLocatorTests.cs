@@ -1,7 +1,6 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing.Fingerprints;
-using Praxi.FixEngine.Logs;
-using Praxi.FixEngine.Rewriting;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing;
 

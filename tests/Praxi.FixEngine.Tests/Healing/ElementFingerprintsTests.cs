@@ -255,7 +255,7 @@ public sealed class ElementFingerprintsTests
 
         sut.Should().HaveCount(7);
         sut.Should().AllSatisfy(c => c.Props.Should().Be(ElementFingerprints.FromElement(c.Element)));
-        sut.Select(c => c.ToRelocationCandidate().Id).Should().OnlyHaveUniqueItems();
+        sut.Select(c => c.Props.XPath).Should().OnlyHaveUniqueItems("the relocator names candidates by their XPath");
     }
 
     [Fact]

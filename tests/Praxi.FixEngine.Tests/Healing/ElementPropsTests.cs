@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Healing.Fingerprints;
 
 namespace Praxi.FixEngine.Tests.Healing;
 

@@ -1,5 +1,4 @@
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
 
 namespace Praxi.FixEngine.Tests.Healing;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AngleSharp.Dom;
 using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evidence;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;

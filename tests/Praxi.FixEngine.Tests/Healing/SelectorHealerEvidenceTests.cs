@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evidence;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;

@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Dom;
 using Praxi.FixEngine.Healing.Fingerprints;

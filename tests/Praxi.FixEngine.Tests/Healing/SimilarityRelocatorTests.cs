@@ -1,4 +1,5 @@
 using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Healing.Fingerprints;
 
 namespace Praxi.FixEngine.Tests.Healing;
 

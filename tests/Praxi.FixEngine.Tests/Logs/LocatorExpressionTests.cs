@@ -1,5 +1,5 @@
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Logs;
 

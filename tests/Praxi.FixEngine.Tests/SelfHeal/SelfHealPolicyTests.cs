@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Praxi.FixEngine.Classification;
-using Praxi.FixEngine.SelfHeal;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Tests.SelfHeal;
 

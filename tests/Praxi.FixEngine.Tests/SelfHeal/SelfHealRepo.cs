@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.SelfHeal;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Tests.SelfHeal;
 

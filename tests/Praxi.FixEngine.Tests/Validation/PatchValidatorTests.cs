@@ -1,4 +1,6 @@
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Running;
 using Praxi.FixEngine.Validation;
 

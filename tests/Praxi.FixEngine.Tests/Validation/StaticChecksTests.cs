@@ -1,4 +1,5 @@
-using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Validation;
 
 namespace Praxi.FixEngine.Tests.Validation;
@@ -102,5 +103,5 @@ public sealed class StaticChecksTests
     }
 
     private static IReadOnlyList<ValidationCheck> Run(string path, string before, string after) =>
-        StaticChecks.Run([new StaticChecks.ChangedFile(path, before, after)], CancellationToken.None);
+        StaticChecks.Run([new StaticChecks.ChangedFile(path, before, after)], CodeRewriters.All, CancellationToken.None);
 }

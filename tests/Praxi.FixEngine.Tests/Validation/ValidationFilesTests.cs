@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Validation;
+using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Tests.Validation;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Praxi.FixEngine.Configuration;
-using Praxi.FixEngine.Fixing;
-using Praxi.FixEngine.Guardrails;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Patching;
+using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Running;
 
 namespace Praxi.FixEngine.Tests.Validation;

@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Healing.Fingerprints;
+
 namespace Praxi.FixEngine.Healing.Baseline;
 
 /// <summary>The fingerprint a locator's element had in a passing run.</summary>

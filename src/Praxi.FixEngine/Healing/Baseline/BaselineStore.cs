@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Healing.Fingerprints;
 
 namespace Praxi.FixEngine.Healing.Baseline;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Praxi.FixEngine.Healing.Fingerprints;
 
 namespace Praxi.FixEngine.Healing.Baseline;
 

@@ -8,7 +8,7 @@ internal sealed record DomQueryContext
     /// <summary>The context with Playwright's defaults and no frames.</summary>
     public static DomQueryContext Default { get; } = new();
 
-    /// <summary>The attribute <c>getByTestId</c> reads (a <see cref="Analysis.LocatorSpec"/> with <c>by = test_id</c>).</summary>
+    /// <summary>The attribute <c>getByTestId</c> reads (a <see cref="Contracts.LocatorSpec"/> with <c>by = test_id</c>).</summary>
     /// <value>The default is <c>data-testid</c>; <c>setTestIdAttribute</c> or the trace's <c>testIdAttributeName</c> may change it.</value>
     public string TestIdAttribute { get; init; } = "data-testid";
 

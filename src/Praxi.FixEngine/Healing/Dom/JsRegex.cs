@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 

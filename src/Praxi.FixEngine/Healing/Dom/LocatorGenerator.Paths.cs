@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Healing.Dom;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Rewriting;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 

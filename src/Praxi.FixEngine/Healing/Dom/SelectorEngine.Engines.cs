@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.XPath;
 using AngleSharp.Dom;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 

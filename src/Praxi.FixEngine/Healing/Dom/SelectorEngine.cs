@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 

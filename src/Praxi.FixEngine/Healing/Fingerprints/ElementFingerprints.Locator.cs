@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Logs;
-using Praxi.FixEngine.Rewriting;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Fingerprints;
 

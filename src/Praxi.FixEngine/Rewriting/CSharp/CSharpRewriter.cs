@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
@@ -12,6 +14,15 @@ internal sealed class CSharpRewriter : ICodeRewriter
 {
     public bool Handles(string repoRelativePath) =>
         repoRelativePath is not null && repoRelativePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
+    public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken)
+    {
+        var beforeCount = before is null ? 0 : SyntaxErrors(before, cancellationToken).Count;
+        var afterErrors = SyntaxErrors(after, cancellationToken);
+        return afterErrors.Count > beforeCount
+            ? string.Create(CultureInfo.InvariantCulture, $"{afterErrors.Count} parse error(s), {beforeCount} before: {afterErrors[0]}")
+            : null;
+    }
 
     public RewriteResult Rewrite(RewriteRequest request, CancellationToken cancellationToken)
     {
@@ -124,4 +135,10 @@ internal sealed class CSharpRewriter : ICodeRewriter
         var matches = repository.Files(".cs").Where(f => file.EndsWith("/" + f, StringComparison.Ordinal)).OrderByDescending(f => f.Length).ToList();
         return matches.Count == 1 || matches.Count > 1 && matches[0].Length > matches[1].Length ? matches[0] : null;
     }
+
+    private static List<string> SyntaxErrors(string text, CancellationToken cancellationToken) =>
+        [.. CSharpSyntaxTree.ParseText(text, CSharpProject.ParseOptions, cancellationToken: cancellationToken)
+            .GetDiagnostics(cancellationToken)
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => $"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage(CultureInfo.InvariantCulture)}")];
 }

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
 

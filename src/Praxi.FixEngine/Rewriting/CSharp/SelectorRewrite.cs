@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
 
@@ -227,7 +227,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         foreach (var part in newParts.Skip(1))
         {
             var p = part.Trim();
-            if (JavaScript.SelectorParts.Nth(p) is { } n)
+            if (SelectorParts.Nth(p) is { } n)
             {
                 suffix.Append(n switch
                 {

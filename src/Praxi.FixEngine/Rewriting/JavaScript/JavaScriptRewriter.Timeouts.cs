@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Rewriting.JavaScript;
 

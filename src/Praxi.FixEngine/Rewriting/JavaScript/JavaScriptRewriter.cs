@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Locators;
+
 namespace Praxi.FixEngine.Rewriting.JavaScript;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal sealed partial class JavaScriptRewriter : ICodeRewriter
 {
     public bool Handles(string repoRelativePath) =>
         JsResolver.Extensions.Any(e => repoRelativePath.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken) =>
+        before is not null && JsSyntaxCheck.Problem(path, before) is not null ? null : JsSyntaxCheck.Problem(path, after);
 
     public RewriteResult Rewrite(RewriteRequest request, CancellationToken cancellationToken)
     {

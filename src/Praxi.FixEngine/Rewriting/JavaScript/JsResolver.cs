@@ -1,5 +1,5 @@
 using System.Text;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.JavaScript;
 

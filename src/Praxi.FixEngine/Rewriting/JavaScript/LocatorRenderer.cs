@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.JavaScript;
 
@@ -35,7 +36,7 @@ internal static class LocatorRenderer
 
     /// <summary>A comparison key under which equivalent parts are equal (<c>[data-testid="x"]</c> and <c>internal:testid=…</c>).</summary>
     public static string Key(string part, SelectorPreferences preferences) =>
-        Equivalents(part, preferences).FirstOrDefault(e => e.By == "test_id") is { } testId ? Logs.LocatorExpression.ToSelector(testId) : part;
+        Equivalents(part, preferences).FirstOrDefault(e => e.By == "test_id") is { } testId ? LocatorExpression.ToSelector(testId) : part;
 
     private static int Rank(string by, SelectorPreferences preferences)
     {
@@ -189,8 +190,8 @@ internal static class LocatorRenderer
         return spec.By switch
         {
             "css" or "selector" => part,
-            "test_id" => $"[{attr}={Logs.LocatorExpression.Quote(spec.Value ?? string.Empty)}]",
-            "text" => spec.Exact == true ? "text=" + Logs.LocatorExpression.Quote(spec.Value ?? string.Empty) : "text=" + spec.Value,
+            "test_id" => $"[{attr}={LocatorExpression.Quote(spec.Value ?? string.Empty)}]",
+            "text" => spec.Exact == true ? "text=" + LocatorExpression.Quote(spec.Value ?? string.Empty) : "text=" + spec.Value,
             _ => part,
         };
     }

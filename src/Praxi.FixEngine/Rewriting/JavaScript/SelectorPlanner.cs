@@ -1,5 +1,6 @@
 using System.Text;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.JavaScript;
 

@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evidence;
 using Praxi.FixEngine.Healing.Dom;
-using Praxi.FixEngine.Rewriting;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing.Dom;
 

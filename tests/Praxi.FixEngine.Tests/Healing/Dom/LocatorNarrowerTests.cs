@@ -1,7 +1,7 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evidence;
 using Praxi.FixEngine.Healing.Dom;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing.Dom;
 

@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Rewriting.CSharp;
 

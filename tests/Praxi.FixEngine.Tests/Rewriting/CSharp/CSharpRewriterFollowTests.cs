@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.Instructions;

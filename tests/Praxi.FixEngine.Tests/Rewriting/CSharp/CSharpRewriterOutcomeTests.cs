@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Rewriting.CSharp;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;

@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.Instructions;
@@ -365,7 +365,7 @@ public sealed class CSharpRewriterPlaywrightTests
     [InlineData("""await page.Locator("ul > li").Nth(2).Locator("a").ClickAsync();""", """await page.Locator("ul > li").Nth(2).Locator([|"a.title"|]).ClickAsync();""", "ul > li >> nth=2 >> a")]
     public void Rewrite_ScopedChains_MatchTheWholeChainAndEditTheLastStep(string beforeLine, string afterLine, string chain)
     {
-        var old = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = chain };
+        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = chain };
         var last = beforeLine.Contains("#card", StringComparison.Ordinal) ? "#card-number" : beforeLine.Contains("Milk", StringComparison.Ordinal) ? "button.remove" : "a.title";
 
         Verify(Selector(File, 5, old, Css(last)), Case(File, Wrap(beforeLine), Wrap(afterLine)));
@@ -376,8 +376,8 @@ public sealed class CSharpRewriterPlaywrightTests
     {
         var before = Wrap("""await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();""");
         var after = Wrap("""await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = [|"Send"|] }).ClickAsync();""");
-        var old = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Go\"i]" };
-        var @new = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Send\"i]" };
+        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Go\"i]" };
+        var @new = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Send\"i]" };
 
         Verify(Selector(File, 5, old, @new), Case(File, before, after));
     }
@@ -386,8 +386,8 @@ public sealed class CSharpRewriterPlaywrightTests
     public void Rewrite_ChainInstructionChangingTheScope_NeedsManualReview()
     {
         var before = Wrap("""await page.Locator("form").Locator("button").ClickAsync();""");
-        var old = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "form >> button" };
-        var @new = new Praxi.FixEngine.Analysis.LocatorSpec { By = "selector", Value = "main >> button" };
+        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "form >> button" };
+        var @new = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "main >> button" };
 
         var result = Run(Selector(File, 5, old, @new), Unchanged(File, before));
 

@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.Instructions;

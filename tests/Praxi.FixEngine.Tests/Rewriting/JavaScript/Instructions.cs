@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Tests.Rewriting.JavaScript;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Praxi.FixEngine.Logs;
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Rewriting.JavaScript;
 using static Praxi.FixEngine.Tests.Rewriting.JavaScript.Instructions;

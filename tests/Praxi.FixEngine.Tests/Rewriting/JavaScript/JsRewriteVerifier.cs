@@ -1,6 +1,7 @@
 using System.Text;
 using Acornima;
-using Praxi.FixEngine.Analysis;
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Rewriting.JavaScript;
 

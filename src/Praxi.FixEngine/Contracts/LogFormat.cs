@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Praxi.FixEngine.Contracts;
+
+/// <summary>The kind of runner output a file holds, detected from its content.</summary>
+public enum LogFormat
+{
+    /// <summary>Nothing recognisable; read as plain text.</summary>
+    PlainText,
+
+    /// <summary>Playwright's list, line or dot reporter (possibly inside a CI log).</summary>
+    PlaywrightText,
+
+    /// <summary>Playwright's JSON reporter (<c>results.json</c>).</summary>
+    PlaywrightJson,
+
+    /// <summary>JUnit XML (Playwright, pytest, jest and others).</summary>
+    [JsonStringEnumMemberName("junit_xml")]
+    JUnitXml,
+
+    /// <summary>Visual Studio TRX (<c>dotnet test --logger trx</c>).</summary>
+    Trx,
+
+    /// <summary>pytest console output.</summary>
+    PytestConsole,
+
+    /// <summary>A backend or server log (Django, ASP.NET Core, PostgreSQL, package managers).</summary>
+    BackendLog,
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Praxi.FixEngine.Contracts;
+
+namespace Praxi.FixEngine.Locators;
+
+/// <summary>Playwright selector chains as lists of canonical parts, so a locator written one way compares with one reported another way.</summary>
+internal static partial class SelectorParts
+{
+    /// <summary>The canonical parts of a language-neutral locator.</summary>
+    public static List<string> Of(LocatorSpec spec) => Split(LocatorExpression.ToSelector(spec));
+
+    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, and canonicalizes each part.</summary>
+    public static List<string> Split(string selector) => [.. SplitRaw(selector).Select(Canonical)];
+
+    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written (untrimmed).</summary>
+    public static List<string> SplitRaw(string selector) => LocatorExpression.SplitChainRaw(selector);
+
+    /// <summary>One part in the form the analysis writes it (<c>id=x</c> and <c>#x</c> agree, role flags spelled out).</summary>
+    public static string Canonical(string part)
+    {
+        var text = part.Trim();
+        if (!LocatorExpression.TryParseSelector(text, out var spec))
+        {
+            return text;
+        }
+
+        if (spec.By == "id" && SimpleIdent().IsMatch(spec.Value ?? string.Empty))
+        {
+            return "#" + spec.Value;
+        }
+
+        return spec.By is "css" or "selector" ? text : LocatorExpression.ToSelector(spec);
+    }
+
+    /// <summary>The spec of one canonical part (css when nothing more specific).</summary>
+    public static LocatorSpec SpecOf(string part) =>
+        LocatorExpression.TryParseSelector(part, out var spec) ? spec : new LocatorSpec { By = "css", Value = part };
+
+    /// <summary><c>internal:role=button[name=/save/i]</c> → (button, /save/i).</summary>
+    public static bool TryRegexRole(string part, out string role, out string regex)
+    {
+        var m = RegexRole().Match(part);
+        role = m.Success ? m.Groups["role"].Value : string.Empty;
+        regex = m.Success ? m.Groups["re"].Value : string.Empty;
+        return m.Success;
+    }
+
+    /// <summary><c>internal:text=/x/i</c>, <c>internal:label=/x/</c>, <c>internal:attr=[placeholder=/x/]</c>, <c>internal:testid=[data-testid=/x/]</c> → (by, regex).</summary>
+    public static bool TryRegexValue(string part, out string by, out string regex)
+    {
+        var m = RegexValue().Match(part);
+        by = regex = string.Empty;
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        regex = m.Groups["re1"].Success ? m.Groups["re1"].Value : m.Groups["re2"].Value;
+        by = m.Groups["engine"].Value switch
+        {
+            "text" => "text",
+            "label" => "label",
+            "testid" => "test_id",
+            _ => m.Groups["attr"].Value switch
+            {
+                "placeholder" => "placeholder",
+                "alt" => "alt_text",
+                "title" => "title",
+                _ => string.Empty,
+            },
+        };
+        return by.Length > 0;
+    }
+
+    /// <summary><c>nth=0</c> → 0.</summary>
+    public static int? Nth(string part) =>
+        part.StartsWith("nth=", StringComparison.Ordinal) && int.TryParse(part[4..], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    [GeneratedRegex(@"^[A-Za-z_][\w-]*$")]
+    private static partial Regex SimpleIdent();
+
+    [GeneratedRegex(@"^internal:role=(?<role>[a-z]+)\[name=(?<re>/.*/[a-z]*)\]$")]
+    private static partial Regex RegexRole();
+
+    [GeneratedRegex(@"^internal:(?:(?<engine>text|label)=(?<re1>/.*/[a-z]*)|(?<engine>attr|testid)=\[(?<attr>[\w-]+)=(?<re2>/.*/[a-z]*)\])$")]
+    private static partial Regex RegexValue();
+}
