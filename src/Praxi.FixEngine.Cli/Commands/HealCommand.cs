@@ -1,13 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using Praxi.FixEngine.Analysis;
-using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
-using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Pipeline;
-using Praxi.FixEngine.Running;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -19,13 +14,10 @@ namespace Praxi.FixEngine.Cli.Commands;
 /// </summary>
 internal sealed class HealCommand : Command
 {
-    /// <summary>Where <c>praxi baseline record</c> writes by default, relative to the repository.</summary>
-    internal const string DefaultBaseline = ".praxi/baseline.json";
-
     private readonly CliServices _services;
     private readonly Argument<string> _artifacts = new("artifacts") { Description = "The failed run's artifacts folder (logs, reports, traces, DOM dumps)." };
     private readonly Option<string> _repo = new("--repo") { Description = "The checkout of the repository under test.", Required = true };
-    private readonly Option<string?> _baseline = new("--baseline") { Description = $"Baseline store from 'praxi baseline record' (default: <repo>/{DefaultBaseline} if present)." };
+    private readonly Option<string?> _baseline = new("--baseline") { Description = $"Baseline store from 'praxi baseline record' (default: <repo>/{HealLoop.DefaultBaseline} if present)." };
     private readonly Option<string> _out = new("--out") { Description = "Folder for analysis.json, heal.json and fix-agent/.", DefaultValueFactory = _ => "praxi-out" };
     private readonly Option<string?> _runId = new("--run-id") { Description = "The CI run id (default: local)." };
     private readonly Option<string?> _config = new("--config") { Description = "praxi.json (default: <repo>/praxi.json if present)." };
@@ -58,90 +50,43 @@ internal sealed class HealCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var repo = FixCommand.RequireRepository(parse.GetRequiredValue(_repo));
-        var artifacts = parse.GetRequiredValue(_artifacts);
-        if (!Directory.Exists(artifacts) && !File.Exists(artifacts))
-        {
-            throw new FixEngineException($"artifacts '{artifacts}' do not exist; pass the folder the failed run's artifacts were downloaded to.");
-        }
+        var result = await new HealLoop().RunAsync(
+            new HealLoopRequest
+            {
+                ArtifactsPath = parse.GetRequiredValue(_artifacts),
+                RepositoryRoot = repo,
+                BaselinePath = parse.GetValue(_baseline),
+                OutputFolder = parse.GetRequiredValue(_out),
+                RunId = parse.GetValue(_runId),
+                ConfigPath = parse.GetValue(_config),
+                SelfHeal = parse.GetValue(_selfHeal),
+                RequireManualTrigger = parse.GetValue(_requireManual),
+                TriggerSource = parse.GetValue(_trigger) ?? _services.Environment("GITHUB_EVENT_NAME"),
+                FullSuite = parse.GetValue(_fullSuite),
+                Validate = parse.GetValue(_validate),
+                Apply = parse.GetValue(_apply),
+            },
+            cancellationToken).ConfigureAwait(false);
 
-        var config = PraxiConfig.Load(parse.GetValue(_config), repo);
-        var analysisOptions = new AnalysisOptions { RunId = parse.GetValue(_runId) ?? "local" };
-        config.ApplyTo(analysisOptions);
-        var fixOptions = FixAgentOptions.From(config);
-
-        var baseline = parse.GetValue(_baseline);
-        if (baseline is null && File.Exists(Path.Combine(repo, DefaultBaseline)))
-        {
-            baseline = Path.Combine(repo, DefaultBaseline);
-        }
-        else if (baseline is not null && Directory.Exists(baseline))
-        {
-            throw new FixEngineException($"baseline '{baseline}' is a folder; pass the store file 'praxi baseline record' wrote (e.g. {Path.Combine(baseline, "baseline.json")}).");
-        }
-        else if (baseline is not null && !File.Exists(baseline))
-        {
-            throw new FixEngineException($"baseline '{baseline}' does not exist; record one with 'praxi baseline record <green-run-artifacts>'.");
-        }
-
-        if (baseline is not null)
-        {
-            // A broken baseline is bad input: say so before any stage prints or runs anything.
-            await BaselineStore.LoadAsync(baseline, cancellationToken).ConfigureAwait(false);
-        }
-
-        var report = await new FailureAnalyzer(analysisOptions).AnalyzeAsync(artifacts, cancellationToken).ConfigureAwait(false);
-        var outDir = parse.GetRequiredValue(_out);
         var output = parse.InvocationConfiguration.Output;
         var inv = CultureInfo.InvariantCulture;
+        var report = result.Analysis;
         await output.WriteLineAsync(string.Create(inv, $"{report.Classification.ErrorType.ToName()} ({report.Classification.Confidence:0.00}), {report.Classification.Failures.Count} failed test(s)")).ConfigureAwait(false);
-
-        // Self-heal first: what a reseed, a fresh login or a restart fixes needs no code change.
-        IReadOnlyList<string> passedAfterHeal = [];
-        if (parse.GetValue(_selfHeal))
+        if (result.SelfHeal is { } selfHeal)
         {
-            await OutputFiles.WriteAllAtomicAsync([(Path.Combine(outDir, "analysis.json"), AnalysisJson.Serialize(report) + "\n")], cancellationToken).ConfigureAwait(false);
-            var selfHeal = await new SelfHealPipeline().RunAsync(
-                new SelfHealRequest
-                {
-                    RepositoryRoot = repo,
-                    OutputFolder = outDir,
-                    Analysis = report,
-                    ArtifactsPath = artifacts,
-                    Config = config,
-                    TriggerSource = parse.GetValue(_trigger) ?? _services.Environment("GITHUB_EVENT_NAME"),
-                    RequireManualTrigger = parse.GetValue(_requireManual),
-                    FullSuite = parse.GetValue(_fullSuite),
-                },
-                cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync("self-heal: " + selfHeal.Summary).ConfigureAwait(false);
             foreach (var v in selfHeal.Verdicts)
             {
                 await output.WriteLineAsync($"  {v.Verdict,-13} {v.Test}").ConfigureAwait(false);
             }
 
-            if (selfHeal.ChangedFiles.Count > 0)
+            if (result.Stopped == HealLoopStop.SelfHealChangedTheTree)
             {
-                // The tree is no longer the one the failure happened in: planning a patch on it would be planning on sand.
                 return await SelfHealCommand.ExitCodeAsync(parse, selfHeal).ConfigureAwait(false);
             }
-
-            passedAfterHeal = [.. selfHeal.Verdicts.Where(v => v.Status == TestResult.Passed).Select(v => v.Test)];
         }
 
-        var heal = await new SelectorHealer(fixOptions.Selectors).HealAsync(report, artifacts, baseline, cancellationToken).ConfigureAwait(false);
-        var healed = report with { FixAgentInstructions = heal.Instructions };
-        var stillFailing = StillFailing(healed, passedAfterHeal);
-        var runId = report.RunId;
-        var fixDir = Path.Combine(outDir, "fix-agent");
-        var patchPath = Path.Combine(fixDir, $"patch-{runId}.diff");
-        var metadataPath = Path.Combine(fixDir, $"metadata-{runId}.json");
-        await OutputFiles.WriteAllAtomicAsync(
-            [
-                (Path.Combine(outDir, "analysis.json"), AnalysisJson.Serialize(healed) + "\n"),
-                (Path.Combine(outDir, "heal.json"), JsonSerializer.Serialize(heal, AnalysisJson.Options) + "\n"),
-            ],
-            cancellationToken).ConfigureAwait(false);
-        foreach (var o in heal.Outcomes)
+        foreach (var o in result.Heal!.Outcomes)
         {
             var line = o.Status == "healed"
                 ? string.Create(inv, $"  healed   {SelectorHealer.Describe(o.Old)} → {SelectorHealer.Describe(o.New!)} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00})")
@@ -149,72 +94,43 @@ internal sealed class HealCommand : Command
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 
-        if (passedAfterHeal.Count > 0 && stillFailing.FixAgentInstructions.Count == 0)
+        if (result.Stopped == HealLoopStop.SelfHealPassedEveryTest)
         {
             await output.WriteLineAsync("no code change: self-heal made every failed test pass; the fix agent has nothing to do").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        var fix = await _services.CreateFixAgent(fixOptions).PlanAsync(FixInput.From(stillFailing), repo, cancellationToken).ConfigureAwait(false);
-        ValidationResult? validated = null;
-        if (parse.GetValue(_validate))
-        {
-            validated = await PatchValidator.ValidateAsync(repo, fix, stillFailing, config, cancellationToken).ConfigureAwait(false);
-            fix = validated.Fix;
-            await ValidationFiles.WriteAsync(validated, fixDir, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await OutputFiles.WriteAllAtomicAsync([(patchPath, fix.Patch), (metadataPath, FixJson.Serialize(fix.Metadata) + "\n")], cancellationToken).ConfigureAwait(false);
-        }
-
+        var fix = result.Fix!;
         var m = fix.Metadata;
         if (!fix.Allowed)
         {
-            await output.WriteLineAsync($"guardrails refused the patch → {metadataPath}").ConfigureAwait(false);
+            await output.WriteLineAsync($"guardrails refused the patch → {result.MetadataPath}").ConfigureAwait(false);
         }
         else if (m.Edits.Count == 0)
         {
-            await output.WriteLineAsync($"no code change → {outDir}").ConfigureAwait(false);
+            await output.WriteLineAsync($"no code change → {result.OutputFolder}").ConfigureAwait(false);
         }
         else
         {
-            await output.WriteLineAsync(string.Create(inv, $"patch: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class} → {patchPath}")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(inv, $"patch: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class} → {result.PatchPath}")).ConfigureAwait(false);
         }
 
         if (m.NeedsManualReview)
         {
-            await output.WriteLineAsync(string.Create(inv, $"needs manual review: {m.ManualReview.Count} instruction(s) (see {metadataPath})")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(inv, $"needs manual review: {m.ManualReview.Count} instruction(s) (see {result.MetadataPath})")).ConfigureAwait(false);
         }
 
-        if (validated is not null)
+        if (result.Validation is { } validated)
         {
-            await FixCommand.ReportAsync(output, validated, fixDir).ConfigureAwait(false);
+            await FixCommand.ReportAsync(output, validated, result.FixFolder).ConfigureAwait(false);
         }
 
-        if (parse.GetValue(_apply))
+        if (result.Applied is { } written)
         {
-            var written = FixAgent.Apply(fix);
-            await output.WriteLineAsync(validated?.Withheld == true ? "not applied: validation withheld the patch"
+            await output.WriteLineAsync(result.Validation?.Withheld == true ? "not applied: validation withheld the patch"
                 : written.Count == 0 ? "applied: nothing to write" : $"applied: {string.Join(", ", written)}").ConfigureAwait(false);
         }
 
-        return validated?.Withheld == true ? ExitCodes.Failed : ExitCodes.Success;
-    }
-
-    /// <summary>The analysis without the failures self-heal made pass (and their fix instructions): what is left for the fix agent.</summary>
-    internal static AnalysisReport StillFailing(AnalysisReport report, IReadOnlyList<string> passed)
-    {
-        if (passed.Count == 0)
-        {
-            return report;
-        }
-
-        bool Passed(string? test) => test is not null && passed.Any(p => TestNames.Same(p, test));
-        return report with
-        {
-            FixAgentInstructions = [.. report.FixAgentInstructions.Where(i => !Passed(i.Test))],
-            Classification = report.Classification with { Failures = [.. report.Classification.Failures.Where(f => !Passed(f.Test))] },
-        };
+        return result.Validation?.Withheld == true ? ExitCodes.Failed : ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Running;
 using Praxi.FixEngine.Validation;
 
@@ -33,7 +34,7 @@ public static class PatchValidator
         string repositoryRoot, FixResult fix, AnalysisReport analysis, PraxiConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        return ValidateAsync(repositoryRoot, fix, TestTarget.From(analysis), config, null, cancellationToken);
+        return ValidateAsync(repositoryRoot, fix, TestTarget.From(analysis), config, null, CodeRewriters.All, cancellationToken);
     }
 
     /// <summary>
@@ -56,12 +57,23 @@ public static class PatchValidator
             .Select(i => new TestTarget(i.Test!, i.File, i.Line, null, null, null))
             .DistinctBy(t => t.Test, StringComparer.Ordinal)
             .ToList();
-        return ValidateAsync(repositoryRoot, fix, targets, config, null, cancellationToken);
+        return ValidateAsync(repositoryRoot, fix, targets, config, null, CodeRewriters.All, cancellationToken);
     }
 
-    /// <summary>The core: <paramref name="failures"/> are the analysis' failed tests; <paramref name="options"/> null reads them from <paramref name="config"/>.</summary>
+    /// <summary>The core with the built-in rewriters judging syntax.</summary>
+    internal static Task<ValidationResult> ValidateAsync(
+        string repositoryRoot, FixResult fix, IReadOnlyList<TestTarget> failures, PraxiConfig config, ValidationOptions? options, CancellationToken cancellationToken) =>
+        ValidateAsync(repositoryRoot, fix, failures, config, options, CodeRewriters.All, cancellationToken);
+
+    /// <summary>The core: <paramref name="failures"/> are the analysis' failed tests; <paramref name="options"/> null reads them from <paramref name="config"/>; <paramref name="rewriters"/> judge the syntax of the files they handle.</summary>
     internal static async Task<ValidationResult> ValidateAsync(
-        string repositoryRoot, FixResult fix, IReadOnlyList<TestTarget> failures, PraxiConfig config, ValidationOptions? options, CancellationToken cancellationToken)
+        string repositoryRoot,
+        FixResult fix,
+        IReadOnlyList<TestTarget> failures,
+        PraxiConfig config,
+        ValidationOptions? options,
+        IReadOnlyList<ICodeRewriter> rewriters,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(repositoryRoot);
         ArgumentNullException.ThrowIfNull(fix);
@@ -89,7 +101,7 @@ public static class PatchValidator
             return Finish(fix, new FixValidation { Status = FixValidation.NotRun, Reason = reason }, options, workspace: null);
         }
 
-        var (validation, workspace) = await PatchTrial.RunAsync(repositoryRoot, fix.Patch, failures, config.TestRunners, options, CodeRewriters.All, cancellationToken).ConfigureAwait(false);
+        var (validation, workspace) = await PatchTrial.RunAsync(repositoryRoot, fix.Patch, failures, config.TestRunners, options, rewriters, cancellationToken).ConfigureAwait(false);
         return Finish(fix, validation, options, workspace);
     }
 

@@ -1,0 +1,105 @@
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Pipeline;
+
+namespace Praxi.FixEngine.Tests.Pipeline;
+
+/// <summary>The loop through the library's public API on a recorded failed run of the samples (plan only: nothing is applied).</summary>
+public sealed class HealLoopTests
+{
+    private static string Samples => Path.Combine(TestPaths.RepoRoot, "samples");
+
+    private static string Artifacts(string scenario) => Path.Combine(Samples, "artifacts", scenario);
+
+    [Fact]
+    public async Task RunAsync_RenamedSelector_HealsPlansAndWritesEveryFile()
+    {
+        var outDir = TestPaths.NewTempDir();
+        var logs = new CollectingLoggerFactory();
+        var sut = new HealLoop(logs);
+
+        var result = await sut.RunAsync(new HealLoopRequest { ArtifactsPath = Artifacts("renamed-selector"), RepositoryRoot = Samples, OutputFolder = outDir, RunId = "rs-7" });
+
+        result.Stopped.Should().Be(HealLoopStop.None);
+        result.Analysis.Classification.ErrorType.Should().Be(ErrorType.SelectorNotFound);
+        result.Heal!.Outcomes.Should().HaveCount(3).And.OnlyContain(o => o.Status == "healed");
+        result.Fix!.Allowed.Should().BeTrue();
+        result.Fix.Metadata.Edits.Should().HaveCount(3);
+        result.Validation.Should().BeNull();
+        result.Applied.Should().BeNull();
+        File.ReadAllText(result.PatchPath).Should().Be(result.Fix.Patch).And.StartWith("diff --git ");
+        FixJson.DeserializeMetadata(File.ReadAllText(result.MetadataPath)).RunId.Should().Be("rs-7");
+        AnalysisJson.Deserialize(File.ReadAllText(Path.Combine(outDir, "analysis.json"))).FixAgentInstructions
+            .Should().OnlyContain(i => i.New != null, "analysis.json carries the healed locators");
+        File.Exists(Path.Combine(outDir, "heal.json")).Should().BeTrue();
+        logs.Entries.Select(e => e.Event.Id).Should().Equal(1, 3, 4);
+        logs.Entries.Select(e => e.Message).Should().Equal(
+            "Analyzed run rs-7: SelectorNotFound (0.81), 8 failed test(s)",
+            "Healed 3 of 3 broken locator(s)",
+            "Planned the fix: 3 edit(s), guardrails True, risk test-only");
+    }
+
+    [Fact]
+    public async Task RunAsync_BackendError_PlansNoCodeChange()
+    {
+        var outDir = TestPaths.NewTempDir();
+
+        var result = await new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = Artifacts("backend-500"), RepositoryRoot = Samples, OutputFolder = outDir });
+
+        result.Analysis.Classification.ErrorType.Should().Be(ErrorType.BackendError);
+        result.Heal!.Outcomes.Should().BeEmpty();
+        result.Fix!.Patch.Should().BeEmpty();
+        File.ReadAllText(result.PatchPath).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingArtifacts_IsBadInputAndWritesNothing()
+    {
+        var outDir = Path.Combine(TestPaths.NewTempDir(), "out");
+
+        var act = () => new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = Path.Combine(outDir, "nope"), RepositoryRoot = Samples, OutputFolder = outDir });
+
+        await act.Should().ThrowAsync<FixEngineException>().WithMessage("artifacts '*nope' do not exist*");
+        Directory.Exists(outDir).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task RunAsync_BaselineThatIsAFolder_IsBadInputBeforeAnyStepRuns()
+    {
+        var outDir = Path.Combine(TestPaths.NewTempDir(), "out");
+        var folder = TestPaths.NewTempDir();
+
+        var act = () => new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = Artifacts("renamed-selector"), RepositoryRoot = Samples, OutputFolder = outDir, BaselinePath = folder });
+
+        await act.Should().ThrowAsync<FixEngineException>().WithMessage("baseline '*' is a folder*");
+        Directory.Exists(outDir).Should().BeFalse();
+    }
+
+    [Fact]
+    public void StillFailing_TestsSelfHealMadePass_LeaveTheFixAgentsWork()
+    {
+        var report = new AnalysisReport
+        {
+            RunId = "r",
+            Classification = new RunClassification
+            {
+                ErrorType = ErrorType.Database,
+                Confidence = 0.9,
+                Evidence = [],
+                Failures = [Failure("a › one"), Failure("b › two")],
+            },
+            SelfHealPlan = new SelfHealPlan { Eligible = true, Reason = "x", Actions = ["reseed"] },
+            FixAgentInstructions = [Instruction("a › one"), Instruction("b › two")],
+            Triggers = new Triggers(true, true, false),
+        };
+
+        var sut = HealLoop.StillFailing(report, ["a › one"]);
+
+        sut.Classification.Failures.Select(f => f.Test).Should().Equal("b › two");
+        sut.FixAgentInstructions.Select(i => i.Test).Should().Equal("b › two");
+        HealLoop.StillFailing(report, []).Should().BeSameAs(report);
+    }
+
+    private static FailureReport Failure(string test) => new() { Test = test, ErrorType = ErrorType.Database, Confidence = 0.9, Message = "m" };
+
+    private static FixInstruction Instruction(string test) => new() { Kind = "raise_timeout", Test = test, File = "t.spec.ts", Confidence = 0.5, Evidence = "e" };
+}
