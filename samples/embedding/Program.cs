@@ -1,6 +1,4 @@
-using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Contracts;
-using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Pipeline;
 
 // Analyze a failed run, heal its broken selectors from the DOM evidence and plan a guarded patch: docs/embedding.md.
@@ -10,11 +8,9 @@ if (args.Length is < 2 or > 3)
     return 2;
 }
 
-var report = await new FailureAnalyzer().AnalyzeAsync(args[0]);
-var healed = await new SelectorHealer().HealAsync(report, args[0], args.ElementAtOrDefault(2));
-var fix = await new FixAgent().PlanAsync(FixInput.From(report with { FixAgentInstructions = healed.Instructions }), args[1]);
+var result = await new HealLoop().RunAsync(new() { ArtifactsPath = args[0], RepositoryRoot = args[1], BaselinePath = args.ElementAtOrDefault(2) });
 
-Console.WriteLine($"{report.Classification.ErrorType.ToName()}: {report.Classification.Failures.Count} failed test(s)");
-Console.WriteLine($"{(fix.Allowed ? "allowed" : "refused")}: {fix.Metadata.Edits.Count} edit(s), {fix.Metadata.PrTitle}");
-Console.Write(fix.Patch);
-return fix.Allowed ? 0 : 1;
+Console.WriteLine($"{result.Analysis.Classification.ErrorType.ToName()}: {result.Analysis.Classification.Failures.Count} failed test(s)");
+Console.WriteLine($"{(result.Fix!.Allowed ? "allowed" : "refused")}: {result.Fix.Metadata.Edits.Count} edit(s), {result.Fix.Metadata.PrTitle}");
+Console.Write(result.Fix.Patch);
+return result.Fix.Allowed ? 0 : 1;

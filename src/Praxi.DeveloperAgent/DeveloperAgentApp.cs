@@ -143,14 +143,11 @@ public static class DeveloperAgentApp
         }
     }
 
-    private static Task<string> Analyze(FailureAnalyzer analyzer, string runId, string folder, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var report = analyzer.Analyze(folder, cancellationToken) with { RunId = runId };
-                return AnalysisJson.Serialize(report);
-            },
-            cancellationToken);
+    private static async Task<string> Analyze(FailureAnalyzer analyzer, string runId, string folder, CancellationToken cancellationToken)
+    {
+        var report = await analyzer.AnalyzeAsync(folder, cancellationToken).ConfigureAwait(false);
+        return AnalysisJson.Serialize(report with { RunId = runId });
+    }
 
     private static ContentHttpResult Answer(string json) => TypedResults.Content(json, "application/json; charset=utf-8");
 

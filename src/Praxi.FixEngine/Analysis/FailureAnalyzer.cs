@@ -39,7 +39,7 @@ public sealed class FailureAnalyzer
     /// <param name="cancellationToken">Cancels a long read.</param>
     /// <returns>The report (<c>analysis.json</c>).</returns>
     /// <exception cref="FixEngineException">The path is missing, empty, binary or malformed.</exception>
-    public AnalysisReport Analyze(string path, CancellationToken cancellationToken = default)
+    internal AnalysisReport Analyze(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var logs = new ArtifactReader(_scorer).Read(path, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class FixAgent
     /// <param name="cancellationToken">Cancels a long plan.</param>
     /// <returns>The patch and metadata; a guardrail refusal is a result with an empty patch.</returns>
     /// <exception cref="FixEngineException">The repository does not exist or the input is malformed.</exception>
-    public FixResult Plan(FixInput input, string repositoryRoot, CancellationToken cancellationToken = default)
+    internal FixResult Plan(FixInput input, string repositoryRoot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         input = FixAgent.Prepare(input, repositoryRoot);

@@ -32,9 +32,9 @@ public sealed class EmbeddingSampleTests
     }
 
     [Fact]
-    public void Program_IsAtMostTwentyLines()
+    public void Program_IsShorterThanTheTwentyLinesTheStagesTookOneByOne()
     {
-        File.ReadAllLines(Path.Combine(CliTestRepo.Root, "samples", "embedding", "Program.cs")).Should().HaveCountLessThanOrEqualTo(20);
+        File.ReadAllLines(Path.Combine(CliTestRepo.Root, "samples", "embedding", "Program.cs")).Should().HaveCountLessThan(20, "the loop is one call: HealLoop.RunAsync");
     }
 
     private static string Artifacts(string scenario) => Path.Combine(CliTestRepo.Root, "samples", "artifacts", scenario);
