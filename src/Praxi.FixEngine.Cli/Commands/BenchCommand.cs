@@ -2,15 +2,17 @@ using System.CommandLine;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
-/// <summary><c>praxi bench &lt;subject&gt;</c>: measurements that are reported, never asserted.</summary>
+/// <summary>
+/// <c>praxi bench &lt;subject&gt;</c>: how well praxi does on the user's own data — element relocation on a dataset or on
+/// mutated pages, the rewriters on a real test suite. The throughput benchmarks on generated input are not part of the
+/// tool: they live in <c>bench/</c> (docs/benchmarks.md).
+/// </summary>
 internal sealed class BenchCommand : Command
 {
     public BenchCommand()
-        : base("bench", "Measure praxi on generated input and print the figures.")
+        : base("bench", "Measure praxi on your own data: element relocation (relocate) and the rewriters on a real test suite (sweep).")
     {
-        Subcommands.Add(new BenchLogsCommand());
-        Subcommands.Add(new BenchRewriteCommand());
         Subcommands.Add(new BenchRelocateCommand());
-        Subcommands.Add(new BenchHealCommand());
+        Subcommands.Add(new BenchSweepCommand());
     }
 }

@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Praxi.FixEngine.Cli.Benchmarks;
-using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Healing.Evaluation;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -16,7 +15,7 @@ internal sealed class BenchRelocateCommand : Command
 {
     private readonly Argument<string?> _dataset = new("dataset") { Description = "A praxi-relocation/1 dataset folder (dataset.json, sites.json, sites/, answers.jsonl).", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string[]> _mutate = new("--mutate") { Description = "Instead of a dataset: folders of HTML pages (*.html, searched recursively) to mutate and relocate in; repeatable." };
-    private readonly Option<int> _seed = new("--seed") { Description = "With --mutate: the sampling and mutation seed (same seed and pages, same cases).", DefaultValueFactory = _ => RelocationMutationBenchmark.DefaultSeed };
+    private readonly Option<int> _seed = new("--seed") { Description = "With --mutate: the sampling and mutation seed (same seed and pages, same cases).", DefaultValueFactory = _ => RelocationMutationEvaluator.DefaultSeed };
     private readonly Option<bool> _json = new("--json") { Description = "Print one line: {\"pairs\":N,\"correct\":N,\"wrong\":N,\"abstained\":N}." };
     private readonly Option<string?> _sites = new("--sites") { Description = "Only these sites (comma-separated names from sites.json): to measure on part of a dataset, e.g. leaving sites out." };
     private readonly Option<bool> _pairs = new("--pairs") { Description = "Also list every target: outcome, best scores and the answer's score.", Hidden = true };
@@ -45,22 +44,22 @@ internal sealed class BenchRelocateCommand : Command
                 throw new FixEngineException("bench relocate takes either a dataset folder or --mutate <folder>, not both.");
             }
 
-            var mutated = await Task.Run(() => RelocationMutationBenchmark.Run(pages, parse.GetValue(_seed), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var mutated = await Task.Run(() => RelocationMutationEvaluator.Evaluate(pages, parse.GetValue(_seed), cancellationToken), cancellationToken).ConfigureAwait(false);
             await output.WriteAsync(parse.GetValue(_json) ? Json(mutated) : Render(mutated, parse.GetValue(_pairs))).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
         if (folder is null)
         {
-            throw new FixEngineException($"bench relocate needs a {RelocationBenchmark.Format} dataset folder, or --mutate <folder of HTML pages>.");
+            throw new FixEngineException($"bench relocate needs a {RelocationDatasetEvaluator.Format} dataset folder, or --mutate <folder of HTML pages>.");
         }
 
         if (!Directory.Exists(folder))
         {
-            throw new FixEngineException($"'{folder}' is not a folder: bench relocate takes a {RelocationBenchmark.Format} dataset folder.");
+            throw new FixEngineException($"'{folder}' is not a folder: bench relocate takes a {RelocationDatasetEvaluator.Format} dataset folder.");
         }
 
-        var report = await Task.Run(() => RelocationBenchmark.Run(folder, Sites(parse.GetValue(_sites)), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await Task.Run(() => RelocationDatasetEvaluator.Evaluate(folder, Sites(parse.GetValue(_sites)), cancellationToken), cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(parse.GetValue(_json) ? Json(report) : Render(report, parse.GetValue(_pairs))).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -68,17 +67,17 @@ internal sealed class BenchRelocateCommand : Command
     private static string[]? Sites(string? list) =>
         list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } sites ? sites : null;
 
-    internal static string Json(RelocationBenchReport report)
+    internal static string Json(RelocationDatasetReport report)
     {
         var total = report.Total(withAnswersOnlySites: true);
         return JsonSerializer.Serialize(new { pairs = total.Pairs, correct = total.Correct, wrong = total.Wrong, abstained = total.Abstained }) + "\n";
     }
 
-    internal static string Render(RelocationBenchReport report, bool pairs)
+    internal static string Render(RelocationDatasetReport report, bool pairs)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {SimilarityRelocator.Threshold:0.00}, margin {SimilarityRelocator.Margin:0.00} and ×{SimilarityRelocator.RelativeMargin:0.0} relative; strict identity").AppendLine();
+        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {RelocationDatasetEvaluator.Threshold:0.00}, margin {RelocationDatasetEvaluator.Margin:0.00} and ×{RelocationDatasetEvaluator.RelativeMargin:0.0} relative; strict identity").AppendLine();
         sb.AppendLine();
         sb.Append(inv, $"{"site",-22} {"cands",6} {"pairs",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
         foreach (var s in report.Sites)

@@ -1,7 +1,7 @@
 namespace Praxi.FixEngine.Healing;
 
 /// <summary>Why the relocator answered or abstained.</summary>
-internal enum RelocationOutcome
+public enum RelocationOutcome
 {
     /// <summary>One visible candidate cleared the threshold and beat the runner-up by the margins.</summary>
     Found,

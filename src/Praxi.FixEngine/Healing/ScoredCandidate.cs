@@ -8,4 +8,4 @@ namespace Praxi.FixEngine.Healing;
 /// The same similarity over only the properties that name the element (test id, id, name, text, accessible name,
 /// link target); null when the target has none of them.
 /// </param>
-internal sealed record ScoredCandidate(string Id, double Score, bool Hidden = false, double? Identity = null);
+public sealed record ScoredCandidate(string Id, double Score, bool Hidden = false, double? Identity = null);

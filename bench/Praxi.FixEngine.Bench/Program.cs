@@ -1,0 +1,3 @@
+using Praxi.FixEngine.Bench;
+
+return await BenchCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

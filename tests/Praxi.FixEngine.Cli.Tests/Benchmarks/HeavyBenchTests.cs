@@ -1,8 +1,0 @@
-namespace Praxi.FixEngine.Cli.Tests.Benchmarks;
-
-/// <summary>Tests that generate and analyse megabytes run one at a time: they compete for the same cores otherwise.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class HeavyBenchTests
-{
-    public const string Name = "bench";
-}
