@@ -25,6 +25,7 @@ internal static class Layers
         ("stage", ["Healing.Fingerprints"]),
         ("stage", ["Healing.Baseline"]),
         ("stage", ["Healing"]),
+        ("stage", ["Healing.Evaluation"]),
         ("stage", ["Rewriting"]),
         ("stage", ["Rewriting.CSharp", "Rewriting.JavaScript"]),
         ("stage", ["Patching"]),
@@ -36,6 +37,7 @@ internal static class Layers
         ("stage", ["Ingest"]),
         ("configuration", ["Configuration"]),
         ("top", ["Pipeline"]),
+        ("top", ["Pipeline.Sweep"]),
     ];
 
     /// <summary>The row of a full namespace name, or null when the table does not place it.</summary>
