@@ -103,7 +103,7 @@ internal sealed class FixCommand : Command
         }
         else if (result.Allowed)
         {
-            await output.WriteLineAsync(string.Create(inv, $"guardrails allowed: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class} ({m.Risk.Score:0.00}) → {patchPath}")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(inv, $"guardrails allowed: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class.ToName()} ({m.Risk.Score:0.00}) → {patchPath}")).ConfigureAwait(false);
         }
         else
         {

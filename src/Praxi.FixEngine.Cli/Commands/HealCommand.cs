@@ -112,7 +112,7 @@ internal sealed class HealCommand : Command
         }
         else
         {
-            await output.WriteLineAsync(string.Create(inv, $"patch: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class} → {result.PatchPath}")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(inv, $"patch: {m.Edits.Count} edit(s) in {m.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal).Count()} file(s), risk {m.Risk.Class.ToName()} → {result.PatchPath}")).ConfigureAwait(false);
         }
 
         if (m.NeedsManualReview)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Praxi.FixEngine.Contracts;
 
 /// <summary><c>fix-agent/metadata-&lt;run_id&gt;.json</c>: everything a bot needs to open a reviewable pull request (docs/schemas/fix-metadata.schema.json).</summary>
@@ -154,9 +156,23 @@ public sealed record ManualReviewItem
 }
 
 /// <summary>How risky a patch is.</summary>
-/// <param name="Class"><c>test-only</c> (test files only), <c>config</c> (a test-runner or other configuration file) or <c>backend</c> (anything else).</param>
+/// <param name="Class">Which kind of file the patch touches, the riskiest one deciding.</param>
 /// <param name="Score">In [0, 1]: the class's base plus size and reach (see docs/guardrails.md).</param>
-public sealed record FixRisk(string Class, double Score);
+public sealed record FixRisk(RiskClass Class, double Score);
+
+/// <summary>The risk class of a patch (<c>risk.class</c> in the fix metadata).</summary>
+public enum RiskClass
+{
+    /// <summary><c>test-only</c>: test files only.</summary>
+    [JsonStringEnumMemberName("test-only")]
+    TestOnly,
+
+    /// <summary><c>config</c>: a test-runner or other configuration file.</summary>
+    Config,
+
+    /// <summary><c>backend</c>: anything else (application code).</summary>
+    Backend,
+}
 
 /// <summary>The guardrails' verdict on one patch: allowed only when no decision refused.</summary>
 public sealed record GuardrailReport

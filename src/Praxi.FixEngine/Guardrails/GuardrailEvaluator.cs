@@ -64,15 +64,15 @@ internal sealed class GuardrailEvaluator
     {
         if (files.Count == 0)
         {
-            return new FixRisk("test-only", 0);
+            return new FixRisk(RiskClass.TestOnly, 0);
         }
 
         var classes = files.Select(f => ClassOf(f.Change.Path)).ToList();
-        var cls = classes.Contains("backend") ? "backend" : classes.Contains("config") ? "config" : "test-only";
+        var cls = classes.Contains(RiskClass.Backend) ? RiskClass.Backend : classes.Contains(RiskClass.Config) ? RiskClass.Config : RiskClass.TestOnly;
         var score = cls switch
         {
-            "backend" => 0.6,
-            "config" => 0.35,
+            RiskClass.Backend => 0.6,
+            RiskClass.Config => 0.35,
             _ => 0.1,
         };
         score += 0.05 * (files.Count - 1);
@@ -186,10 +186,10 @@ internal sealed class GuardrailEvaluator
         ? new GuardrailDecision { Rule = rule, Value = value, Limit = limit, Verdict = GuardrailVerdict.Refused, Reason = string.Create(CultureInfo.InvariantCulture, $"the patch has {value} {unit}; the policy allows {limit}") }
         : new GuardrailDecision { Rule = rule, Value = value, Limit = limit, Verdict = GuardrailVerdict.Allowed };
 
-    private static string ClassOf(string path) =>
-        ConfigFiles.Any(g => g.IsMatch(path, ignoreCase: true)) || path.Contains("playwright.config.", StringComparison.Ordinal) ? "config"
-        : TestFiles.Any(g => g.IsMatch(path)) ? "test-only"
-        : "backend";
+    private static RiskClass ClassOf(string path) =>
+        ConfigFiles.Any(g => g.IsMatch(path, ignoreCase: true)) || path.Contains("playwright.config.", StringComparison.Ordinal) ? RiskClass.Config
+        : TestFiles.Any(g => g.IsMatch(path)) ? RiskClass.TestOnly
+        : RiskClass.Backend;
 
     private static GuardrailDecision Allowed(string rule, string subject) => new() { Rule = rule, Subject = subject, Verdict = GuardrailVerdict.Allowed };
 

@@ -74,7 +74,8 @@ public sealed class HealLoop
 
         var report = await new FailureAnalyzer(analysisOptions).AnalyzeAsync(artifacts, cancellationToken).ConfigureAwait(false);
         var classification = report.Classification;
-        Log.Analyzed(_log, report.RunId, classification.ErrorType, classification.Confidence, classification.Failures.Count);
+        var errorType = classification.ErrorType.ToName();
+        Log.Analyzed(_log, report.RunId, errorType, classification.Confidence, classification.Failures.Count);
         var result = new HealLoopResult { Analysis = report, OutputFolder = outDir };
 
         // Self-heal first: what a reseed, a fresh login or a restart fixes needs no code change.
@@ -123,7 +124,8 @@ public sealed class HealLoop
         }
 
         var fix = await new FixAgent(fixOptions, _rewriters).PlanAsync(FixInput.From(stillFailing), repo, cancellationToken).ConfigureAwait(false);
-        Log.Planned(_log, fix.Metadata.Edits.Count, fix.Allowed, fix.Metadata.Risk.Class);
+        var risk = fix.Metadata.Risk.Class.ToName();
+        Log.Planned(_log, fix.Metadata.Edits.Count, fix.Allowed, risk);
         ValidationResult? validated = null;
         if (request.Validate)
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Pipeline;
 
@@ -7,7 +6,7 @@ namespace Praxi.FixEngine.Pipeline;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Analyzed run {RunId}: {ErrorType} ({Confidence:0.00}), {Failures} failed test(s)")]
-    public static partial void Analyzed(ILogger logger, string runId, ErrorType errorType, double confidence, int failures);
+    public static partial void Analyzed(ILogger logger, string runId, string errorType, double confidence, int failures);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Self-heal: {Summary}")]
     public static partial void SelfHealed(ILogger logger, string summary);

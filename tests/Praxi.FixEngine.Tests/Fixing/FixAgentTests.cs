@@ -36,7 +36,7 @@ public sealed partial class FixAgentTests
         var m = result.Metadata;
         m.SuggestedBranch.Should().Be("praxi/fix-selector-9876543210-1");
         m.Edits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "e2e/login.spec.ts", Line = 6, Kind = "replace_selector", Before = "#login-btn", After = "[data-testid=\"sign-in\"]" });
-        m.Risk.Class.Should().Be("test-only");
+        m.Risk.Class.Should().Be(RiskClass.TestOnly);
         m.Validation.Status.Should().Be("not_run");
         m.NeedsManualReview.Should().BeFalse();
         m.PrTitle.Should().Be("praxi: heal selector in login.spec.ts (CI run 9876543210-1)");

@@ -49,7 +49,7 @@ public sealed class GuardrailEvaluatorTests
             ["path_inside_repository", "path_denylist", "path_allowlist", "text_file", "max_files", "max_changed_lines", "max_hunks", "assertions_kept", "no_skip_added", "no_hard_wait_added", "max_timeout_ms"]);
         plan.Guardrails.Decisions.Should().OnlyContain(d => d.Verdict == GuardrailVerdict.Allowed);
         plan.Guardrails.Decisions.Single(d => d.Rule == "max_changed_lines").Value.Should().Be(1);
-        plan.Risk.Class.Should().Be("test-only");
+        plan.Risk.Class.Should().Be(RiskClass.TestOnly);
         plan.Patch.Should().Contain("+  await page.locator('[data-testid=\"sign-in\"]').click({ timeout: 5000 });");
     }
 
@@ -363,9 +363,9 @@ public sealed class GuardrailEvaluatorTests
         var config = Plan(repo, policy, Edits.Replace(repo, "playwright.config.ts", "5000", "10000", "raise_timeout"));
 
         backend.Guardrails.Allowed.Should().BeTrue(Describe(backend));
-        backend.Risk.Class.Should().Be("backend");
+        backend.Risk.Class.Should().Be(RiskClass.Backend);
         config.Guardrails.Allowed.Should().BeTrue(Describe(config));
-        config.Risk.Class.Should().Be("config");
+        config.Risk.Class.Should().Be(RiskClass.Config);
         backend.Risk.Score.Should().BeGreaterThan(config.Risk.Score);
     }
 

@@ -33,7 +33,7 @@ public sealed class HealLoopTests
         File.Exists(Path.Combine(outDir, "heal.json")).Should().BeTrue();
         logs.Entries.Select(e => e.Event.Id).Should().Equal(1, 3, 4);
         logs.Entries.Select(e => e.Message).Should().Equal(
-            "Analyzed run rs-7: SelectorNotFound (0.81), 8 failed test(s)",
+            "Analyzed run rs-7: selector_not_found (0.81), 8 failed test(s)",
             "Healed 3 of 3 broken locator(s)",
             "Planned the fix: 3 edit(s), guardrails True, risk test-only");
     }

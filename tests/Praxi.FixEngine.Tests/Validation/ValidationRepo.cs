@@ -111,7 +111,7 @@ internal sealed class ValidationRepo
             CommitMessage = "test: heal selector\n",
             PrTitle = "praxi: heal selector in login.spec.js (CI run 7)",
             PrBody = "Automated fix.\n\n## Guardrails\n\n**Allowed**.\n\n## Validation\n\nNot run: rerun the affected tests before merging.\n",
-            Risk = new FixRisk("test-only", 0.1),
+            Risk = new FixRisk(RiskClass.TestOnly, 0.1),
             Edits = [new FixEdit { File = SpecPath, Line = 4, Kind = "replace_selector", Before = "#login-btn", After = "#sign-in" }],
             Guardrails = new GuardrailReport { Allowed = true, Decisions = [] },
             Validation = new FixValidation { Status = FixValidation.NotRun },
