@@ -82,6 +82,7 @@ public static class DeveloperAgentApp
             .WithName("GetRun")
             .WithSummary("The answer stored for a complete run.")
             .Produces<AnalysisAnswerDocument>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -344,6 +344,8 @@ public sealed class DeveloperAgentTests
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
         openApi.GetProperty("paths").TryGetProperty("/process-logs", out var processLogs).Should().BeTrue();
         processLogs.GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).Should().BeTrue();
+        openApi.GetProperty("paths").GetProperty("/runs/{run_id}").GetProperty("get").GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .Should().BeEquivalentTo("200", "400", "401", "404");
     }
 
     [Fact]
