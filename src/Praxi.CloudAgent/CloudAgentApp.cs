@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Praxi.FixEngine;
-using Praxi.FixEngine.Ingest;
+using Praxi.Ingest;
 using Praxi.Hosting;
 
 namespace Praxi.CloudAgent;

@@ -1,5 +1,5 @@
 using Praxi.FixEngine;
-using Praxi.FixEngine.Ingest;
+using Praxi.Hosting;
 
 namespace Praxi.CloudAgent;
 

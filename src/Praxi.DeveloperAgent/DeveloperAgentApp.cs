@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Contracts;
-using Praxi.FixEngine.Ingest;
+using Praxi.Ingest;
 using Praxi.Hosting;
 
 namespace Praxi.DeveloperAgent;
@@ -69,7 +69,7 @@ public static class DeveloperAgentApp
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/runs/{run_id}", async (string run_id, IRunStore runs, HttpContext context) =>
             {
-                if (!CiRunPayloadReader.IsRunId(run_id))
+                if (!RunIds.IsValid(run_id))
                 {
                     return (IResult)ProblemResult.InvalidPayload([new PayloadProblem("run_id", "must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]);
                 }
@@ -82,6 +82,7 @@ public static class DeveloperAgentApp
             .WithName("GetRun")
             .WithSummary("The answer stored for a complete run.")
             .Produces<AnalysisAnswerDocument>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

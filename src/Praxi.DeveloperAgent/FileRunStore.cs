@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Praxi.FixEngine;
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine.Contracts;
+using Praxi.Ingest;
 
 namespace Praxi.DeveloperAgent;
 
@@ -79,7 +80,7 @@ internal sealed class FileRunStore : IRunStore
     /// <inheritdoc />
     public async Task<StoredRun?> GetAsync(string runId, CancellationToken cancellationToken)
     {
-        if (!CiRunPayloadReader.IsRunId(runId))
+        if (!RunIds.IsValid(runId))
         {
             return null;
         }
@@ -96,7 +97,7 @@ internal sealed class FileRunStore : IRunStore
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(analyze);
         var payload = upload.Payload;
-        if (!CiRunPayloadReader.IsRunId(payload.RunId))
+        if (!RunIds.IsValid(payload.RunId))
         {
             throw new RunStoreException("The run id is not valid.");
         }

@@ -1,4 +1,4 @@
-using Praxi.FixEngine.Ingest;
+using Praxi.Ingest;
 
 namespace Praxi.DeveloperAgent;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Praxi.FixEngine.Ingest;
+using Praxi.Ingest;
 
 namespace Praxi.DeveloperAgent;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Praxi.FixEngine.Ingest;
 
 namespace Praxi.Hosting;
 

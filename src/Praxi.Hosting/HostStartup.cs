@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Praxi.FixEngine;
-using Praxi.FixEngine.Ingest;
 
 namespace Praxi.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Praxi.FixEngine.Ingest;
+using Praxi.Ingest;
 
 namespace Praxi.Hosting;
 

@@ -62,6 +62,24 @@ public sealed class DeveloperAgentTests
         anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task GetRun_RunIdWithATrailingNewline_Is400InvalidPayloadLikeAnyInvalidRunId()
+    {
+        await using var server = await DeveloperAgentServer.StartAsync();
+        using var posted = await server.PostAsync(Payloads.Run("run1"));
+        posted.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // "run1\n" passes a pattern ending in $ (it matches before a final newline) but not the contract's \z.
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri("/runs/run1%0A", UriKind.Relative));
+        get.Headers.Authorization = new("Bearer", DeveloperAgentServer.Token);
+        using var response = await server.Client.SendAsync(get);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await ShouldBeProblem(response, 400);
+        problem.GetProperty("error").GetString().Should().Be("invalid_payload");
+        problem.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()).Should().Equal("run_id");
+    }
+
     public static TheoryData<string?> RefusedAuthorizations() => new()
     {
         null,
@@ -326,6 +344,8 @@ public sealed class DeveloperAgentTests
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
         openApi.GetProperty("paths").TryGetProperty("/process-logs", out var processLogs).Should().BeTrue();
         processLogs.GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).Should().BeTrue();
+        openApi.GetProperty("paths").GetProperty("/runs/{run_id}").GetProperty("get").GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .Should().BeEquivalentTo("200", "400", "401", "404");
     }
 
     [Fact]

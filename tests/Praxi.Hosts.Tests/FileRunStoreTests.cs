@@ -122,7 +122,7 @@ public sealed class FileRunStoreTests : IDisposable
     public async Task StoreAsync_AnalyzerFails_LeavesNothingAndTheNextUploadStores()
     {
         var store = new FileRunStore(Path.Combine(_sandbox, "store"), 1024);
-        var payload = Praxi.FixEngine.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run-fail"))).Payload!;
+        var payload = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run-fail"))).Payload!;
         var upload = new RunUpload(payload, RunContent.Sha256(payload), null);
 
         var failing = () => store.StoreAsync(upload, (_, _) => throw new InvalidOperationException("boom"), CancellationToken.None);
@@ -133,6 +133,33 @@ public sealed class FileRunStoreTests : IDisposable
         var stored = await store.StoreAsync(upload, (_, _) => Task.FromResult("""{"run_id":"run-fail"}"""), CancellationToken.None);
         stored.Status.Should().Be(StoreStatus.Created);
         (await store.GetAsync("run-fail", CancellationToken.None))!.Answer.Should().Be(stored.Run!.Answer);
+    }
+
+    [Fact]
+    public async Task StoreAsync_RunIdWithATrailingNewline_IsRefusedAndWritesNothing()
+    {
+        var store = new FileRunStore(Path.Combine(_sandbox, "store"), 1024);
+        var payload = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run1"))).Payload! with { RunId = "run1\n" };
+        var upload = new RunUpload(payload, RunContent.Sha256(payload), null);
+
+        var storing = () => store.StoreAsync(upload, (_, _) => Task.FromResult("""{"run_id":"run1"}"""), CancellationToken.None);
+
+        await storing.Should().ThrowAsync<RunStoreException>();
+        Directory.EnumerateFileSystemEntries(store.Logs, "*", SearchOption.AllDirectories).Should().Equal(store.Staging);
+    }
+
+    [Fact]
+    public async Task GetAsync_RunIdWithATrailingNewline_IsNotReadEvenWhenSuchAFolderExists()
+    {
+        var store = new FileRunStore(Path.Combine(_sandbox, "store"), 1024);
+        var payload = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run1"))).Payload!;
+        var stored = await store.StoreAsync(new RunUpload(payload, RunContent.Sha256(payload), null), (_, _) => Task.FromResult("""{"run_id":"run1"}"""), CancellationToken.None);
+        stored.Status.Should().Be(StoreStatus.Created);
+
+        // A complete run under a name the contract refuses (planted, or left by a build that let it through).
+        Directory.Move(Path.Combine(store.Logs, "run1"), Path.Combine(store.Logs, "run1\n"));
+
+        (await store.GetAsync("run1\n", CancellationToken.None)).Should().BeNull();
     }
 
     [Fact]
@@ -149,9 +176,9 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public void Sha256_SameContentOtherEncoding_IsEqualAndOtherBytesDiffer()
     {
-        var a = Praxi.FixEngine.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes("""{"run_id":"r","logs":[{"name":"a.log","content":"hi"}]}""")).Payload!;
-        var b = Praxi.FixEngine.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes("""{ "logs":[{"content":"aGk=","encoding":"base64","name":"a.log"}], "run_id":"r" }""")).Payload!;
-        var c = Praxi.FixEngine.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes("""{"run_id":"r","logs":[{"name":"a.log","content":"ho"}]}""")).Payload!;
+        var a = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes("""{"run_id":"r","logs":[{"name":"a.log","content":"hi"}]}""")).Payload!;
+        var b = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes("""{ "logs":[{"content":"aGk=","encoding":"base64","name":"a.log"}], "run_id":"r" }""")).Payload!;
+        var c = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes("""{"run_id":"r","logs":[{"name":"a.log","content":"ho"}]}""")).Payload!;
 
         RunContent.Sha256(a).Should().Be(RunContent.Sha256(b));
         RunContent.Sha256(a).Should().NotBe(RunContent.Sha256(c));

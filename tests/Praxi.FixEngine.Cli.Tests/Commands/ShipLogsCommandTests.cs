@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Praxi.FixEngine.Ingest;
+using Praxi.Ingest;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
 
@@ -354,6 +354,7 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
     [InlineData("credentials-in-url")]
     [InlineData("token-unset")]
     [InlineData("bad-run-id")]
+    [InlineData("newline-run-id")]
     [InlineData("tiny-max-bytes")]
     public async Task ShipLogs_BadUsage_ExitsTwoWithOneLineAndSendsNothing(string kind)
     {
@@ -367,6 +368,7 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
             "ftp-url" => [dir, "--url", "ftp://127.0.0.1/x"],
             "credentials-in-url" => [dir, "--url", _endpoint.Url.Replace("http://", "http://user:pw@", StringComparison.Ordinal)],
             "bad-run-id" => [dir, "--url", _endpoint.Url, "--run-id", "../etc"],
+            "newline-run-id" => [dir, "--url", _endpoint.Url, "--run-id", "run1\n"],
             "tiny-max-bytes" => [dir, "--url", _endpoint.Url, "--max-bytes", "10"],
             _ => [dir, "--url", _endpoint.Url],
         };

@@ -23,6 +23,15 @@ public sealed class ToolPackageTests(PackedFeed feed) : IClassFixture<PackedFeed
 
         nuspec.Should().Contain("<license type=\"expression\">MIT</license>");
         PackedFeed.Read(feed.Package("Praxi.FixEngine"), "README.md").Should().Contain("FailureAnalyzer").And.Contain("FixAgent");
+        PackedFeed.Entries(feed.Package("Praxi.FixEngine")).Should().NotContain(e => e.Contains("Praxi.Ingest", StringComparison.OrdinalIgnoreCase), "the ingest contract is host plumbing, not the engine's");
+        nuspec.Should().NotContain("Praxi.Ingest").And.NotContain("Praxi.Hosting");
+    }
+
+    [Fact]
+    public void Pack_Feed_HoldsTheLibraryAndTheToolOnly()
+    {
+        Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Should().BeEquivalentTo(
+            $"Praxi.FixEngine.{feed.Version}.nupkg", $"Praxi.FixEngine.Cli.{feed.Version}.nupkg");
     }
 
     [Fact]
@@ -32,6 +41,8 @@ public sealed class ToolPackageTests(PackedFeed feed) : IClassFixture<PackedFeed
 
         nuspec.Should().Contain("<packageType name=\"DotnetTool\" />");
         PackedFeed.Read(feed.Package("Praxi.FixEngine.Cli"), "tools/net10.0/any/DotnetToolSettings.xml").Should().Contain("Name=\"praxi\"").And.Contain("EntryPoint=\"praxi.dll\"");
+        PackedFeed.Entries(feed.Package("Praxi.FixEngine.Cli")).Should().Contain("tools/net10.0/any/Praxi.Ingest.dll", "ship-logs' client travels inside the tool");
+        nuspec.Should().NotContain("<dependency id=\"Praxi.Ingest\"");
     }
 
     [Fact]
@@ -71,6 +82,15 @@ public sealed class ToolPackageTests(PackedFeed feed) : IClassFixture<PackedFeed
         var (versionCode, version) = await ProcessCapture.RunAsync(praxi, work, null, "--version");
         versionCode.Should().Be(0, version);
         version.Trim().Should().StartWith(feed.Version);
+
+        // ship-logs runs from Praxi.Ingest, inside the package: a real post to a CloudAgent stand-in on 127.0.0.1.
+        await using var endpoint = await FakeCiEndpoint.StartAsync();
+        var shipEnvironment = new Dictionary<string, string> { ["AGENT_TOKEN"] = "tool-package-token-0123456789" };
+        var (shipCode, shipOutput) = await ProcessCapture.RunAsync(
+            praxi, work, shipEnvironment, "ship-logs", Path.Combine(CliTestRepo.Root, "samples", "artifacts", "renamed-selector"), "--url", endpoint.Url, "--run-id", "tool-1", "--retries", "0");
+        shipCode.Should().Be(0, shipOutput);
+        shipOutput.Should().Contain("Shipped run tool-1: ").And.Contain("Analysis of run ");
+        endpoint.Requests.Should().ContainSingle().Which.Headers["Idempotency-Key"].Should().StartWith("tool-1.");
     }
 
     /// <summary>Checks what every package carries (readme, icon, assembly, XML docs, the symbols package) and returns its nuspec.</summary>

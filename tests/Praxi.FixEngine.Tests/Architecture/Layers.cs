@@ -34,7 +34,6 @@ internal static class Layers
         ("stage", ["Validation"]),
         ("stage", ["SelfHeal"]),
         ("stage", ["Reporting"]),
-        ("stage", ["Ingest"]),
         ("configuration", ["Configuration"]),
         ("top", ["Pipeline"]),
         ("top", ["Pipeline.Sweep"]),

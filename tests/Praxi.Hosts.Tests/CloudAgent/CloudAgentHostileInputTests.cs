@@ -47,7 +47,7 @@ public sealed class CloudAgentHostileInputTests(ITestOutputHelper output)
         "", " ", ".", "..", "a//b", "a/./b", new string('a', 300), string.Join('/', Enumerable.Repeat("d", 600)), "x:stream", "trailing.",
     ];
 
-    private static readonly string[] BadRunIds = ["", " ", "../x", "a/b", "a b", "-starts-with-dash", ".hidden", new string('1', 129), "a\u0000b", "ünïcode", "a\\b", "%2e%2e"];
+    private static readonly string[] BadRunIds = ["", " ", "../x", "a/b", "a b", "-starts-with-dash", ".hidden", new string('1', 129), "a\u0000b", "ünïcode", "a\\b", "%2e%2e", "run1\n"];
 
     private static readonly Gen<Hostile> Truncated =
         Gen.Int[0, Valid.Length - 1].Select(n => new Hostile("truncated", Valid[..n], "application/json"));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.Hosts.Tests.CloudAgent;
 
@@ -15,7 +15,7 @@ public sealed class CloudAgentToDeveloperAgentTests
     /// <summary>The run folders under logs/ (DeveloperAgent's own .staging folder is no run: run ids never start with a dot).</summary>
     private static List<string> StoredRuns(DeveloperAgentServer developer) =>
         Directory.Exists(developer.Logs)
-            ? [.. Directory.EnumerateDirectories(developer.Logs).Select(d => Path.GetFileName(d)!).Where(CiRunPayloadReader.IsRunId)]
+            ? [.. Directory.EnumerateDirectories(developer.Logs).Select(d => Path.GetFileName(d)!).Where(RunIds.IsValid)]
             : [];
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Praxi.FixEngine.Cli.ShipLogs;
+namespace Praxi.Ingest.ShipLogs;
 
 /// <summary>
 /// Posts a written body with a timeout per attempt and retries with exponential, jittered backoff on 408, 429, 5xx,
@@ -111,18 +111,3 @@ internal sealed class LogShipper(HttpMessageHandler handler, ShipOptions options
         }
     }
 }
-
-/// <summary>Where and how to post.</summary>
-/// <param name="Url">The endpoint (CloudAgent's <c>/api/ci/logs</c>).</param>
-/// <param name="Timeout">Per attempt.</param>
-/// <param name="Retries">Attempts after the first.</param>
-/// <param name="BaseDelay">The first backoff; doubled each retry, ±20% jitter.</param>
-internal sealed record ShipOptions(Uri Url, TimeSpan Timeout, int Retries, TimeSpan BaseDelay);
-
-/// <summary>How the post ended.</summary>
-/// <param name="Delivered">A 2xx answer.</param>
-/// <param name="Status">The last status, when an answer came.</param>
-/// <param name="Answer">The last answer's body (at most <see cref="LogShipper.MaxAnswerBytes"/>).</param>
-/// <param name="Failure">Why it was not delivered, one line.</param>
-/// <param name="Attempts">Attempts made.</param>
-internal sealed record ShipOutcome(bool Delivered, int? Status, byte[]? Answer, string? Failure, int Attempts);

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Praxi.FixEngine.Contracts;
 
-namespace Praxi.FixEngine.Ingest;
+namespace Praxi.Ingest;
 
 /// <summary>
 /// Reads and checks a <see cref="CiRunPayload"/> from its JSON bytes, strictly: every problem is reported with its
@@ -10,7 +10,7 @@ namespace Praxi.FixEngine.Ingest;
 /// base64 must decode, and the JSON itself must be well-formed UTF-8 no deeper than <see cref="MaxDepth"/>. A reader
 /// never throws on hostile input: whatever the bytes, the answer is a payload or a list of problems.
 /// </summary>
-public static partial class CiRunPayloadReader
+public static class CiRunPayloadReader
 {
     /// <summary>Deeper JSON than this is refused before it is walked (the payload's own depth is 3).</summary>
     public const int MaxDepth = 16;
@@ -30,9 +30,6 @@ public static partial class CiRunPayloadReader
     };
 
     private static readonly HashSet<string> FileFields = new(StringComparer.Ordinal) { "name", "content", "encoding" };
-
-    /// <summary>True when <paramref name="runId"/> is a valid run id.</summary>
-    public static bool IsRunId(string? runId) => runId is not null && RunIdPattern().IsMatch(runId);
 
     /// <summary>Reads a payload from the request body's bytes.</summary>
     public static CiRunPayloadResult Read(ReadOnlyMemory<byte> json)
@@ -101,7 +98,7 @@ public static partial class CiRunPayloadReader
         }
 
         var runId = String(root, "run_id", problems, required: true, maxLength: 128);
-        if (runId is not null && !IsRunId(runId))
+        if (runId is not null && !RunIds.IsValid(runId))
         {
             problems.Add("run_id", "must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
         }
@@ -295,9 +292,6 @@ public static partial class CiRunPayloadReader
         var clean = new string([.. name.Take(64).Select(c => char.IsControl(c) ? '?' : c)]);
         return name.Length > 64 ? clean + "…" : clean;
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RunIdPattern();
 
     private sealed class Problems
     {

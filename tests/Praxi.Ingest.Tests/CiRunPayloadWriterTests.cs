@@ -1,7 +1,7 @@
 using System.Text;
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Tests.Ingest;
+namespace Praxi.Ingest.Tests;
 
 public sealed class CiRunPayloadWriterTests
 {

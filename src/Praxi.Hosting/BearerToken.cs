@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Ingest;
+namespace Praxi.Hosting;
 
 /// <summary>
 /// A host's bearer token, compared in constant time: both sides are hashed to fixed-length SHA-256 digests first, so

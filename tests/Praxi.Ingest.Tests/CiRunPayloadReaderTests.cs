@@ -1,7 +1,6 @@
 using System.Text;
-using Praxi.FixEngine.Ingest;
 
-namespace Praxi.FixEngine.Tests.Ingest;
+namespace Praxi.Ingest.Tests;
 
 public sealed class CiRunPayloadReaderTests
 {
@@ -50,6 +49,19 @@ public sealed class CiRunPayloadReaderTests
             new PayloadProblem("artifacts[0].content", "is not valid base64"),
             new PayloadProblem("artifacts[1].encoding", "must be \"utf-8\" or \"base64\""),
         ]);
+    }
+
+    [Theory]
+    [InlineData("run1\n")]
+    [InlineData("run1\r\n")]
+    [InlineData("\nrun1")]
+    public void Read_RunIdWithANewline_IsRefused(string runId)
+    {
+        var result = Read($$"""{ "run_id": {{System.Text.Json.JsonSerializer.Serialize(runId)}}, "logs": [{ "name": "a.log", "content": "x" }] }""");
+
+        result.IsValid.Should().BeFalse();
+        result.Payload.Should().BeNull();
+        result.Problems.Should().ContainSingle().Which.Field.Should().Be("run_id");
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Text;
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Cli.ShipLogs;
+namespace Praxi.Ingest.ShipLogs;
 
 /// <summary>
 /// A run's files as found under the artifacts folder, sorted into logs and artifacts, with the exact bytes each adds to
@@ -183,15 +183,3 @@ internal static class RunFolder
         return skip == 0 ? bytes : bytes[skip..];
     }
 }
-
-/// <summary>One file found under the artifacts folder.</summary>
-/// <param name="Name">Relative name with '/'.</param>
-/// <param name="FullPath">Where it is on disk.</param>
-/// <param name="IsLog">Sent in <c>logs[]</c> (else <c>artifacts[]</c>).</param>
-/// <param name="Rank">Which goes first when the body is too large: videos 0, screenshots 1, other binaries (traces) 2, text reports 3, logs last.</param>
-/// <param name="Length">The file's size on disk.</param>
-/// <param name="Content">A log's text (its tail when it is larger than the body); null for artifacts, read when sent (<see cref="RunFolder.Load"/>).</param>
-/// <param name="Encoding"><c>utf-8</c> or <c>base64</c>.</param>
-/// <param name="SkippedHead">Bytes at the start of a log that were never read.</param>
-/// <param name="EntryBytes">The exact bytes this file's entry adds to the body when sent whole (<see cref="long.MaxValue"/> when larger than any body).</param>
-internal sealed record RunFileCandidate(string Name, string FullPath, bool IsLog, int Rank, long Length, byte[]? Content, string Encoding, long SkippedHead, long EntryBytes);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Cli.ShipLogs;
+namespace Praxi.Ingest.ShipLogs;
 
 /// <summary>
 /// Fits a run's files into a body of at most a given size, with exact sizes (base64 growth and JSON escaping counted):
@@ -65,7 +65,7 @@ internal sealed class PayloadPlan
             artifacts.Remove(drop);
             artifactBytes -= Math.Min(drop.EntryBytes, maxBytes + 1);
             skipped++;
-            notes.Add($"skipped '{RunFolder.Printable(drop.Name)}' ({Size(drop.Length)}): the body would exceed {Size(maxBytes)}");
+            notes.Add($"skipped '{RunFolder.Printable(drop.Name)}' ({ByteCount.Format(drop.Length)}): the body would exceed {ByteCount.Format(maxBytes)}");
         }
 
         // The logs share what is left; the smaller ones go whole, the larger ones are cut to an equal share each.
@@ -88,14 +88,14 @@ internal sealed class PayloadPlan
             if (tail is null)
             {
                 skipped++;
-                notes.Add($"skipped log '{RunFolder.Printable(log.Name)}' ({Size(log.Length)}): no room left for its tail under {Size(maxBytes)}");
+                notes.Add($"skipped log '{RunFolder.Printable(log.Name)}' ({ByteCount.Format(log.Length)}): no room left for its tail under {ByteCount.Format(maxBytes)}");
                 continue;
             }
 
             sentLogs[log] = tail;
             left -= overhead + CiRunPayloadWriter.StringValueBytes(tail);
             truncated++;
-            notes.Add($"truncated log '{RunFolder.Printable(log.Name)}' to its last {Size(tail.LongLength)} of {Size(log.Length)}: the body would exceed {Size(maxBytes)}");
+            notes.Add($"truncated log '{RunFolder.Printable(log.Name)}' to its last {ByteCount.Format(tail.LongLength)} of {ByteCount.Format(log.Length)}: the body would exceed {ByteCount.Format(maxBytes)}");
         }
 
         var payload = envelope with
@@ -105,14 +105,6 @@ internal sealed class PayloadPlan
         };
         return new PayloadPlan(payload, notes, skipped, truncated);
     }
-
-    /// <summary>A byte count for a person: 1.2 MB, 340 KB, 12 bytes.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1_000_000 => (bytes / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
-        >= 10_000 => (bytes / 1000).ToString(CultureInfo.InvariantCulture) + " KB",
-        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
-    };
 
     /// <summary>
     /// The log's last lines whose JSON value (quotes and a marker line included) takes at most <paramref name="valueBytes"/>,

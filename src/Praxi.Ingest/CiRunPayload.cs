@@ -1,8 +1,8 @@
-namespace Praxi.FixEngine.Ingest;
+namespace Praxi.Ingest;
 
 /// <summary>
 /// A failed CI run as CI ships it: <c>POST /api/ci/logs</c> on CloudAgent, forwarded unchanged to
-/// <c>POST /process-logs</c> on DeveloperAgent (the contract in ARCHITECTURE.md). Read and checked by
+/// <c>POST /process-logs</c> on DeveloperAgent (the contract in docs/http-api.md). Read and checked by
 /// <see cref="CiRunPayloadReader"/>; every name is a safe relative path (<see cref="RunFileNames"/>).
 /// </summary>
 public sealed record CiRunPayload

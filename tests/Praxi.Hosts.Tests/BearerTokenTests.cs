@@ -1,6 +1,7 @@
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine;
+using Praxi.Hosting;
 
-namespace Praxi.FixEngine.Tests.Ingest;
+namespace Praxi.Hosts.Tests;
 
 public sealed class BearerTokenTests
 {

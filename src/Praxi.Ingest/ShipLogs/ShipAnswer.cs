@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Praxi.FixEngine.Cli.ShipLogs;
+namespace Praxi.Ingest.ShipLogs;
 
 /// <summary>
 /// Reads the host's answers for a person: the analysis summary from a 2xx (CloudAgent's

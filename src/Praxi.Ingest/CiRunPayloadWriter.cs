@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Ingest;
+namespace Praxi.Ingest;
 
 /// <summary>
 /// Writes a <see cref="CiRunPayload"/> as the contract's JSON with a streaming <see cref="Utf8JsonWriter"/>, one file

@@ -1,6 +1,7 @@
 using System.Text;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Ingest;
+namespace Praxi.Ingest;
 
 /// <summary>
 /// The names a run's files may have: relative paths that stay inside the run's folder on every platform. Refused:

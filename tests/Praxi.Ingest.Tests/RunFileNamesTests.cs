@@ -1,6 +1,6 @@
-using Praxi.FixEngine.Ingest;
+using Praxi.FixEngine;
 
-namespace Praxi.FixEngine.Tests.Ingest;
+namespace Praxi.Ingest.Tests;
 
 public sealed class RunFileNamesTests
 {
