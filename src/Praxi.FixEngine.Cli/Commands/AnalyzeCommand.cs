@@ -36,7 +36,7 @@ internal sealed class AnalyzeCommand : Command
         }
         else
         {
-            await OutputFiles.WriteAtomicAsync(outPath, text, cancellationToken).ConfigureAwait(false);
+            await AtomicFiles.WriteAllTextAsync(outPath, text, cancellationToken).ConfigureAwait(false);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"{report.Classification.ErrorType.ToName()} ({report.Classification.Confidence:0.00}) → {outPath}").ConfigureAwait(false);
         }
 

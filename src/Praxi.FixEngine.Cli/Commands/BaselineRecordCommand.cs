@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Healing.Baseline;
-using Praxi.FixEngine.Healing.Fingerprints;
 using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Cli.Commands;
@@ -10,7 +9,7 @@ namespace Praxi.FixEngine.Cli.Commands;
 internal sealed class BaselineRecordCommand : Command
 {
     private readonly Argument<string> _artifacts = new("artifacts") { Description = "A folder of test results with trace.zip files (searched recursively), or one trace.zip." };
-    private readonly Option<string> _out = new("--out") { Description = "The baseline store to merge into (default: .praxi/baseline.json).", DefaultValueFactory = _ => BaselineStore.DefaultPath };
+    private readonly Option<string> _out = new("--out") { Description = "The baseline store to merge into (default: .praxi/baseline.json).", DefaultValueFactory = _ => BaselineRecorder.DefaultStorePath };
     private readonly Option<string?> _config = new("--config") { Description = "praxi.json whose selectors.test_id_attributes name the project's test-id attributes (default: ./praxi.json if present)." };
 
     public BaselineRecordCommand()
@@ -26,16 +25,9 @@ internal sealed class BaselineRecordCommand : Command
     {
         var selectors = new SelectorOptions();
         PraxiConfig.Load(parse.GetValue(_config)).ApplyTo(selectors);
-        var options = FingerprintOptions.For([.. selectors.TestIdAttributes]);
         var outPath = parse.GetRequiredValue(_out);
-
-        // The store is read first: a broken one stops the run before the traces are read.
-        var store = await BaselineStore.LoadAsync(outPath, cancellationToken).ConfigureAwait(false);
-        var artifacts = parse.GetRequiredValue(_artifacts);
-        var recording = await Task.Run(() => BaselineRecorder.Record(artifacts, options, TimeProvider.System, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var merged = store.Merge(recording.Entries);
-        await OutputFiles.WriteAtomicAsync(outPath, merged.ToJson(), cancellationToken).ConfigureAwait(false);
-        await parse.InvocationConfiguration.Output.WriteLineAsync($"{recording.Summary()} → {outPath} ({merged.Entries.Count} entries)").ConfigureAwait(false);
+        var recorded = await BaselineRecorder.RecordAsync(parse.GetRequiredValue(_artifacts), outPath, selectors, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await parse.InvocationConfiguration.Output.WriteLineAsync($"{recorded.Summary} → {outPath} ({recorded.StoreEntries} entries)").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }

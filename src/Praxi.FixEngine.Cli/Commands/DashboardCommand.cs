@@ -41,7 +41,7 @@ internal sealed class DashboardCommand : Command
             files.Add((comment, Dashboard.RenderPrComment(runs, title)));
         }
 
-        await OutputFiles.WriteAllAtomicAsync(files, cancellationToken).ConfigureAwait(false);
+        await AtomicFiles.WriteAllAsync(files, cancellationToken).ConfigureAwait(false);
         var summary = parse.GetValue(_summary) ?? _services.Environment("GITHUB_STEP_SUMMARY");
         if (!string.IsNullOrWhiteSpace(summary))
         {

@@ -91,7 +91,7 @@ internal sealed class FixCommand : Command
         }
         else
         {
-            await OutputFiles.WriteAllAtomicAsync([(patchPath, result.Patch), (metadataPath, FixJson.Serialize(result.Metadata) + "\n")], cancellationToken).ConfigureAwait(false);
+            await AtomicFiles.WriteAllAsync([(patchPath, result.Patch), (metadataPath, FixJson.Serialize(result.Metadata) + "\n")], cancellationToken).ConfigureAwait(false);
         }
 
         var output = parse.InvocationConfiguration.Output;

@@ -26,7 +26,7 @@ internal sealed class FixPrepareCommand : Command
         var repo = FixCommand.RequireRepository(parse.GetRequiredValue(_repo));
         var input = FixAgent.Prepare(FixCommand.ReadInput(parse.GetRequiredValue(_analysis)), repo);
         var path = Path.Combine(parse.GetRequiredValue(_out), "input.json");
-        await OutputFiles.WriteAtomicAsync(path, FixJson.Serialize(input) + "\n", cancellationToken).ConfigureAwait(false);
+        await AtomicFiles.WriteAllTextAsync(path, FixJson.Serialize(input) + "\n", cancellationToken).ConfigureAwait(false);
 
         var unresolved = input.Paths.Where(p => p.Resolved is null).ToList();
         await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{input.Instructions.Count} instruction(s), {input.Paths.Count - unresolved.Count} path(s) resolved → {path}")).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
+using Praxi.FixEngine.Healing.Baseline;
 using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli.Commands;
@@ -17,7 +18,7 @@ internal sealed class HealCommand : Command
     private readonly CliServices _services;
     private readonly Argument<string> _artifacts = new("artifacts") { Description = "The failed run's artifacts folder (logs, reports, traces, DOM dumps)." };
     private readonly Option<string> _repo = new("--repo") { Description = "The checkout of the repository under test.", Required = true };
-    private readonly Option<string?> _baseline = new("--baseline") { Description = $"Baseline store from 'praxi baseline record' (default: <repo>/{HealLoop.DefaultBaseline} if present)." };
+    private readonly Option<string?> _baseline = new("--baseline") { Description = $"Baseline store from 'praxi baseline record' (default: <repo>/{BaselineRecorder.DefaultStorePath} if present)." };
     private readonly Option<string> _out = new("--out") { Description = "Folder for analysis.json, heal.json and fix-agent/.", DefaultValueFactory = _ => "praxi-out" };
     private readonly Option<string?> _runId = new("--run-id") { Description = "The CI run id (default: local)." };
     private readonly Option<string?> _config = new("--config") { Description = "praxi.json (default: <repo>/praxi.json if present)." };

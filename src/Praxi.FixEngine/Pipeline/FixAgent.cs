@@ -148,32 +148,10 @@ public sealed class FixAgent
 
         foreach (var (change, full) in targets)
         {
-            WriteAtomic(full, change.NewBytes());
+            AtomicFiles.ReplaceBytes(full, change.NewBytes());
         }
 
         return [.. targets.Select(t => t.Change.Path)];
-    }
-
-    private static void WriteAtomic(string full, byte[] bytes)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.praxi-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 
     private static RewriteResult Rewrite(ICodeRewriter rewriter, RewriteRequest request, CancellationToken cancellationToken)

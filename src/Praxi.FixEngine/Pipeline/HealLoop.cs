@@ -6,7 +6,6 @@ using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
-using Praxi.FixEngine.Patching;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Running;
 
@@ -27,9 +26,6 @@ namespace Praxi.FixEngine.Pipeline;
 /// </example>
 public sealed class HealLoop
 {
-    /// <summary>Where <c>praxi baseline record</c> writes by default, relative to the repository.</summary>
-    public const string DefaultBaseline = ".praxi/baseline.json";
-
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<ICodeRewriter> _rewriters;
@@ -180,9 +176,9 @@ public sealed class HealLoop
     /// <summary>The baseline to heal against, checked before any step runs: a broken one is bad input, said up front.</summary>
     private static async Task<string?> BaselineOfAsync(string? baseline, string repo, CancellationToken cancellationToken)
     {
-        if (baseline is null && File.Exists(Path.Combine(repo, DefaultBaseline)))
+        if (baseline is null && File.Exists(Path.Combine(repo, BaselineRecorder.DefaultStorePath)))
         {
-            baseline = Path.Combine(repo, DefaultBaseline);
+            baseline = Path.Combine(repo, BaselineRecorder.DefaultStorePath);
         }
         else if (baseline is not null && Directory.Exists(baseline))
         {

@@ -12,7 +12,7 @@ public sealed class HealLoopRequest
     public required string RepositoryRoot { get; init; }
 
     /// <summary>
-    /// The baseline store (<c>praxi baseline record</c>). <value>The default is <see cref="HealLoop.DefaultBaseline"/> in the
+    /// The baseline store (<c>praxi baseline record</c>). <value>The default is <see cref="Healing.Baseline.BaselineRecorder.DefaultStorePath"/> in the
     /// repository when that file exists, else none.</value>
     /// </summary>
     public string? BaselinePath { get; init; }

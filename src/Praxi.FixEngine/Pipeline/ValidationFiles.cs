@@ -1,5 +1,4 @@
 using Praxi.FixEngine.Contracts;
-using Praxi.FixEngine.Patching;
 
 namespace Praxi.FixEngine.Pipeline;
 

@@ -61,24 +61,8 @@ internal static class SelfHealStore
         WriteAsync(AttemptsPath(outputFolder), new AttemptsFile(attempts), cancellationToken);
 
     /// <summary>Writes <paramref name="value"/> as JSON, atomically.</summary>
-    public static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
-    {
-        var dir = Path.GetDirectoryName(path) ?? ".";
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(value, AnalysisJson.Options) + "\n", Utf8, cancellationToken).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    public static Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        AtomicFiles.WriteAllTextAsync(path, JsonSerializer.Serialize(value, AnalysisJson.Options) + "\n", cancellationToken);
 
     /// <summary><c>attempts.json</c>.</summary>
     /// <param name="Attempts">Every attempt, oldest first.</param>

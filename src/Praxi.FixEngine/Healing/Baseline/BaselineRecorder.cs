@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Evidence;
 using Praxi.FixEngine.Healing.Fingerprints;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Baseline;
 
@@ -8,15 +9,42 @@ namespace Praxi.FixEngine.Healing.Baseline;
 /// the element it resolved to marked (<c>__playwright_target__</c>) in its snapshots; that element's fingerprint is
 /// recorded under the test and the normalised selector. A call that resolved to several elements is skipped.
 /// </summary>
-internal static class BaselineRecorder
+public static class BaselineRecorder
 {
+    /// <summary>Where the baseline store lives by default, relative to the repository (what <c>praxi heal</c> reads).</summary>
+    public const string DefaultStorePath = ".praxi/baseline.json";
+
     // The marker is set once the target is resolved: never seen in 'before', on 'action' for input calls and on
     // 'after' for assertions (checked on the committed sample traces).
     private static readonly string[] Phases = [SnapshotPhase.Before, SnapshotPhase.Action, SnapshotPhase.After];
 
+    /// <summary>
+    /// Fingerprints the element each passing traced call of a green run resolved to and merges them into the store file
+    /// (created when missing; the same test and locator recorded again replace the older entry).
+    /// </summary>
+    /// <param name="artifactsPath">The green run's test results (a folder, searched recursively for trace.zip, or one trace).</param>
+    /// <param name="storePath">The baseline store to merge into.</param>
+    /// <param name="selectors">The project's test-id attributes (<c>praxi.json</c> → <c>selectors</c>), or null for the defaults.</param>
+    /// <param name="timeProvider">The clock entries are stamped with, or null for the system clock.</param>
+    /// <param name="cancellationToken">Stops between traces; the store is then left as it was.</param>
+    /// <returns>What was read, recorded and skipped, and the store's size after the merge.</returns>
+    /// <exception cref="FixEngineException">The store is broken (said before any trace is read), or the path holds no trace.</exception>
+    public static async Task<BaselineRecordResult> RecordAsync(
+        string artifactsPath, string storePath, SelectorOptions? selectors = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(artifactsPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        var options = FingerprintOptions.For([.. (selectors ?? new SelectorOptions()).TestIdAttributes]);
+        var store = await BaselineStore.LoadAsync(storePath, cancellationToken).ConfigureAwait(false);
+        var recording = await Task.Run(() => Record(artifactsPath, options, timeProvider, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var merged = store.Merge(recording.Entries);
+        await merged.SaveAsync(storePath, cancellationToken).ConfigureAwait(false);
+        return new BaselineRecordResult(recording.Summary(), recording.Entries.Count, merged.Entries.Count);
+    }
+
     /// <summary>Records the traces under <paramref name="artifactsPath"/> (a folder, searched recursively, or one trace).</summary>
     /// <exception cref="FixEngineException">The path does not exist or holds no trace.</exception>
-    public static BaselineRecording Record(
+    internal static BaselineRecording Record(
         string artifactsPath,
         FingerprintOptions? options = null,
         TimeProvider? timeProvider = null,

@@ -16,9 +16,6 @@ internal sealed class BaselineStore
     /// <summary>The format this reader and writer speak.</summary>
     public const string Format = "praxi-baseline/1";
 
-    /// <summary>Where the store lives by default, relative to the repository (or current) folder.</summary>
-    public const string DefaultPath = ".praxi/baseline.json";
-
     /// <summary>A store file larger than this is refused.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
@@ -238,25 +235,10 @@ internal sealed class BaselineStore
     }
 
     /// <summary>Writes the store whole or not at all: a temp file beside <paramref name="path"/>, then a rename.</summary>
-    public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
+    public Task SaveAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temp, ToJson(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        return AtomicFiles.WriteAllTextAsync(path, ToJson(), cancellationToken);
     }
 
     private static BaselineEntry ReadEntry(JsonElement item, string source, int index)
