@@ -9,7 +9,7 @@ namespace Praxi.FixEngine.Analysis;
 /// </summary>
 /// <example>
 /// <code>
-/// var report = new FailureAnalyzer(new AnalysisOptions { RunId = "1234-1" }).Analyze("test-results/");
+/// var report = await new FailureAnalyzer(new AnalysisOptions { RunId = "1234-1" }).AnalyzeAsync("test-results/");
 /// Console.WriteLine(report.Classification.ErrorType);
 /// </code>
 /// </example>

@@ -17,9 +17,9 @@ namespace Praxi.FixEngine.Healing;
 /// </summary>
 /// <example>
 /// <code>
-/// var report = new FailureAnalyzer().Analyze("artifacts/");
-/// var heal = new SelectorHealer(baselinePath: ".praxi/baseline.json").Heal(report, "artifacts/");
-/// var fix = new FixAgent().Plan(FixInput.From(report with { FixAgentInstructions = heal.Instructions }), "/src/shop");
+/// var report = await new FailureAnalyzer().AnalyzeAsync("artifacts/");
+/// var heal = await new SelectorHealer().HealAsync(report, "artifacts/", ".praxi/baseline.json");
+/// var fix = await new FixAgent().PlanAsync(FixInput.From(report with { FixAgentInstructions = heal.Instructions }), "/src/shop");
 /// </code>
 /// </example>
 public sealed class SelectorHealer

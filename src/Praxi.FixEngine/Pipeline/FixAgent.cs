@@ -13,7 +13,7 @@ namespace Praxi.FixEngine.Pipeline;
 /// <example>
 /// <code>
 /// var agent = new FixAgent();
-/// var fix = agent.Plan(FixInput.From(report), "/src/shop");
+/// var fix = await agent.PlanAsync(FixInput.From(report), "/src/shop");
 /// File.WriteAllText($"fix-agent/patch-{report.RunId}.diff", fix.Patch);
 /// if (fix.Allowed) FixAgent.Apply(fix);
 /// </code>
