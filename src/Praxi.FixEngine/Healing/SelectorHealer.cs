@@ -362,7 +362,7 @@ public sealed class SelectorHealer
     }
 
     private static bool EntersFrame(LocatorSpec spec) =>
-        LocatorExpression.SplitChainRaw(LocatorExpression.ToSelector(spec)).Any(p => p.Trim() == "internal:control=enter-frame");
+        SelectorChain.Split(LocatorExpression.ToSelector(spec)).Contains("internal:control=enter-frame");
 
     private static bool SameLocator(string? printed, LocatorSpec old) =>
         LocatorExpression.TryParse(printed, out var spec) && LocatorExpression.ToSelector(spec) == LocatorExpression.ToSelector(old);

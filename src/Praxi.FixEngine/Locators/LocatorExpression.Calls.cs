@@ -75,7 +75,7 @@ internal static partial class LocatorExpression
             return true;
         }
 
-        spec = new LocatorSpec { By = "selector", Value = string.Join(" >> ", parts.Select(p => p.Selector)) };
+        spec = new LocatorSpec { By = "selector", Value = SelectorChain.Join(parts.Select(p => p.Selector)) };
         return true;
     }
 

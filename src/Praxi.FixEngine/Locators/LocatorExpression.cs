@@ -70,7 +70,7 @@ internal static partial class LocatorExpression
         }
 
         var text = selector.Trim();
-        var parts = SplitChain(text);
+        var parts = SelectorChain.Split(text);
         if (parts.Count > 1)
         {
             spec = new LocatorSpec { By = "selector", Value = text };
@@ -201,55 +201,6 @@ internal static partial class LocatorExpression
     }
 
     // ---- Playwright selector strings ------------------------------------------------------------------------
-
-    /// <summary>Splits a Playwright selector on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written.</summary>
-    internal static List<string> SplitChainRaw(string selector)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        var quote = '\0';
-        var depth = 0;
-        for (var i = 0; i < selector.Length; i++)
-        {
-            var c = selector[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' or '\'' or '`':
-                    quote = c;
-                    break;
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                case '>' when depth == 0 && i + 1 < selector.Length && selector[i + 1] == '>':
-                    parts.Add(selector[start..i]);
-                    start = i + 2;
-                    i++;
-                    break;
-            }
-        }
-
-        parts.Add(selector[start..]);
-        return parts;
-    }
-
-    private static List<string> SplitChain(string selector) => [.. SplitChainRaw(selector).Select(p => p.Trim())];
 
     private static LocatorSpec ParseSelectorPart(string part)
     {

@@ -9,11 +9,8 @@ internal static partial class SelectorParts
     /// <summary>The canonical parts of a language-neutral locator.</summary>
     public static List<string> Of(LocatorSpec spec) => Split(LocatorExpression.ToSelector(spec));
 
-    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, and canonicalizes each part.</summary>
-    public static List<string> Split(string selector) => [.. SplitRaw(selector).Select(Canonical)];
-
-    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written (untrimmed).</summary>
-    public static List<string> SplitRaw(string selector) => LocatorExpression.SplitChainRaw(selector);
+    /// <summary>Splits the chain (<see cref="SelectorChain"/>) and canonicalizes each part.</summary>
+    public static List<string> Split(string selector) => [.. SelectorChain.SplitRaw(selector).Select(Canonical)];
 
     /// <summary>One part in the form the analysis writes it (<c>id=x</c> and <c>#x</c> agree, role flags spelled out).</summary>
     public static string Canonical(string part)

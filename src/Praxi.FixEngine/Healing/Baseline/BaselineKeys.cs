@@ -23,9 +23,9 @@ internal static partial class BaselineKeys
     {
         ArgumentNullException.ThrowIfNull(selector);
         var parts = new List<string>();
-        foreach (var raw in LocatorExpression.SplitChainRaw(selector))
+        foreach (var trimmed in SelectorChain.Split(selector))
         {
-            var part = raw.Trim();
+            var part = trimmed;
             if (part.Length == 0)
             {
                 continue;
@@ -42,7 +42,7 @@ internal static partial class BaselineKeys
                 : part);
         }
 
-        return string.Join(" >> ", parts);
+        return SelectorChain.Join(parts);
     }
 
     /// <summary>The key of a locator parsed from an error message or a report.</summary>

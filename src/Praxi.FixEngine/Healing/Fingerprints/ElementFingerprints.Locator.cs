@@ -35,7 +35,7 @@ internal static partial class ElementFingerprints
         string? scope = null;
         if (spec.By == "selector" && spec.Value is { } chain)
         {
-            var parts = LocatorExpression.SplitChainRaw(chain).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            var parts = SelectorChain.Split(chain).Where(p => p.Length > 0).ToList();
             var target = parts.FindLastIndex(p => !IsModifier(p));
             if (target < 0)
             {
@@ -44,7 +44,7 @@ internal static partial class ElementFingerprints
 
             if (target > 0)
             {
-                scope = string.Join(" >> ", parts.Take(target));
+                scope = SelectorChain.Join(parts.Take(target));
             }
 
             foreach (var modifier in parts.Skip(target + 1))

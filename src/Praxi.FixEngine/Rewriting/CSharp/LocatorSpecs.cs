@@ -115,7 +115,7 @@ internal static partial class LocatorSpecs
             parts.Add(part);
         }
 
-        return string.Join(" >> ", parts);
+        return SelectorChain.Join(parts);
     }
 
     /// <summary>A spec with <c>selector</c> strings resolved to their specific kind when they are one part.</summary>

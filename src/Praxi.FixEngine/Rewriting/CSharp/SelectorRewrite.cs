@@ -216,7 +216,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     /// locator followed only by <c>nth=</c> and plain <c>internal:has-text</c> parts (<c>.First</c>, <c>.Nth(2)</c>,
     /// <c>.Filter(new() { HasText = "x" })</c>); null otherwise.
     /// </summary>
-    private string? NarrowingSuffix(LocatorSpec old, List<string> newParts)
+    private string? NarrowingSuffix(LocatorSpec old, IReadOnlyList<string> newParts)
     {
         if (!LocatorExpression.TryParseSelector(newParts[0], out var head) || !LocatorSpecs.Same(old, head, preferences.TestIdAttributes))
         {
@@ -275,7 +275,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                 break;
             }
 
-            chain = prefix + " >> " + chain;
+            chain = prefix + SelectorChain.Separator + chain;
             root = scope[0].Receiver;
         }
 
@@ -354,8 +354,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     private static bool SameChain(string? a, string? b) =>
         a is not null && b is not null && SplitChain(a).SequenceEqual(SplitChain(b), StringComparer.Ordinal);
 
-    private static List<string> SplitChain(string? selector) =>
-        selector is null ? [] : [.. LocatorExpression.SplitChainRaw(selector).Select(p => p.Trim())];
+    private static IReadOnlyList<string> SplitChain(string? selector) => selector is null ? [] : SelectorChain.Split(selector);
 
     private static bool IsLiteral(ExpressionSyntax? expression) =>
         expression is not null && CSharpLiterals.StringValue(LocatorStep.Unwrap(expression)) is not null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 
@@ -86,7 +85,7 @@ internal static class LocatorRenderer
     {
         if (css.Count > 0)
         {
-            calls.Add($"locator({JsLiteral.Quote(string.Join(" >> ", css), quote)})");
+            calls.Add($"locator({JsLiteral.Quote(SelectorChain.Join(css), quote)})");
             css.Clear();
         }
     }
@@ -167,21 +166,8 @@ internal static class LocatorRenderer
     };
 
     /// <summary>Parts as one selector string (for <c>page.click('…')</c>, <c>locator('…')</c> and selector constants).</summary>
-    public static string SelectorString(IEnumerable<string> parts, SelectorPreferences preferences)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in parts)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(" >> ");
-            }
-
-            sb.Append(SelectorPart(part, preferences));
-        }
-
-        return sb.ToString();
-    }
+    public static string SelectorString(IEnumerable<string> parts, SelectorPreferences preferences) =>
+        SelectorChain.Join(parts.Select(part => SelectorPart(part, preferences)));
 
     private static string SelectorPart(string part, SelectorPreferences preferences)
     {

@@ -34,7 +34,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
 
         if (part != step.Parts.Count - 1)
         {
-            return RewriteResult.ManualReview($"{Where}: cannot insert {string.Join(" >> ", region)} inside {step.Method}(…)");
+            return RewriteResult.ManualReview($"{Where}: cannot insert {SelectorChain.Join(region)} inside {step.Method}(…)");
         }
 
         var text = "." + LocatorRenderer.Calls(region, Quote(step), preferences);
@@ -88,7 +88,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
     {
         if (fromPart != 0 || toPart != Steps[b].Parts.Count - 1)
         {
-            return RewriteResult.ManualReview($"{Where}: the change spans parts of several calls ({string.Join(" >> ", candidate.Parts)})");
+            return RewriteResult.ManualReview($"{Where}: the change spans parts of several calls ({SelectorChain.Join(candidate.Parts)})");
         }
 
         return ChangeForm(a, b, region);
@@ -296,7 +296,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
             return RewriteResult.ManualReview($"{Where}: the selector of {step.Method}(…) is not a string literal");
         }
 
-        var pieces = SelectorParts.SplitRaw(site.Value);
+        var pieces = SelectorChain.SplitRaw(site.Value);
         var rendered = region.Select(r => LocatorRenderer.SelectorString([r], preferences)).ToList();
         var result = new StringBuilder();
         var all = pieces.Take(from).Select(p => (Raw: true, Text: p))
@@ -327,7 +327,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
 
     /// <summary>How many of the step's parts come from its selector string.</summary>
     private static int StringParts(LocatorStep step) =>
-        step.Argument?.Site is { Kind: LiteralKind.String } site ? SelectorParts.SplitRaw(site.Value).Count : 0;
+        step.Argument?.Site is { Kind: LiteralKind.String } site ? SelectorChain.SplitRaw(site.Value).Count : 0;
 
     private static bool Inline(LocatorStep step, LiteralSite site) =>
         ReferenceEquals(site.Document, step.Document) && site.First >= step.Link.Open && site.Last <= step.Link.Close;
