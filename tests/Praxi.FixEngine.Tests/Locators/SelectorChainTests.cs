@@ -12,7 +12,7 @@ public sealed class SelectorChainTests
         // Playwright's parseSelector: a quote after `text=` and some text does not open a string, so this is two parts.
         LocatorExpression.TryParseSelector("text=it's >> button", out var sut).Should().BeTrue();
 
-        sut.Should().BeEquivalentTo(new LocatorSpec { By = "selector", Value = "text=it's >> button" });
+        sut.Should().BeEquivalentTo(new LocatorSpec { By = LocatorKind.Selector, Value = "text=it's >> button" });
     }
 
     [Fact]

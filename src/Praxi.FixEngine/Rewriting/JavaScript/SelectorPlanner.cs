@@ -70,8 +70,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         {
             switch (step.Kind)
             {
-                case LocatorStepKind.Role or LocatorStepKind.TestId or LocatorStepKind.Text or LocatorStepKind.Label
-                    or LocatorStepKind.Placeholder or LocatorStepKind.Title or LocatorStepKind.AltText:
+                case LocatorStepKind.GetBy:
                     return WithinForm(step, region[0]) ?? ChangeForm(stepIndex, stepIndex, region);
                 case LocatorStepKind.Filter when region[0].StartsWith("internal:has-text=\"", StringComparison.Ordinal)
                     && step.NameOption?.Site is { Kind: LiteralKind.String } hasText:
@@ -153,12 +152,12 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
     /// <summary>Edits within a getBy* call: the role, the text, the name, <c>exact</c>. Null when the form cannot say the new part.</summary>
     private RewriteResult? WithinForm(LocatorStep step, string part)
     {
-        var by = LocatorRenderer.ByOf(step.Kind)!;
+        var by = step.By!.Value;
         string? value = null, regex = null, name = null, nameRegex = null;
         var exact = false;
         if (SelectorParts.TryRegexRole(part, out var rr, out var rre))
         {
-            if (by != "role")
+            if (by != LocatorKind.Role)
             {
                 return null;
             }
@@ -183,7 +182,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
                 return null;
             }
 
-            value = by == "role" ? spec.Role : spec.Value;
+            value = by == LocatorKind.Role ? spec.Role : spec.Value;
             name = spec.Name;
             exact = spec.Exact == true;
         }
@@ -215,9 +214,9 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         var nameProp = props.FindIndex(p => JsSyntax.KeyName(doc, p.Key) == "name");
         var exactProp = props.FindIndex(p => JsSyntax.KeyName(doc, p.Key) == "exact");
         var oldExact = exactProp >= 0 && doc.IsName(props[exactProp].First, "true");
-        var wantName = by == "role" ? nameRegex ?? (name is null ? null : JsLiteral.Quote(name, quote)) : null;
-        var wantExact = by != "test_id" && exact;
-        var removeName = by == "role" && wantName is null && nameProp >= 0;
+        var wantName = by == LocatorKind.Role ? nameRegex ?? (name is null ? null : JsLiteral.Quote(name, quote)) : null;
+        var wantExact = by != LocatorKind.TestId && exact;
+        var removeName = by == LocatorKind.Role && wantName is null && nameProp >= 0;
         var addName = wantName is not null && nameProp < 0;
         var exactChanges = oldExact != wantExact;
 
