@@ -37,6 +37,10 @@ internal static partial class LocatorExpression
                     case LocatorCall.Last:
                         parts.Add(new Part(null, PlaywrightSelectors.Nth(-1)));
                         continue;
+                    case LocatorCall.ContentFrame:
+                        // .NET's ContentFrame is a property.
+                        parts.Add(new Part(null, PlaywrightSelectors.EnterFrame));
+                        continue;
                     case null when Normalize(segment.Name) == "by" && s + 1 < segments.Count && segments[s + 1].Args is { } byArgs:
                         // Selenium: By.Id("x"), By.cssSelector("#x").
                         if (FirstArg(byArgs) is not { Kind: TokenKind.String } byValue
@@ -260,44 +264,37 @@ internal static partial class LocatorExpression
         var rest = args.Skip(ArgLength(args)).ToList();
         var name = Option(rest, "name", "setname");
         var exact = BoolOption(rest, "exact", "setexact");
-        var extras = new StringBuilder();
+        var properties = new List<(string Name, string Value)>();
         foreach (var option in RoleOptions)
         {
             var value = Option(rest, option, "set" + option);
             if (value is { Kind: TokenKind.Ident or TokenKind.Number })
             {
-                var attr = option == "includehidden" ? "include-hidden" : option;
-                extras.Append('[').Append(attr).Append('=').Append(value.Value.Text.ToLowerInvariant()).Append(']');
+                properties.Add((option == "includehidden" ? "include-hidden" : option, value.Value.Text.ToLowerInvariant()));
             }
         }
 
-        string selector;
+        var extras = properties.Count > 0;
         LocatorSpec? spec = null;
         if (name is { Kind: TokenKind.Regex } nameRegex)
         {
-            selector = $"internal:role={role}{extras}[name={nameRegex.Text}]";
+            properties.Add(("name", nameRegex.Text));
         }
         else if (name is { Kind: TokenKind.String } nameText)
         {
-            selector = $"internal:role={role}{extras}[name={PlaywrightSelectors.Text(nameText.Text, exact == true)}]";
-            if (extras.Length == 0)
-            {
-                spec = new LocatorSpec { By = LocatorKind.Role, Role = role, Name = nameText.Text, Exact = exact ?? false };
-            }
+            properties.Add(("name", PlaywrightSelectors.AttributeValue(nameText.Text, exact == true)));
+            spec = extras ? null : new LocatorSpec { By = LocatorKind.Role, Role = role, Name = nameText.Text, Exact = exact ?? false };
         }
         else if (name is null)
         {
-            selector = $"internal:role={role}{extras}";
-            if (extras.Length == 0)
-            {
-                spec = new LocatorSpec { By = LocatorKind.Role, Role = role };
-            }
+            spec = extras ? null : new LocatorSpec { By = LocatorKind.Role, Role = role };
         }
         else
         {
             return false;
         }
 
+        var selector = PlaywrightSelectors.Role(role, properties);
         parts.Add(new Part(spec, selector));
         return true;
     }

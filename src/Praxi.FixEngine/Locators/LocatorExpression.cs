@@ -201,9 +201,10 @@ internal static partial class LocatorExpression
             case "internal:label":
                 return TextBody(body, LocatorKind.Label, legacy: false) ?? raw;
             case "internal:role" or "role":
-                return RoleBody(body) ?? raw;
+                return RoleBody(body, name == "internal:role") ?? raw;
             case "internal:testid":
-                return AttrBody(body, out var tidAttr, out var tidValue, out _) && tidAttr.Contains("test", StringComparison.OrdinalIgnoreCase)
+                // getByTestId matches exactly; a case-insensitive test id (…"i]) is no test_id spec.
+                return AttrBody(body, out var tidAttr, out var tidValue, out var tidExact) && tidExact && tidAttr.Contains("test", StringComparison.OrdinalIgnoreCase)
                     ? new LocatorSpec { By = LocatorKind.TestId, Value = tidValue }
                     : raw;
             case "internal:attr":
@@ -240,7 +241,7 @@ internal static partial class LocatorExpression
             {
                 "i" => new LocatorSpec { By = by, Value = value, Exact = false },
                 "s" => new LocatorSpec { By = by, Value = value, Exact = true },
-                "" => new LocatorSpec { By = by, Value = value, Exact = legacy },
+                "" => new LocatorSpec { By = by, Value = value, Exact = true }, // a quoted body without a flag is strict
                 _ => null,
             };
         }
@@ -254,7 +255,7 @@ internal static partial class LocatorExpression
     }
 
     /// <summary><c>button[name="Sign in"i]</c>; null when an attribute other than name (or a regex name) is present.</summary>
-    private static LocatorSpec? RoleBody(string body)
+    private static LocatorSpec? RoleBody(string body, bool internalEngine)
     {
         var bracket = body.IndexOf('[', StringComparison.Ordinal);
         var role = (bracket < 0 ? body : body[..bracket]).Trim();
@@ -301,7 +302,14 @@ internal static partial class LocatorExpression
             i = end + 1;
         }
 
-        return new LocatorSpec { By = LocatorKind.Role, Role = role, Name = name, Exact = name is null ? null : exact ?? false };
+        // A quoted value without a flag is case-sensitive, hence exact (the .NET binding writes [name="x"] for Exact = true).
+        // The legacy role engine compares a name with "i" whole, which getByRole cannot say.
+        if (!internalEngine && exact == false)
+        {
+            return null;
+        }
+
+        return new LocatorSpec { By = LocatorKind.Role, Role = role, Name = name, Exact = name is null ? null : exact ?? true };
     }
 
     /// <summary><c>[placeholder="x"i]</c>.</summary>
@@ -327,7 +335,7 @@ internal static partial class LocatorExpression
         }
 
         var suffix = body[end..^1];
-        exact = suffix == "s";
+        exact = suffix is "s" or ""; // case-sensitive unless "i"
         return suffix is "s" or "i" or "";
     }
 
