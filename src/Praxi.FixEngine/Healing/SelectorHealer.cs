@@ -362,7 +362,7 @@ public sealed class SelectorHealer
     }
 
     private static bool EntersFrame(LocatorSpec spec) =>
-        SelectorChain.Split(PlaywrightSelectors.Print(spec)).Contains("internal:control=enter-frame");
+        SelectorChain.Split(PlaywrightSelectors.Print(spec)).Contains(PlaywrightSelectors.EnterFrame);
 
     private static bool SameLocator(string? printed, LocatorSpec old) =>
         LocatorExpression.TryParse(printed, out var spec) && PlaywrightSelectors.Print(spec) == PlaywrightSelectors.Print(old);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Praxi.FixEngine.Contracts;
 
@@ -69,6 +70,16 @@ internal static partial class SelectorParts
         };
         by = kind.GetValueOrDefault();
         return kind is not null;
+    }
+
+    /// <summary>The text of an <c>internal:has-text="…"</c> part, as a text spec (value and exactness); false for other parts and regexes.</summary>
+    public static bool TryHasText(string part, [NotNullWhen(true)] out LocatorSpec? text)
+    {
+        const string Engine = "internal:has-text=";
+        text = null;
+        return part.StartsWith(Engine, StringComparison.Ordinal)
+            && LocatorExpression.TryParseSelector("internal:text=" + part[Engine.Length..], out text)
+            && text.By == LocatorKind.Text;
     }
 
     /// <summary><c>nth=0</c> → 0.</summary>

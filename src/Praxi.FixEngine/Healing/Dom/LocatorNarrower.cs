@@ -154,7 +154,7 @@ internal static class LocatorNarrower
                 var name = AriaSemantics.AccessibleName(ancestor);
                 var selector = StableValues.IsUsableText(name)
                     ? PlaywrightSelectors.Role(role, name, exact: false)
-                    : $"internal:role={role}";
+                    : PlaywrightSelectors.Role(role, []);
                 if (Finds(scope, new LocatorSpec { By = LocatorKind.Selector, Value = selector }, ancestor, context))
                 {
                     yield return (selector, name.Length > 0 ? $"the {role} \"{name}\"" : $"the {role}");

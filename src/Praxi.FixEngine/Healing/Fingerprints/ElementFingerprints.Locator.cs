@@ -49,9 +49,7 @@ internal static partial class ElementFingerprints
 
             foreach (var modifier in parts.Skip(target + 1))
             {
-                if (modifier.StartsWith("internal:has-text=", StringComparison.Ordinal)
-                    && LocatorExpression.TryParseSelector("internal:text=" + modifier["internal:has-text=".Length..], out var hasText)
-                    && hasText.By == LocatorKind.Text)
+                if (SelectorParts.TryHasText(modifier, out var hasText))
                 {
                     draft.HasText = hasText.Value;
                 }

@@ -236,9 +236,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                     _ => ".Nth(" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
                 });
             }
-            else if (p.StartsWith("internal:has-text=", StringComparison.Ordinal)
-                     && LocatorExpression.TryParseSelector("internal:text=" + p["internal:has-text=".Length..], out var text)
-                     && text.By == LocatorKind.Text && text.Exact != true && text.Value is { } value)
+            else if (SelectorParts.TryHasText(p, out var text) && text.Exact != true && text.Value is { } value)
             {
                 suffix.Append(".Filter(new() { HasText = ").Append(CSharpLiterals.Quote(value)).Append(" })");
             }

@@ -58,7 +58,7 @@ internal static class LocatorRenderer
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            if (i + 1 < parts.Count && parts[i + 1] == "internal:control=enter-frame")
+            if (i + 1 < parts.Count && parts[i + 1] == PlaywrightSelectors.EnterFrame)
             {
                 Flush(calls, css, quote);
                 calls.Add($"frameLocator({JsLiteral.Quote(part, quote)})");
@@ -111,8 +111,7 @@ internal static class LocatorRenderer
                 return $"filter({{ hasText: {body} }})";
             }
 
-            var text = SelectorParts.SpecOf("internal:text=" + body);
-            return text.By == LocatorKind.Text ? $"filter({{ hasText: {JsLiteral.Quote(text.Value ?? string.Empty, quote)} }})" : null;
+            return SelectorParts.TryHasText(part, out var text) ? $"filter({{ hasText: {JsLiteral.Quote(text.Value ?? string.Empty, quote)} }})" : null;
         }
 
         if (SelectorParts.TryRegexRole(part, out var regexRole, out var roleRegex))

@@ -73,8 +73,8 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
                 case LocatorStepKind.GetBy:
                     return WithinForm(step, region[0]) ?? ChangeForm(stepIndex, stepIndex, region);
                 case LocatorStepKind.Filter when region[0].StartsWith("internal:has-text=\"", StringComparison.Ordinal)
-                    && step.NameOption?.Site is { Kind: LiteralKind.String } hasText:
-                    AddLiteral(hasText, JsLiteral.Quote(SelectorParts.SpecOf("internal:text=" + region[0]["internal:has-text=".Length..]).Value ?? string.Empty, hasText.Quote), step.NameOption, step);
+                    && SelectorParts.TryHasText(region[0], out var newText) && step.NameOption?.Site is { Kind: LiteralKind.String } hasText:
+                    AddLiteral(hasText, JsLiteral.Quote(newText.Value ?? string.Empty, hasText.Quote), step.NameOption, step);
                     return Done();
             }
         }
