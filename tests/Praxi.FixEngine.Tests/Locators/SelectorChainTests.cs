@@ -20,4 +20,32 @@ public sealed class SelectorChainTests
     {
         BaselineKeys.Normalize("text=it's>>button").Should().Be("internal:text=\"it's\"i >> button");
     }
+
+    [Theory]
+    [InlineData("#a", new[] { "#a" })]
+    [InlineData("form >> button", new[] { "form ", " button" })]
+    [InlineData("form>>button", new[] { "form", "button" })]
+    [InlineData("[data-note=\"a >> b\"] >> span", new[] { "[data-note=\"a >> b\"] ", " span" })]
+    [InlineData("[data-note='a >> b']", new[] { "[data-note='a >> b']" })]
+    [InlineData("internal:has=\"li >> a\" >> nth=0", new[] { "internal:has=\"li >> a\" ", " nth=0" })]
+    [InlineData("text=it's >> button", new[] { "text=it's ", " button" })]
+    [InlineData("text='it' >> button", new[] { "text='it' ", " button" })]
+    [InlineData("text='it >> button'", new[] { "text='it >> button'" })]
+    [InlineData("  text = it\"s >> button", new[] { "  text = it\"s ", " button" })]
+    [InlineData("internal:text=it's >> button", new[] { "internal:text=it's >> button" })]
+    [InlineData("text=a\nit's >> button", new[] { "text=a\nit's >> button" })]
+    [InlineData("internal:text=/a\\>\\>b/ >> nth=1", new[] { "internal:text=/a\\>\\>b/ ", " nth=1" })]
+    [InlineData("div:has(a >> b)", new[] { "div:has(a ", " b)" })]
+    [InlineData("`a >> b` >> c", new[] { "`a >> b` ", " c" })]
+    public void SplitRaw_PlaywrightsRules_GiveTheseParts(string selector, string[] parts)
+    {
+        SelectorChain.SplitRaw(selector).Should().Equal(parts);
+    }
+
+    [Fact]
+    public void Split_TrimsAndKeepsEmptyParts()
+    {
+        SelectorChain.Split("a >>  >> b").Should().Equal("a", string.Empty, "b");
+        SelectorChain.Join(["a", "b"]).Should().Be("a >> b");
+    }
 }

@@ -1,7 +1,7 @@
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 
-namespace Praxi.FixEngine.Tests.Logs;
+namespace Praxi.FixEngine.Tests.Locators;
 
 public sealed class LocatorExpressionTests
 {
