@@ -118,7 +118,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         var config = LiveConfig(drifted.Environment, outDir);
 
         // A fix agent that got the element wrong: the same edits, pointing at an element the page does not have.
-        var (fix, instructions) = await drifted.PlanAsync(config, i => i.New is { By: "css" } n ? i with { New = n with { Value = "#add-to-wishlist" } } : i);
+        var (fix, instructions) = await drifted.PlanAsync(config, i => i.New is { By: LocatorKind.Css } n ? i with { New = n with { Value = "#add-to-wishlist" } } : i);
         var validated = await PatchValidator.ValidateAsync(SampleEnvironment.Samples, fix, drifted.Report with { FixAgentInstructions = instructions }, config, CancellationToken.None);
         var written = await ValidationFiles.WriteAsync(validated, Path.Combine(outDir, "fix-agent"));
         var v = validated.Validation;

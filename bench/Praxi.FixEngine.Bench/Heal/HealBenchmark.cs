@@ -33,9 +33,9 @@ internal static class HealBenchmark
         {
             new Case("renamed id, baseline", "replace_selector", Css("#checkout-button"), true, "#proceed-to-checkout"),
             new Case("renamed id, locator only", "replace_selector", Css("#checkout-button"), false, "#proceed-to-checkout"),
-            new Case("reworded button, baseline", "replace_selector", new LocatorSpec { By = "role", Role = "button", Name = "Subscribe" }, true, "[data-testid=newsletter-submit]"),
+            new Case("reworded button, baseline", "replace_selector", new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Subscribe" }, true, "[data-testid=newsletter-submit]"),
             new Case("removed, baseline", "replace_selector", Css("#promo-close"), true, null),
-            new Case("strict mode, baseline", "narrow_selector", new LocatorSpec { By = "role", Role = "button", Name = "Add to cart" }, true, $"button[data-product={target}]"),
+            new Case("strict mode, baseline", "narrow_selector", new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Add to cart" }, true, $"button[data-product={target}]"),
         };
 
         var healer = new SelectorHealer();
@@ -59,7 +59,7 @@ internal static class HealBenchmark
         return new HealBenchReport(newHtml.Length, cards, CountElements(document), parseMs, results, SelfProcess.LoadAverage());
     }
 
-    private static LocatorSpec Css(string css) => new() { By = "css", Value = css };
+    private static LocatorSpec Css(string css) => new() { By = LocatorKind.Css, Value = css };
 
     private static BaselineEntry Entry(Case c, IDocument oldDocument, string target)
     {

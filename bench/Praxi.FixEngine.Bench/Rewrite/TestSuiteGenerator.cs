@@ -91,8 +91,8 @@ internal static class TestSuiteGenerator
             text,
             LineCount(sb),
             targetLine,
-            new LocatorSpec { By = "css", Value = target },
-            new LocatorSpec { By = "css", Value = target + "-healed" });
+            new LocatorSpec { By = LocatorKind.Css, Value = target },
+            new LocatorSpec { By = LocatorKind.Css, Value = target + "-healed" });
     }
 
     private static int LineCount(StringBuilder sb)

@@ -31,7 +31,7 @@ internal static class FixInstructions
                     File = f.File,
                     Line = f.Line,
                     Column = f.Column,
-                    Old = LocatorExpression.TryParse(f.Selector, out var spec) ? spec : new LocatorSpec { By = "selector", Value = f.Selector },
+                    Old = LocatorExpression.TryParse(f.Selector, out var spec) ? spec : new LocatorSpec { By = LocatorKind.Selector, Value = f.Selector },
                     New = null,
                     Confidence = Math.Round(c.Confidence, 3),
                     Evidence = c.Type == ErrorType.SelectorNotFound

@@ -83,7 +83,7 @@ internal static class ReportBuilder
             ErrorType = c.Type,
             Confidence = c.Confidence,
             Action = f.Action,
-            Selector = LocatorExpression.TryParse(f.Selector, out var spec) ? LocatorExpression.ToSelector(spec) : null,
+            Selector = LocatorExpression.TryParse(f.Selector, out var spec) ? PlaywrightSelectors.Print(spec) : null,
             Locator = f.Selector,
             TimeoutMs = f.TimeoutMs,
             Message = FirstLine(f.Message),

@@ -27,7 +27,9 @@ public static class AnalysisJson
         }
         catch (JsonException ex)
         {
-            throw new FixEngineException($"The analysis is not valid JSON of the analysis.json contract: {ex.Message}", ex);
+            // A converter's own message (an unknown locator "by") carries no position; the serializer's messages do.
+            var where = ex.Path is null || ex.Message.Contains(" Path: ", StringComparison.Ordinal) ? string.Empty : $" (at {ex.Path})";
+            throw new FixEngineException($"The analysis is not valid JSON of the analysis.json contract: {ex.Message}{where}", ex);
         }
     }
 

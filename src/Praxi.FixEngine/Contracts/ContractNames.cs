@@ -1,13 +1,9 @@
-using System.Collections.Frozen;
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Praxi.FixEngine.Contracts;
 
 /// <summary>
 /// The names the contract files give the values of their closed sets: each enum value's JSON string (its
-/// <see cref="JsonStringEnumMemberNameAttribute"/>, else its name in snake_case), as <see cref="AnalysisJson"/> writes it.
+/// <see cref="System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute"/>, else its name in snake_case), as
+/// <see cref="AnalysisJson"/> writes it. <see cref="ErrorTypes"/> and <see cref="LocatorKinds"/> say the same for their enums.
 /// </summary>
 public static class ContractNames
 {
@@ -16,35 +12,19 @@ public static class ContractNames
     /// <param name="value">The value.</param>
     /// <returns>Its JSON string.</returns>
     public static string ToName<TEnum>(this TEnum value)
-        where TEnum : struct, Enum => Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : value.ToString();
+        where TEnum : struct, Enum => EnumNames<TEnum>.Of(value);
 
-    /// <summary>Reads a contract name back (ordinal, case-insensitive).</summary>
+    /// <summary>Reads a contract name back (case-insensitive).</summary>
     /// <typeparam name="TEnum">A contract enum.</typeparam>
     /// <param name="name">The JSON string.</param>
     /// <param name="value">The value when the name is known.</param>
     /// <returns>True when <paramref name="name"/> names a value.</returns>
     public static bool TryParse<TEnum>(string? name, out TEnum value)
-        where TEnum : struct, Enum => Names<TEnum>.ByName.TryGetValue(name ?? string.Empty, out value);
+        where TEnum : struct, Enum => EnumNames<TEnum>.TryParse(name, out value);
 
     /// <summary>Every name of <typeparamref name="TEnum"/>, in declaration order.</summary>
     /// <typeparam name="TEnum">A contract enum.</typeparam>
     /// <returns>The names.</returns>
     public static IReadOnlyList<string> All<TEnum>()
-        where TEnum : struct, Enum => Names<TEnum>.InOrder;
-
-    private static class Names<TEnum>
-        where TEnum : struct, Enum
-    {
-        public static readonly IReadOnlyList<string> InOrder = [.. Enum.GetValues<TEnum>().Select(NameOf)];
-
-        public static readonly FrozenDictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, NameOf);
-
-        public static readonly FrozenDictionary<string, TEnum> ByName = ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
-
-        private static string NameOf(TEnum value)
-        {
-            var field = typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static);
-            return field?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-        }
-    }
+        where TEnum : struct, Enum => EnumNames<TEnum>.All;
 }

@@ -88,10 +88,10 @@ internal sealed class Page
             return null;
         }
 
-        var key = LocatorExpression.ToSelector(locator);
+        var key = PlaywrightSelectors.Print(locator);
         foreach (var call in _trace.PassingCalls.Reverse())
         {
-            if (call.Selector is null || !LocatorExpression.TryParseSelector(call.Selector, out var spec) || LocatorExpression.ToSelector(spec) != key)
+            if (call.Selector is null || !LocatorExpression.TryParseSelector(call.Selector, out var spec) || PlaywrightSelectors.Print(spec) != key)
             {
                 continue;
             }

@@ -362,12 +362,12 @@ public sealed class SelectorHealer
     }
 
     private static bool EntersFrame(LocatorSpec spec) =>
-        LocatorExpression.SplitChainRaw(LocatorExpression.ToSelector(spec)).Any(p => p.Trim() == "internal:control=enter-frame");
+        SelectorChain.Split(PlaywrightSelectors.Print(spec)).Contains(PlaywrightSelectors.EnterFrame);
 
     private static bool SameLocator(string? printed, LocatorSpec old) =>
-        LocatorExpression.TryParse(printed, out var spec) && LocatorExpression.ToSelector(spec) == LocatorExpression.ToSelector(old);
+        LocatorExpression.TryParse(printed, out var spec) && PlaywrightSelectors.Print(spec) == PlaywrightSelectors.Print(old);
 
-    internal static string Describe(LocatorSpec spec) => LocatorExpression.ToSelector(spec);
+    internal static string Describe(LocatorSpec spec) => PlaywrightSelectors.Print(spec);
 
     /// <summary>A short description of an element for a reviewer: tag, identifying attributes, the start of its text.</summary>
     internal static string Describe(IElement e)

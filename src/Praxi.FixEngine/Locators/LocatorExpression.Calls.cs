@@ -26,18 +26,22 @@ internal static partial class LocatorExpression
         for (var s = 0; s < segments.Count; s++)
         {
             var segment = segments[s];
-            var name = Normalize(segment.Name);
+            var method = LocatorMethods.FromAnyBinding(segment.Name);
             if (segment.Args is null)
             {
-                switch (name)
+                switch (method?.Call)
                 {
-                    case "first":
-                        parts.Add(new Part(null, "nth=0"));
+                    case LocatorCall.First:
+                        parts.Add(new Part(null, PlaywrightSelectors.Nth(0)));
                         continue;
-                    case "last":
-                        parts.Add(new Part(null, "nth=-1"));
+                    case LocatorCall.Last:
+                        parts.Add(new Part(null, PlaywrightSelectors.Nth(-1)));
                         continue;
-                    case "by" when s + 1 < segments.Count && segments[s + 1].Args is { } byArgs:
+                    case LocatorCall.ContentFrame:
+                        // .NET's ContentFrame is a property.
+                        parts.Add(new Part(null, PlaywrightSelectors.EnterFrame));
+                        continue;
+                    case null when Normalize(segment.Name) == "by" && s + 1 < segments.Count && segments[s + 1].Args is { } byArgs:
                         // Selenium: By.Id("x"), By.cssSelector("#x").
                         if (FirstArg(byArgs) is not { Kind: TokenKind.String } byValue
                             || SeleniumSpec(segments[s + 1].Name, byValue.Text) is not { } bySpec)
@@ -45,7 +49,7 @@ internal static partial class LocatorExpression
                             return false;
                         }
 
-                        parts.Add(new Part(bySpec, ToSelector(bySpec)));
+                        parts.Add(new Part(bySpec, PlaywrightSelectors.Print(bySpec)));
                         s++;
                         continue;
                     default:
@@ -58,7 +62,7 @@ internal static partial class LocatorExpression
                 }
             }
 
-            if (!TryMapCall(name, segment, parts))
+            if (!(method is null ? TryMapSeleniumFinder(segment, parts) : TryMapCall(method.Call, segment, parts)))
             {
                 return false;
             }
@@ -75,7 +79,7 @@ internal static partial class LocatorExpression
             return true;
         }
 
-        spec = new LocatorSpec { By = "selector", Value = string.Join(" >> ", parts.Select(p => p.Selector)) };
+        spec = new LocatorSpec { By = LocatorKind.Selector, Value = SelectorChain.Join(parts.Select(p => p.Selector)) };
         return true;
     }
 
@@ -155,13 +159,14 @@ internal static partial class LocatorExpression
         return -1;
     }
 
-    private static bool TryMapCall(string name, Segment segment, List<Part> parts)
+    private static bool TryMapCall(LocatorCall call, Segment segment, List<Part> parts)
     {
         var args = segment.Args!;
         var first = FirstArg(args);
-        switch (name)
+        var method = LocatorMethods.Of(call);
+        switch (call)
         {
-            case "locator" or "queryselector" or "waitforselector" or "get" or "$":
+            case LocatorCall.Locator:
                 {
                     if (first is not { Kind: TokenKind.String } sel || !TryParseSelector(sel.Text, out var inner))
                     {
@@ -172,74 +177,72 @@ internal static partial class LocatorExpression
                     return AddFilter(args, parts, optional: true);
                 }
 
-            case "getbyrole" or "findbyrole" or "findallbyrole" or "querybyrole":
+            case LocatorCall.GetByRole:
                 return AddRole(first, args, parts);
-            case "getbytext" or "findbytext" or "contains":
-                return AddTextLike(first, args, parts, "text", "internal:text=");
-            case "getbylabel" or "getbylabeltext" or "findbylabeltext":
-                return AddTextLike(first, args, parts, "label", "internal:label=");
-            case "getbyplaceholder" or "getbyplaceholdertext" or "findbyplaceholdertext":
-                return AddAttr(first, args, parts, "placeholder", "placeholder");
-            case "getbyalttext" or "findbyalttext":
-                return AddAttr(first, args, parts, "alt_text", "alt");
-            case "getbytitle" or "findbytitle":
-                return AddAttr(first, args, parts, "title", "title");
-            case "getbytestid" or "findbytestid":
+            case LocatorCall.GetByTestId:
                 {
                     if (first is { Kind: TokenKind.String } tid)
                     {
-                        var spec = new LocatorSpec { By = "test_id", Value = tid.Text };
-                        parts.Add(new Part(spec, ToSelector(spec)));
+                        var spec = new LocatorSpec { By = LocatorKind.TestId, Value = tid.Text };
+                        parts.Add(new Part(spec, PlaywrightSelectors.Print(spec)));
                         return true;
                     }
 
                     if (first is { Kind: TokenKind.Regex } re)
                     {
-                        parts.Add(new Part(null, $"internal:testid=[data-testid={re.Text}]"));
+                        parts.Add(new Part(null, $"internal:testid=[{PlaywrightSelectors.DefaultTestIdAttribute}={re.Text}]"));
                         return true;
                     }
 
                     return false;
                 }
 
-            case "framelocator":
+            case LocatorCall.GetByText or LocatorCall.GetByLabel or LocatorCall.GetByPlaceholder or LocatorCall.GetByTitle or LocatorCall.GetByAltText:
+                return AddValue(first, args, parts, method.Kind!.Value);
+            case LocatorCall.FrameLocator:
                 if (first is not { Kind: TokenKind.String } frame)
                 {
                     return false;
                 }
 
                 parts.Add(new Part(null, frame.Text.Trim()));
-                parts.Add(new Part(null, "internal:control=enter-frame"));
+                parts.Add(new Part(null, PlaywrightSelectors.EnterFrame));
                 return true;
-            case "contentframe":
-                parts.Add(new Part(null, "internal:control=enter-frame"));
+            case LocatorCall.ContentFrame:
+                parts.Add(new Part(null, PlaywrightSelectors.EnterFrame));
                 return true;
-            case "first" when args.Count == 0:
-                parts.Add(new Part(null, "nth=0"));
+            case LocatorCall.First when args.Count == 0:
+                parts.Add(new Part(null, PlaywrightSelectors.Nth(0)));
                 return true;
-            case "last" when args.Count == 0:
-                parts.Add(new Part(null, "nth=-1"));
+            case LocatorCall.Last when args.Count == 0:
+                parts.Add(new Part(null, PlaywrightSelectors.Nth(-1)));
                 return true;
-            case "nth" when first is { Kind: TokenKind.Number } n:
+            case LocatorCall.Nth when first is { Kind: TokenKind.Number } n:
                 parts.Add(new Part(null, "nth=" + n.Text));
                 return true;
-            case "filter":
+            case LocatorCall.Filter:
                 return parts.Count > 0 && AddFilter(args, parts, optional: false);
-            case "findelement" or "findelements" or "findelementby" when args.Count > 0:
-                {
-                    var inner = segment.Source[(segment.Source.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
-                    if (!TryParse(inner, out var spec))
-                    {
-                        return false;
-                    }
-
-                    parts.Add(new Part(spec, ToSelector(spec)));
-                    return true;
-                }
-
             default:
                 return false;
         }
+    }
+
+    /// <summary>Selenium's <c>driver.findElement(By.id("x"))</c>: the locator inside.</summary>
+    private static bool TryMapSeleniumFinder(Segment segment, List<Part> parts)
+    {
+        if (!LocatorMethods.IsSeleniumFinder(segment.Name) || segment.Args is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        var inner = segment.Source[(segment.Source.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
+        if (!TryParse(inner, out var spec))
+        {
+            return false;
+        }
+
+        parts.Add(new Part(spec, PlaywrightSelectors.Print(spec)));
+        return true;
     }
 
     private static bool AddRole(Token? first, List<Token> args, List<Part> parts)
@@ -261,61 +264,54 @@ internal static partial class LocatorExpression
         var rest = args.Skip(ArgLength(args)).ToList();
         var name = Option(rest, "name", "setname");
         var exact = BoolOption(rest, "exact", "setexact");
-        var extras = new StringBuilder();
+        var properties = new List<(string Name, string Value)>();
         foreach (var option in RoleOptions)
         {
             var value = Option(rest, option, "set" + option);
             if (value is { Kind: TokenKind.Ident or TokenKind.Number })
             {
-                var attr = option == "includehidden" ? "include-hidden" : option;
-                extras.Append('[').Append(attr).Append('=').Append(value.Value.Text.ToLowerInvariant()).Append(']');
+                properties.Add((option == "includehidden" ? "include-hidden" : option, value.Value.Text.ToLowerInvariant()));
             }
         }
 
-        string selector;
+        var extras = properties.Count > 0;
         LocatorSpec? spec = null;
         if (name is { Kind: TokenKind.Regex } nameRegex)
         {
-            selector = $"internal:role={role}{extras}[name={nameRegex.Text}]";
+            properties.Add(("name", nameRegex.Text));
         }
         else if (name is { Kind: TokenKind.String } nameText)
         {
-            var flag = exact == true ? "s" : "i";
-            selector = $"internal:role={role}{extras}[name={Quote(nameText.Text)}{flag}]";
-            if (extras.Length == 0)
-            {
-                spec = new LocatorSpec { By = "role", Role = role, Name = nameText.Text, Exact = exact ?? false };
-            }
+            properties.Add(("name", PlaywrightSelectors.AttributeValue(nameText.Text, exact == true)));
+            spec = extras ? null : new LocatorSpec { By = LocatorKind.Role, Role = role, Name = nameText.Text, Exact = exact ?? false };
         }
         else if (name is null)
         {
-            selector = $"internal:role={role}{extras}";
-            if (extras.Length == 0)
-            {
-                spec = new LocatorSpec { By = "role", Role = role };
-            }
+            spec = extras ? null : new LocatorSpec { By = LocatorKind.Role, Role = role };
         }
         else
         {
             return false;
         }
 
+        var selector = PlaywrightSelectors.Role(role, properties);
         parts.Add(new Part(spec, selector));
         return true;
     }
 
-    private static bool AddTextLike(Token? first, List<Token> args, List<Part> parts, string by, string engine) =>
-        AddValue(first, args, parts, by, regex => engine + regex);
-
-    private static bool AddAttr(Token? first, List<Token> args, List<Part> parts, string by, string attr) =>
-        AddValue(first, args, parts, by, regex => $"internal:attr=[{attr}={regex}]");
-
     /// <summary>A string argument (with an <c>exact</c> option) becomes a spec; a regex one only a selector part.</summary>
-    private static bool AddValue(Token? first, List<Token> args, List<Part> parts, string by, Func<string, string> regexSelector)
+    private static bool AddValue(Token? first, List<Token> args, List<Part> parts, LocatorKind by)
     {
         if (first is { Kind: TokenKind.Regex } re)
         {
-            parts.Add(new Part(null, regexSelector(re.Text)));
+            parts.Add(new Part(null, by switch
+            {
+                LocatorKind.Text => "internal:text=" + re.Text,
+                LocatorKind.Label => "internal:label=" + re.Text,
+                LocatorKind.Placeholder => $"internal:attr=[placeholder={re.Text}]",
+                LocatorKind.Title => $"internal:attr=[title={re.Text}]",
+                _ => $"internal:attr=[alt={re.Text}]",
+            }));
             return true;
         }
 
@@ -326,7 +322,7 @@ internal static partial class LocatorExpression
 
         var exact = BoolOption(args.Skip(ArgLength(args)).ToList(), "exact", "setexact") ?? false;
         var spec = new LocatorSpec { By = by, Value = s.Text, Exact = exact };
-        parts.Add(new Part(spec, ToSelector(spec)));
+        parts.Add(new Part(spec, PlaywrightSelectors.Print(spec)));
         return true;
     }
 
@@ -341,7 +337,7 @@ internal static partial class LocatorExpression
 
         var selector = hasText.Value.Kind switch
         {
-            TokenKind.String => "internal:has-text=" + Quote(hasText.Value.Text) + "i",
+            TokenKind.String => PlaywrightSelectors.HasText(hasText.Value.Text),
             TokenKind.Regex => "internal:has-text=" + hasText.Value.Text,
             _ => null,
         };

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Locators;
@@ -70,10 +69,10 @@ internal static partial class LocatorExpression
         }
 
         var text = selector.Trim();
-        var parts = SplitChain(text);
+        var parts = SelectorChain.Split(text);
         if (parts.Count > 1)
         {
-            spec = new LocatorSpec { By = "selector", Value = text };
+            spec = new LocatorSpec { By = LocatorKind.Selector, Value = text };
             return true;
         }
 
@@ -81,33 +80,8 @@ internal static partial class LocatorExpression
         return true;
     }
 
-    /// <summary>Renders a spec as a Playwright selector string (the form the trace's <c>params.selector</c> holds).</summary>
-    public static string ToSelector(LocatorSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var value = spec.Value ?? string.Empty;
-        var flag = spec.Exact == true ? "s" : "i";
-        return spec.By switch
-        {
-            "css" => EngineLike().IsMatch(value) ? "css=" + value : value,
-            "selector" => value,
-            "xpath" => value.StartsWith('/') || value.StartsWith("(/", StringComparison.Ordinal) || value.StartsWith("..", StringComparison.Ordinal) ? value : "xpath=" + value,
-            "id" => "id=" + value,
-            "name" => $"[name={Quote(value)}]",
-            "class" => $"[class~={Quote(value)}]",
-            "link_text" => $"internal:role=link[name={Quote(value)}{(spec.Exact == false ? "i" : "s")}]",
-            "test_id" => $"internal:testid=[data-testid={Quote(value)}s]",
-            "text" => $"internal:text={Quote(value)}{flag}",
-            "label" => $"internal:label={Quote(value)}{flag}",
-            "placeholder" => $"internal:attr=[placeholder={Quote(value)}{flag}]",
-            "title" => $"internal:attr=[title={Quote(value)}{flag}]",
-            "alt_text" => $"internal:attr=[alt={Quote(value)}{flag}]",
-            "role" => spec.Name is null
-                ? "internal:role=" + spec.Role
-                : $"internal:role={spec.Role}[name={Quote(spec.Name)}{flag}]",
-            _ => value,
-        };
-    }
+    /// <summary>The spec as a Playwright selector string: <see cref="PlaywrightSelectors.Print"/>, under the name the CLI's benchmarks still call.</summary>
+    public static string ToSelector(LocatorSpec spec) => PlaywrightSelectors.Print(spec);
 
     private static bool IsQuoted(string text) =>
         text.Length >= 2 && (text[0] is '"' or '\'' or '`') && text[^1] == text[0];
@@ -120,7 +94,7 @@ internal static partial class LocatorExpression
         }
 
         if (text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("(//", StringComparison.Ordinal)
-            || text.Contains(">>", StringComparison.Ordinal) || EngineLike().IsMatch(text))
+            || text.Contains(">>", StringComparison.Ordinal) || PlaywrightSelectors.HasEngine(text))
         {
             return true;
         }
@@ -164,24 +138,11 @@ internal static partial class LocatorExpression
         return false;
     }
 
-    /// <summary>Maps a Selenium strategy (<c>css selector</c>, <c>id</c>, <c>cssSelector</c>, <c>CSS_SELECTOR</c>, <c>XPath</c>…).</summary>
-    private static LocatorSpec? SeleniumSpec(string kind, string value)
-    {
-        var k = kind.Replace("_", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal)
-            .ToLowerInvariant();
-        return k switch
-        {
-            "cssselector" or "css" => new LocatorSpec { By = "css", Value = value },
-            "xpath" => new LocatorSpec { By = "xpath", Value = value },
-            "id" => new LocatorSpec { By = "id", Value = value },
-            "name" => new LocatorSpec { By = "name", Value = value },
-            "classname" or "class" => new LocatorSpec { By = "class", Value = value },
-            "linktext" => new LocatorSpec { By = "link_text", Value = value, Exact = true },
-            "partiallinktext" => new LocatorSpec { By = "link_text", Value = value, Exact = false },
-            "tagname" => new LocatorSpec { By = "css", Value = value },
-            _ => null,
-        };
-    }
+    /// <summary>Maps a Selenium strategy in any binding's spelling (<c>css selector</c>, <c>id</c>, <c>cssSelector</c>, <c>CSS_SELECTOR</c>, <c>XPath</c>…).</summary>
+    private static LocatorSpec? SeleniumSpec(string strategy, string value) =>
+        LocatorMethods.SeleniumFromAnyBinding(strategy) is { } method
+            ? new LocatorSpec { By = method.Kind, Value = value, Exact = method.Exact }
+            : null;
 
     private static string UnescapeJson(string value)
     {
@@ -202,74 +163,25 @@ internal static partial class LocatorExpression
 
     // ---- Playwright selector strings ------------------------------------------------------------------------
 
-    /// <summary>Splits a Playwright selector on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written.</summary>
-    internal static List<string> SplitChainRaw(string selector)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        var quote = '\0';
-        var depth = 0;
-        for (var i = 0; i < selector.Length; i++)
-        {
-            var c = selector[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' or '\'' or '`':
-                    quote = c;
-                    break;
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                case '>' when depth == 0 && i + 1 < selector.Length && selector[i + 1] == '>':
-                    parts.Add(selector[start..i]);
-                    start = i + 2;
-                    i++;
-                    break;
-            }
-        }
-
-        parts.Add(selector[start..]);
-        return parts;
-    }
-
-    private static List<string> SplitChain(string selector) => [.. SplitChainRaw(selector).Select(p => p.Trim())];
-
     private static LocatorSpec ParseSelectorPart(string part)
     {
-        var raw = new LocatorSpec { By = "selector", Value = part };
+        var raw = new LocatorSpec { By = LocatorKind.Selector, Value = part };
         if (part.StartsWith("//", StringComparison.Ordinal) || part.StartsWith("(//", StringComparison.Ordinal)
             || part.StartsWith("..", StringComparison.Ordinal))
         {
-            return new LocatorSpec { By = "xpath", Value = part };
+            return new LocatorSpec { By = LocatorKind.XPath, Value = part };
         }
 
         if (IsQuoted(part) && Tokenizer.TryReadString(part, 0, out var quotedText, out var quotedEnd) && quotedEnd == part.Length)
         {
             // Legacy: a quoted selector is a text selector matching the whole text, case-sensitively.
-            return new LocatorSpec { By = "text", Value = quotedText, Exact = true };
+            return new LocatorSpec { By = LocatorKind.Text, Value = quotedText, Exact = true };
         }
 
-        var engine = EngineLike().Match(part);
+        var engine = PlaywrightSelectors.EngineLike().Match(part);
         if (!engine.Success)
         {
-            return new LocatorSpec { By = "css", Value = part };
+            return new LocatorSpec { By = LocatorKind.Css, Value = part };
         }
 
         var name = engine.Groups["engine"].Value;
@@ -277,22 +189,23 @@ internal static partial class LocatorExpression
         switch (name)
         {
             case "css":
-                return new LocatorSpec { By = "css", Value = body };
+                return new LocatorSpec { By = LocatorKind.Css, Value = body };
             case "xpath":
-                return new LocatorSpec { By = "xpath", Value = body };
+                return new LocatorSpec { By = LocatorKind.XPath, Value = body };
             case "id":
-                return new LocatorSpec { By = "id", Value = body };
+                return new LocatorSpec { By = LocatorKind.Id, Value = body };
             case "data-testid" or "data-test-id" or "data-test":
-                return new LocatorSpec { By = "test_id", Value = body };
+                return new LocatorSpec { By = LocatorKind.TestId, Value = body };
             case "text" or "internal:text":
-                return TextBody(body, "text", name == "text") ?? raw;
+                return TextBody(body, LocatorKind.Text, name == "text") ?? raw;
             case "internal:label":
-                return TextBody(body, "label", legacy: false) ?? raw;
+                return TextBody(body, LocatorKind.Label, legacy: false) ?? raw;
             case "internal:role" or "role":
-                return RoleBody(body) ?? raw;
+                return RoleBody(body, name == "internal:role") ?? raw;
             case "internal:testid":
-                return AttrBody(body, out var tidAttr, out var tidValue, out _) && tidAttr.Contains("test", StringComparison.OrdinalIgnoreCase)
-                    ? new LocatorSpec { By = "test_id", Value = tidValue }
+                // getByTestId matches exactly; a case-insensitive test id (…"i]) is no test_id spec.
+                return AttrBody(body, out var tidAttr, out var tidValue, out var tidExact) && tidExact && tidAttr.Contains("test", StringComparison.OrdinalIgnoreCase)
+                    ? new LocatorSpec { By = LocatorKind.TestId, Value = tidValue }
                     : raw;
             case "internal:attr":
                 if (!AttrBody(body, out var attr, out var attrValue, out var exact))
@@ -300,21 +213,21 @@ internal static partial class LocatorExpression
                     return raw;
                 }
 
-                var by = attr switch
+                LocatorKind? by = attr switch
                 {
-                    "placeholder" => "placeholder",
-                    "alt" => "alt_text",
-                    "title" => "title",
+                    "placeholder" => LocatorKind.Placeholder,
+                    "alt" => LocatorKind.AltText,
+                    "title" => LocatorKind.Title,
                     _ => null,
                 };
-                return by is null ? raw : new LocatorSpec { By = by, Value = attrValue, Exact = exact };
+                return by is null ? raw : new LocatorSpec { By = by.Value, Value = attrValue, Exact = exact };
             default:
                 return raw;
         }
     }
 
     /// <summary><c>"x"i</c> / <c>"x"s</c> (or, for the legacy <c>text=</c> engine, a bare <c>x</c>).</summary>
-    private static LocatorSpec? TextBody(string body, string by, bool legacy)
+    private static LocatorSpec? TextBody(string body, LocatorKind by, bool legacy)
     {
         if (body.StartsWith('"') || body.StartsWith('\''))
         {
@@ -328,7 +241,7 @@ internal static partial class LocatorExpression
             {
                 "i" => new LocatorSpec { By = by, Value = value, Exact = false },
                 "s" => new LocatorSpec { By = by, Value = value, Exact = true },
-                "" => new LocatorSpec { By = by, Value = value, Exact = legacy },
+                "" => new LocatorSpec { By = by, Value = value, Exact = true }, // a quoted body without a flag is strict
                 _ => null,
             };
         }
@@ -342,7 +255,7 @@ internal static partial class LocatorExpression
     }
 
     /// <summary><c>button[name="Sign in"i]</c>; null when an attribute other than name (or a regex name) is present.</summary>
-    private static LocatorSpec? RoleBody(string body)
+    private static LocatorSpec? RoleBody(string body, bool internalEngine)
     {
         var bracket = body.IndexOf('[', StringComparison.Ordinal);
         var role = (bracket < 0 ? body : body[..bracket]).Trim();
@@ -389,7 +302,14 @@ internal static partial class LocatorExpression
             i = end + 1;
         }
 
-        return new LocatorSpec { By = "role", Role = role, Name = name, Exact = name is null ? null : exact ?? false };
+        // A quoted value without a flag is case-sensitive, hence exact (the .NET binding writes [name="x"] for Exact = true).
+        // The legacy role engine compares a name with "i" whole, which getByRole cannot say.
+        if (!internalEngine && exact == false)
+        {
+            return null;
+        }
+
+        return new LocatorSpec { By = LocatorKind.Role, Role = role, Name = name, Exact = name is null ? null : exact ?? true };
     }
 
     /// <summary><c>[placeholder="x"i]</c>.</summary>
@@ -415,28 +335,9 @@ internal static partial class LocatorExpression
         }
 
         var suffix = body[end..^1];
-        exact = suffix == "s";
+        exact = suffix is "s" or ""; // case-sensitive unless "i"
         return suffix is "s" or "i" or "";
     }
-
-    internal static string Quote(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            if (c is '"' or '\\')
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.Append('"').ToString();
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("""^(?<engine>[A-Za-z0-9_+:*-]+)=""")]
-    private static partial System.Text.RegularExpressions.Regex EngineLike();
 
     [System.Text.RegularExpressions.GeneratedRegex("""^[A-Za-z_$][\w$.]*\(""")]
     private static partial System.Text.RegularExpressions.Regex CallLike();

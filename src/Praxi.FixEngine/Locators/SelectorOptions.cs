@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Contracts;
+
 namespace Praxi.FixEngine.Locators;
 
 /// <summary>
@@ -6,8 +8,12 @@ namespace Praxi.FixEngine.Locators;
 /// </summary>
 public sealed class SelectorOptions
 {
-    /// <summary>Every strategy <see cref="PreferredSelectors"/> may name.</summary>
-    internal static readonly string[] Strategies = ["test_id", "role", "label", "placeholder", "text", "title", "alt_text", "id", "name", "class", "link_text", "css", "xpath"];
+    /// <summary>Every strategy <see cref="PreferredSelectors"/> may name: the locator kinds but <c>selector</c>, by their contract names.</summary>
+    internal static readonly string[] Strategies = [.. new[]
+    {
+        LocatorKind.TestId, LocatorKind.Role, LocatorKind.Label, LocatorKind.Placeholder, LocatorKind.Text, LocatorKind.Title, LocatorKind.AltText,
+        LocatorKind.Id, LocatorKind.Name, LocatorKind.Class, LocatorKind.LinkText, LocatorKind.Css, LocatorKind.XPath,
+    }.Select(k => k.ToName())];
 
     /// <summary>
     /// Locator strategies in order of preference (<c>test_id</c>, <c>role</c>, <c>label</c>, <c>placeholder</c>, <c>text</c>,

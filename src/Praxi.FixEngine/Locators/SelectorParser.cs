@@ -4,7 +4,7 @@ namespace Praxi.FixEngine.Locators;
 
 /// <summary>
 /// Splits a Playwright selector string into engine parts the way Playwright's <c>parseSelector</c> does
-/// (PLAYWRIGHT-EVIDENCE.md §5): <c>&gt;&gt;</c> outside quotes separates parts; a part is <c>engine=body</c> when the
+/// (PLAYWRIGHT-EVIDENCE.md §5): <see cref="SelectorChain"/> separates the parts; a part is <c>engine=body</c> when the
 /// text before its first <c>=</c> is <c>[A-Za-z0-9_+:*-]+</c>, else a quoted part is <c>text</c>, one starting with
 /// <c>//</c> or <c>..</c> (after optional parentheses) is <c>xpath</c>, anything else <c>css</c>. The bodies of
 /// <c>internal:has</c>, <c>internal:has-not</c>, <c>internal:and</c>, <c>internal:or</c> and <c>internal:chain</c>
@@ -32,7 +32,7 @@ internal static class SelectorParser
         }
 
         var parts = new List<SelectorPart>();
-        foreach (var raw in SplitChain(selector))
+        foreach (var raw in SelectorChain.SplitRaw(selector))
         {
             var part = raw.Trim();
             if (part.Length == 0)
@@ -61,64 +61,6 @@ internal static class SelectorParser
         }
 
         return parts;
-    }
-
-    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes; a quote inside an unquoted <c>text=</c> body does not open a string.</summary>
-    internal static List<string> SplitChain(string selector)
-    {
-        var parts = new List<string>();
-        if (!selector.Contains(">>", StringComparison.Ordinal))
-        {
-            parts.Add(selector);
-            return parts;
-        }
-
-        var start = 0;
-        var quote = '\0';
-        var i = 0;
-        while (i < selector.Length)
-        {
-            var c = selector[i];
-            if (c == '\\' && i + 1 < selector.Length)
-            {
-                i += 2;
-            }
-            else if (quote != '\0' && c == quote)
-            {
-                quote = '\0';
-                i++;
-            }
-            else if (quote == '\0' && c is '"' or '\'' or '`' && !InsideUnquotedText(selector, start, i))
-            {
-                quote = c;
-                i++;
-            }
-            else if (quote == '\0' && c == '>' && i + 1 < selector.Length && selector[i + 1] == '>')
-            {
-                parts.Add(selector[start..i]);
-                i += 2;
-                start = i;
-            }
-            else
-            {
-                i++;
-            }
-        }
-
-        parts.Add(selector[start..]);
-        return parts;
-    }
-
-    private static bool InsideUnquotedText(string selector, int start, int index)
-    {
-        var prefix = selector.AsSpan(start, index - start).TrimStart();
-        if (!prefix.StartsWith("text", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var rest = prefix[4..].TrimStart();
-        return rest.Length > 1 && rest[0] == '=';
     }
 
     private static (string Name, string Body) EngineOf(string part)

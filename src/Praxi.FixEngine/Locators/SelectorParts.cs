@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Praxi.FixEngine.Contracts;
 
@@ -7,13 +8,10 @@ namespace Praxi.FixEngine.Locators;
 internal static partial class SelectorParts
 {
     /// <summary>The canonical parts of a language-neutral locator.</summary>
-    public static List<string> Of(LocatorSpec spec) => Split(LocatorExpression.ToSelector(spec));
+    public static List<string> Of(LocatorSpec spec) => Split(PlaywrightSelectors.Print(spec));
 
-    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, and canonicalizes each part.</summary>
-    public static List<string> Split(string selector) => [.. SplitRaw(selector).Select(Canonical)];
-
-    /// <summary>Splits on <c>&gt;&gt;</c> outside quotes and brackets, keeping each part as written (untrimmed).</summary>
-    public static List<string> SplitRaw(string selector) => LocatorExpression.SplitChainRaw(selector);
+    /// <summary>Splits the chain (<see cref="SelectorChain"/>) and canonicalizes each part.</summary>
+    public static List<string> Split(string selector) => [.. SelectorChain.SplitRaw(selector).Select(Canonical)];
 
     /// <summary>One part in the form the analysis writes it (<c>id=x</c> and <c>#x</c> agree, role flags spelled out).</summary>
     public static string Canonical(string part)
@@ -24,17 +22,17 @@ internal static partial class SelectorParts
             return text;
         }
 
-        if (spec.By == "id" && SimpleIdent().IsMatch(spec.Value ?? string.Empty))
+        if (spec.By == LocatorKind.Id && SimpleIdent().IsMatch(spec.Value ?? string.Empty))
         {
             return "#" + spec.Value;
         }
 
-        return spec.By is "css" or "selector" ? text : LocatorExpression.ToSelector(spec);
+        return spec.By is LocatorKind.Css or LocatorKind.Selector ? text : PlaywrightSelectors.Print(spec);
     }
 
     /// <summary>The spec of one canonical part (css when nothing more specific).</summary>
     public static LocatorSpec SpecOf(string part) =>
-        LocatorExpression.TryParseSelector(part, out var spec) ? spec : new LocatorSpec { By = "css", Value = part };
+        LocatorExpression.TryParseSelector(part, out var spec) ? spec : new LocatorSpec { By = LocatorKind.Css, Value = part };
 
     /// <summary><c>internal:role=button[name=/save/i]</c> → (button, /save/i).</summary>
     public static bool TryRegexRole(string part, out string role, out string regex)
@@ -46,30 +44,42 @@ internal static partial class SelectorParts
     }
 
     /// <summary><c>internal:text=/x/i</c>, <c>internal:label=/x/</c>, <c>internal:attr=[placeholder=/x/]</c>, <c>internal:testid=[data-testid=/x/]</c> → (by, regex).</summary>
-    public static bool TryRegexValue(string part, out string by, out string regex)
+    public static bool TryRegexValue(string part, out LocatorKind by, out string regex)
     {
         var m = RegexValue().Match(part);
-        by = regex = string.Empty;
+        by = default;
+        regex = string.Empty;
         if (!m.Success)
         {
             return false;
         }
 
         regex = m.Groups["re1"].Success ? m.Groups["re1"].Value : m.Groups["re2"].Value;
-        by = m.Groups["engine"].Value switch
+        LocatorKind? kind = m.Groups["engine"].Value switch
         {
-            "text" => "text",
-            "label" => "label",
-            "testid" => "test_id",
+            "text" => LocatorKind.Text,
+            "label" => LocatorKind.Label,
+            "testid" => LocatorKind.TestId,
             _ => m.Groups["attr"].Value switch
             {
-                "placeholder" => "placeholder",
-                "alt" => "alt_text",
-                "title" => "title",
-                _ => string.Empty,
+                "placeholder" => LocatorKind.Placeholder,
+                "alt" => LocatorKind.AltText,
+                "title" => LocatorKind.Title,
+                _ => null,
             },
         };
-        return by.Length > 0;
+        by = kind.GetValueOrDefault();
+        return kind is not null;
+    }
+
+    /// <summary>The text of an <c>internal:has-text="…"</c> part, as a text spec (value and exactness); false for other parts and regexes.</summary>
+    public static bool TryHasText(string part, [NotNullWhen(true)] out LocatorSpec? text)
+    {
+        const string Engine = "internal:has-text=";
+        text = null;
+        return part.StartsWith(Engine, StringComparison.Ordinal)
+            && LocatorExpression.TryParseSelector("internal:text=" + part[Engine.Length..], out text)
+            && text.By == LocatorKind.Text;
     }
 
     /// <summary><c>nth=0</c> → 0.</summary>

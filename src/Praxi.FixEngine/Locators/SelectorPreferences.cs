@@ -5,5 +5,8 @@ namespace Praxi.FixEngine.Locators;
 /// <param name="TestIdAttributes">Attributes that hold test ids, first is Playwright's <c>testIdAttribute</c>.</param>
 internal sealed record SelectorPreferences(IReadOnlyList<string> Prefer, IReadOnlyList<string> TestIdAttributes)
 {
-    public static SelectorPreferences Default { get; } = new(["test_id", "role", "label", "placeholder", "text", "id", "css", "xpath"], ["data-testid"]);
+    public static SelectorPreferences Default { get; } = new(["test_id", "role", "label", "placeholder", "text", "id", "css", "xpath"], [PlaywrightSelectors.DefaultTestIdAttribute]);
+
+    /// <summary>The attribute <c>getByTestId</c> reads: the first of <see cref="TestIdAttributes"/>, else Playwright's default.</summary>
+    public string TestIdAttribute => TestIdAttributes.Count > 0 ? TestIdAttributes[0] : PlaywrightSelectors.DefaultTestIdAttribute;
 }

@@ -8,6 +8,8 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 
 public sealed class FixCommandTests
 {
+    private const string UnknownBy = "unknown locator \"by\": \"cssx\" (expected one of css, selector, xpath, id, name, class, link_text, test_id, text, label, placeholder, title, alt_text, role)";
+
     private const string Spec = "import { test } from '@playwright/test';\n\ntest('signs in', async ({ page }) => {\n  await page.locator('#login-btn').click();\n});\n";
 
     [Fact]
@@ -108,6 +110,8 @@ public sealed class FixCommandTests
     [InlineData("broken-analysis", "not valid JSON")]
     [InlineData("foreign-json", "neither 'fix_agent_instructions'")]
     [InlineData("bad-run-id", "run id")]
+    [InlineData("unknown-by", UnknownBy + " (at $.fix_agent_instructions[0].old.by)")]
+    [InlineData("unknown-by-in-input", UnknownBy + " (at $.instructions[0].new.by)")]
     [InlineData("broken-config", "praxi.json")]
     [InlineData("bad-config-values", "max_hunks")]
     public async Task Fix_BadInput_ExitsTwoWithOneLineAndNoOutput(string kind, string message)
@@ -130,6 +134,16 @@ public sealed class FixCommandTests
                 break;
             case "bad-run-id":
                 File.WriteAllText(analysis, """{ "run_id": "../../x", "instructions": [] }""");
+                break;
+            case "unknown-by":
+                var unknownOld = Selector("e2e/login.spec.ts");
+                unknownOld["old"]!["by"] = "cssx";
+                analysis = WriteAnalysis(work, unknownOld);
+                break;
+            case "unknown-by-in-input":
+                var unknownNew = Selector("e2e/login.spec.ts");
+                unknownNew["new"]!["by"] = "cssx";
+                File.WriteAllText(analysis, new JsonObject { ["run_id"] = "42-1", ["instructions"] = new JsonArray(unknownNew) }.ToJsonString());
                 break;
             case "broken-config":
                 File.WriteAllText(Path.Combine(repo, "praxi.json"), "{ \"guardrails\": ");

@@ -128,8 +128,8 @@ public sealed partial class FixAgentTests
             Line = 6,
             Confidence = 0.5,
             Evidence = "e",
-            Old = new LocatorSpec { By = "css", Value = "#login-btn" },
-            New = withNew ? new LocatorSpec { By = "css", Value = "#go" } : null,
+            Old = new LocatorSpec { By = LocatorKind.Css, Value = "#login-btn" },
+            New = withNew ? new LocatorSpec { By = LocatorKind.Css, Value = "#go" } : null,
         };
 
         var result = sut.Plan(Input(instruction), repo.Root);
@@ -264,8 +264,8 @@ public sealed partial class FixAgentTests
             Confidence = 0.9,
             Test = "signs in <img src=x onerror=alert(1)> @octocat ``` # Heading",
             Evidence = "found `no` element\n\n## Injected heading\n<script>alert(1)</script> [click](https://evil.example) ![x](https://evil.example/x.png) **bold** | pipe",
-            Old = new LocatorSpec { By = "css", Value = "#login-btn" },
-            New = new LocatorSpec { By = "css", Value = "#go`<b>`" },
+            Old = new LocatorSpec { By = LocatorKind.Css, Value = "#login-btn" },
+            New = new LocatorSpec { By = LocatorKind.Css, Value = "#go`<b>`" },
         };
 
         var result = sut.Plan(Input(hostile), repo.Root);
@@ -314,8 +314,8 @@ public sealed partial class FixAgentTests
         File = file,
         Line = line,
         Column = 26,
-        Old = new LocatorSpec { By = "css", Value = old },
-        New = new LocatorSpec { By = "test_id", Value = @new },
+        Old = new LocatorSpec { By = LocatorKind.Css, Value = old },
+        New = new LocatorSpec { By = LocatorKind.TestId, Value = @new },
         Confidence = 0.88,
         Evidence = $"locator.click found no element for {old}",
     };

@@ -40,7 +40,7 @@ public sealed class ElementFingerprintsLocatorTests
     [InlineData("[data-cy='pay']", "pay", null, null)]
     public void FromLocator_CssAttributes_GiveTheirFields(string css, string? testId, string? name, string? placeholder)
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "css", Value = css }).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Css, Value = css }).Props;
 
         sut.TestId.Should().Be(testId);
         sut.Name.Should().Be(name);
@@ -50,7 +50,7 @@ public sealed class ElementFingerprintsLocatorTests
     [Fact]
     public void FromLocator_PartialAttributeMatch_NamesNoValue()
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "css", Value = "a[href^='/products']" }).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Css, Value = "a[href^='/products']" }).Props;
 
         sut.Tag.Should().Be("A");
         sut.Href.Should().BeNull();
@@ -61,7 +61,7 @@ public sealed class ElementFingerprintsLocatorTests
     {
         var preferences = SelectorPreferences.Default with { TestIdAttributes = ["data-automation"] };
 
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "css", Value = "[data-automation=\"buy\"]" }, preferences).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Css, Value = "[data-automation=\"buy\"]" }, preferences).Props;
 
         sut.TestId.Should().Be("buy");
     }
@@ -81,7 +81,7 @@ public sealed class ElementFingerprintsLocatorTests
     [Fact]
     public void FromLocator_CssEscapesAndSelectorList_UnescapesAndTakesTheFirst()
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "css", Value = "#cart\\:total, .fallback" }).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Css, Value = "#cart\\:total, .fallback" }).Props;
 
         sut.Id.Should().Be("cart:total");
         sut.Class.Should().BeNull();
@@ -90,7 +90,7 @@ public sealed class ElementFingerprintsLocatorTests
     [Fact]
     public void FromLocator_PlaywrightTextPseudo_GivesTheText()
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "css", Value = "button:has-text(\"Add to cart\")" }).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Css, Value = "button:has-text(\"Add to cart\")" }).Props;
 
         sut.Tag.Should().Be("BUTTON");
         sut.Text.Should().Be("Add to cart");
@@ -118,7 +118,7 @@ public sealed class ElementFingerprintsLocatorTests
     [Fact]
     public void FromLocator_HeadingLevel_GivesRoleAndTag()
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "selector", Value = "internal:role=heading[level=2][name=\"Cart\"i]" }).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=heading[level=2][name=\"Cart\"i]" }).Props;
 
         sut.Role.Should().Be("heading");
         sut.Tag.Should().Be("H2");
@@ -151,7 +151,7 @@ public sealed class ElementFingerprintsLocatorTests
     [Fact]
     public void FromLocator_CustomTestIdAttributeInTrace_GivesTheTestId()
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "selector", Value = "internal:testid=[data-qa=\"card\"s]" }).Props;
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.Selector, Value = "internal:testid=[data-qa=\"card\"s]" }).Props;
 
         sut.TestId.Should().Be("card");
     }
@@ -199,7 +199,7 @@ public sealed class ElementFingerprintsLocatorTests
     [Fact]
     public void FromLocator_XPathWithAncestorsAndConditions_ReadsTheLastStep()
     {
-        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = "xpath", Value = "//form[@id='login']//input[@name='email' and contains(@class, 'wide')]" });
+        var sut = ElementFingerprints.FromLocator(new LocatorSpec { By = LocatorKind.XPath, Value = "//form[@id='login']//input[@name='email' and contains(@class, 'wide')]" });
 
         sut.Props.Tag.Should().Be("INPUT");
         sut.Props.Name.Should().Be("email");

@@ -108,7 +108,7 @@ public sealed class SelectorHealerEvidenceTests
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
         o.Status.Should().Be("healed", o.Reason);
-        o.New.Should().Be(new LocatorSpec { By = "test_id", Value = "submitBtn" }, "getByTestId stays getByTestId");
+        o.New.Should().Be(new LocatorSpec { By = LocatorKind.TestId, Value = "submitBtn" }, "getByTestId stays getByTestId");
         o.Strategy.Should().Be("test_id");
         o.Fragile.Should().BeFalse();
         SelectorEngine.Query(DomFor(artifacts), o.New!).Should().ContainSingle().Which.TextContent.Should().Be("Save");
@@ -125,7 +125,7 @@ public sealed class SelectorHealerEvidenceTests
             .Dom(Editor, SavesADraft, """<form><label>Title <input name="title"></label><button type="button">Cancel</button><button type="submit" data-testid="submit-button">Save</button></form>""")
             .Build();
         var green = DomLoader.Parse("""<form><label>Title <input name="title"></label><button type="button">Cancel</button><button type="submit" data-testid="submit-btn">Save</button></form>""");
-        var spec = new LocatorSpec { By = "test_id", Value = "submit-btn" };
+        var spec = new LocatorSpec { By = LocatorKind.TestId, Value = "submit-btn" };
         var recorded = ElementFingerprints.FromElement(SelectorEngine.Query(green, spec).Single());
         var baseline = BaselineStore.Empty.Merge([new BaselineEntry("editor.spec.ts › saves a draft", BaselineKeys.Of(spec), recorded, new BaselineSource("trace", "green/trace.zip", "c1"), DateTimeOffset.UnixEpoch)]);
 
@@ -140,7 +140,7 @@ public sealed class SelectorHealerEvidenceTests
         var o = sut.Outcomes.Should().ContainSingle().Subject;
         o.Status.Should().Be("healed", o.Reason);
         o.Evidence!.Fingerprint.Should().Be("baseline");
-        o.New.Should().Be(new LocatorSpec { By = "test_id", Value = "submit-button" });
+        o.New.Should().Be(new LocatorSpec { By = LocatorKind.TestId, Value = "submit-button" });
         o.Evidence.Matched.Should().Contain("text").And.Contain("role").And.NotContain("test_id");
     }
 
@@ -266,7 +266,7 @@ public sealed class SelectorHealerEvidenceTests
         var sut = await new SelectorHealer().HealAsync(report, artifacts, Path.Combine(artifacts, "no-such-baseline.json"));
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.New.Should().Be(new LocatorSpec { By = "css", Value = "#saveDraft" });
+        o.New.Should().Be(new LocatorSpec { By = LocatorKind.Css, Value = "#saveDraft" });
         o.Evidence!.Fingerprint.Should().Be("locator");
     }
 

@@ -38,7 +38,7 @@ public sealed class SelectorHealerTests
 
         // Playwright's '#add-to-cart' is CSS and stays CSS (By.Id in Selenium reaches the healer as '#add\-to\-cart').
         sut.Outcomes.Where(o => o.Old.Value == "#add-to-cart").Should().HaveCountGreaterThanOrEqualTo(2)
-            .And.OnlyContain(o => o.New!.By == "css" && o.New.Value == "#add-to-basket" && o.Strategy == "css");
+            .And.OnlyContain(o => o.New!.By == LocatorKind.Css && o.New.Value == "#add-to-basket" && o.Strategy == "css");
         sut.Outcomes.Should().Contain(o => o.Old.Value == "#add\\-to\\-cart", "the Selenium test's By.Id");
     }
 
@@ -64,14 +64,14 @@ public sealed class SelectorHealerTests
     {
         var sut = HealSamples.Heal("changed-text");
 
-        var roles = sut.Outcomes.Where(o => o.Old.By == "role").ToList();
+        var roles = sut.Outcomes.Where(o => o.Old.By == LocatorKind.Role).ToList();
         roles.Should().HaveCountGreaterThanOrEqualTo(2, "the TypeScript and .NET login pages use getByRole");
         foreach (var o in roles)
         {
             o.Old.Name.Should().Be("Sign in");
             o.Status.Should().Be("healed", o.Reason);
             o.Strategy.Should().Be("role");
-            o.New!.By.Should().Be("role");
+            o.New!.By.Should().Be(LocatorKind.Role);
             o.New.Role.Should().Be("button");
             o.New.Name.Should().Be("Log in");
             o.New.Exact.Should().NotBe(true, "the author's getByRole matched loosely");
@@ -96,7 +96,7 @@ public sealed class SelectorHealerTests
         {
             o.Old.Value.Should().Be("main > section.product-detail > div.price-box > span.price");
             o.Status.Should().Be("healed", o.Reason);
-            o.New!.By.Should().Be("css", "the author wrote CSS");
+            o.New!.By.Should().Be(LocatorKind.Css, "the author wrote CSS");
             var page = HealSamples.FailurePage(HealSamples.Artifacts("moved-element"), o);
             SelectorEngine.Query(page, o.Old).Should().BeEmpty("the old path matches nothing on the failure page");
             var element = Single(page, o.New);
@@ -226,5 +226,5 @@ public sealed class SelectorHealerTests
     }
 
     private static bool IsIdForm(LocatorSpec spec, string id) =>
-        (spec.By == "css" && spec.Value == "#" + id) || (spec.By == "id" && spec.Value == id);
+        (spec.By == LocatorKind.Css && spec.Value == "#" + id) || (spec.By == LocatorKind.Id && spec.Value == id);
 }

@@ -108,7 +108,7 @@ public sealed class TrxParserTests
         pageObject.File.Should().EndWith("/selenium-dotnet/CheckoutPage.cs");
         pageObject.Line.Should().Be(7);
         LocatorExpression.TryParse(pageObject.Selector, out var spec).Should().BeTrue();
-        spec!.Should().BeEquivalentTo(new Praxi.FixEngine.Contracts.LocatorSpec { By = "xpath", Value = "//button[text()='Pay now']" });
+        spec!.Should().BeEquivalentTo(new Praxi.FixEngine.Contracts.LocatorSpec { By = LocatorKind.XPath, Value = "//button[text()='Pay now']" });
         var assertion = sut.Failures.Single(f => f.Test == "SeFixtures.CheckoutTests.TitleMismatch");
         (assertion.Selector, assertion.Action, assertion.TimeoutMs).Should().Be((null, null, null));
         assertion.Framework.Should().Be("dotnet");

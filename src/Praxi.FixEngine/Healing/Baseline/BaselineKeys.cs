@@ -15,7 +15,7 @@ internal static partial class BaselineKeys
 {
     /// <summary>
     /// Normalises a Playwright selector string: each <c>&gt;&gt;</c> part is mapped to its neutral form and rendered
-    /// back (<see cref="LocatorExpression.ToSelector"/>), parts are joined by <c>" &gt;&gt; "</c>, and the attribute
+    /// back (<see cref="PlaywrightSelectors.Print"/>), parts are joined by <c>" &gt;&gt; "</c>, and the attribute
     /// of a test-id part is dropped to <c>data-testid</c> (<c>getByTestId</c> means the configured attribute,
     /// whichever it is).
     /// </summary>
@@ -23,9 +23,9 @@ internal static partial class BaselineKeys
     {
         ArgumentNullException.ThrowIfNull(selector);
         var parts = new List<string>();
-        foreach (var raw in LocatorExpression.SplitChainRaw(selector))
+        foreach (var trimmed in SelectorChain.Split(selector))
         {
-            var part = raw.Trim();
+            var part = trimmed;
             if (part.Length == 0)
             {
                 continue;
@@ -34,22 +34,22 @@ internal static partial class BaselineKeys
             var testId = TestIdPart().Match(part);
             if (testId.Success)
             {
-                part = "internal:testid=[data-testid=" + testId.Groups["rest"].Value;
+                part = $"internal:testid=[{PlaywrightSelectors.DefaultTestIdAttribute}=" + testId.Groups["rest"].Value;
             }
 
-            parts.Add(LocatorExpression.TryParseSelector(part, out var spec) && spec.By != "selector"
-                ? LocatorExpression.ToSelector(spec.By == "css" && spec.Value is { } css ? spec with { Value = CssEscapes.WithoutNeedless(css) } : spec)
+            parts.Add(LocatorExpression.TryParseSelector(part, out var spec) && spec.By != LocatorKind.Selector
+                ? PlaywrightSelectors.Print(spec.By == LocatorKind.Css && spec.Value is { } css ? spec with { Value = CssEscapes.WithoutNeedless(css) } : spec)
                 : part);
         }
 
-        return string.Join(" >> ", parts);
+        return SelectorChain.Join(parts);
     }
 
     /// <summary>The key of a locator parsed from an error message or a report.</summary>
     public static string Of(LocatorSpec locator)
     {
         ArgumentNullException.ThrowIfNull(locator);
-        return Normalize(LocatorExpression.ToSelector(locator));
+        return Normalize(PlaywrightSelectors.Print(locator));
     }
 
     /// <summary>

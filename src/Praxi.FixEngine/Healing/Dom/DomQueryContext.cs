@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 
@@ -10,7 +11,7 @@ internal sealed record DomQueryContext
 
     /// <summary>The attribute <c>getByTestId</c> reads (a <see cref="Contracts.LocatorSpec"/> with <c>by = test_id</c>).</summary>
     /// <value>The default is <c>data-testid</c>; <c>setTestIdAttribute</c> or the trace's <c>testIdAttributeName</c> may change it.</value>
-    public string TestIdAttribute { get; init; } = "data-testid";
+    public string TestIdAttribute { get; init; } = PlaywrightSelectors.DefaultTestIdAttribute;
 
     /// <summary>Gives the document of an <c>&lt;iframe&gt;</c> for <c>internal:control=enter-frame</c>.</summary>
     /// <value>The default is null: entering a frame matches nothing.</value>

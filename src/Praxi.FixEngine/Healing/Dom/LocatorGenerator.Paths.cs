@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Healing.Dom;
 
@@ -14,27 +15,27 @@ internal sealed partial class LocatorGenerator
         var tag = _target.LocalName;
         if (StableValues.IsStableToken(_target.Id))
         {
-            yield return Css($"#{StableValues.CssIdentifier(_target.Id!)}", $"id \"{_target.Id}\" is unique.");
+            yield return Css($"#{CssEscapes.Identifier(_target.Id!)}", $"id \"{_target.Id}\" is unique.");
         }
 
         var classes = StableClasses(_target);
         foreach (var token in classes)
         {
-            yield return Css($"{tag}.{StableValues.CssIdentifier(token)}", $"the only <{tag}> with class \"{token}\".");
+            yield return Css($"{tag}.{CssEscapes.Identifier(token)}", $"the only <{tag}> with class \"{token}\".");
         }
 
         if (classes.Count > 1)
         {
-            yield return Css(tag + string.Concat(classes.Select(c => "." + StableValues.CssIdentifier(c))), $"the only <{tag}> with classes {string.Join(' ', classes)}.");
+            yield return Css(tag + string.Concat(classes.Select(c => "." + CssEscapes.Identifier(c))), $"the only <{tag}> with classes {string.Join(' ', classes)}.");
         }
 
         var name = _target.GetAttribute("name");
         if (StableValues.IsStableToken(name))
         {
-            yield return Css($"{tag}[name={StableValues.CssString(name!)}]", $"the only <{tag}> named \"{name}\".");
+            yield return Css($"{tag}[name={CssEscapes.String(name!)}]", $"the only <{tag}> named \"{name}\".");
         }
 
-        var own = classes.Count > 0 ? tag + "." + StableValues.CssIdentifier(classes[0]) : tag;
+        var own = classes.Count > 0 ? tag + "." + CssEscapes.Identifier(classes[0]) : tag;
         foreach (var (ancestor, selector, what) in StableAncestors())
         {
             yield return Css($"{selector} {own}", $"the only {own} inside {what}.");
@@ -51,19 +52,19 @@ internal sealed partial class LocatorGenerator
         var tag = XPathName(_target);
         if (StableValues.IsStableToken(_target.Id))
         {
-            yield return XPath($"//{tag}[@id={StableValues.XPathString(_target.Id!)}]", $"id \"{_target.Id}\" is unique.");
+            yield return XPath($"//{tag}[@id={XPathLiterals.Quote(_target.Id!)}]", $"id \"{_target.Id}\" is unique.");
         }
 
         var name = _target.GetAttribute("name");
         if (StableValues.IsStableToken(name))
         {
-            yield return XPath($"//{tag}[@name={StableValues.XPathString(name!)}]", $"the only <{tag}> named \"{name}\".");
+            yield return XPath($"//{tag}[@name={XPathLiterals.Quote(name!)}]", $"the only <{tag}> named \"{name}\".");
         }
 
         var text = DomText.For(_target).Text(_target).Normalized;
         if (StableValues.IsUsableText(text) && !ComposedTree.IsInShadowTree(_target))
         {
-            yield return XPath($"//{tag}[normalize-space()={StableValues.XPathString(text)}]", $"the only <{tag}> reading \"{text}\".");
+            yield return XPath($"//{tag}[normalize-space()={XPathLiterals.Quote(text)}]", $"the only <{tag}> reading \"{text}\".");
         }
 
         if (ComposedTree.IsInShadowTree(_target))
@@ -76,7 +77,7 @@ internal sealed partial class LocatorGenerator
         {
             if (ancestor.Id is { } id && StableValues.IsStableToken(id))
             {
-                yield return XPath($"//*[@id={StableValues.XPathString(id)}]{RelativePath(ancestor, _target)}", $"position under {what}.", fragile: true);
+                yield return XPath($"//*[@id={XPathLiterals.Quote(id)}]{RelativePath(ancestor, _target)}", $"position under {what}.", fragile: true);
             }
         }
 
@@ -91,7 +92,7 @@ internal sealed partial class LocatorGenerator
         {
             if (StableValues.IsStableToken(ancestor.Id))
             {
-                var selector = $"#{StableValues.CssIdentifier(ancestor.Id!)}";
+                var selector = $"#{CssEscapes.Identifier(ancestor.Id!)}";
                 if (UniquelyFinds(selector, ancestor))
                 {
                     yield return (ancestor, selector, $"#{ancestor.Id}");
@@ -101,7 +102,7 @@ internal sealed partial class LocatorGenerator
             var testId = ancestor.GetAttribute(_context.TestIdAttribute);
             if (StableValues.IsStableToken(testId))
             {
-                var selector = $"[{_context.TestIdAttribute}={StableValues.CssString(testId!)}]";
+                var selector = $"[{_context.TestIdAttribute}={CssEscapes.String(testId!)}]";
                 if (UniquelyFinds(selector, ancestor))
                 {
                     yield return (ancestor, selector, $"{_context.TestIdAttribute}=\"{testId}\"");
@@ -111,7 +112,7 @@ internal sealed partial class LocatorGenerator
     }
 
     private bool UniquelyFinds(string css, IElement element) =>
-        ResolvesTo(_scope, new LocatorSpec { By = "css", Value = css }, element, _context);
+        ResolvesTo(_scope, new LocatorSpec { By = LocatorKind.Css, Value = css }, element, _context);
 
     private static List<string> StableClasses(IElement element) =>
         [.. element.ClassList.Where(StableValues.IsStableToken).Distinct(StringComparer.Ordinal).Take(3)];
@@ -149,9 +150,9 @@ internal sealed partial class LocatorGenerator
     private static string XPathName(IElement element) =>
         element.NamespaceUri is null or "http://www.w3.org/1999/xhtml"
             ? element.LocalName
-            : $"*[local-name()={StableValues.XPathString(element.LocalName)}]";
+            : $"*[local-name()={XPathLiterals.Quote(element.LocalName)}]";
 
-    private static Candidate Css(string css, string why) => new(new LocatorSpec { By = "css", Value = css }, why);
+    private static Candidate Css(string css, string why) => new(new LocatorSpec { By = LocatorKind.Css, Value = css }, why);
 
-    private static Candidate XPath(string xpath, string why, bool fragile = false) => new(new LocatorSpec { By = "xpath", Value = xpath }, why, fragile);
+    private static Candidate XPath(string xpath, string why, bool fragile = false) => new(new LocatorSpec { By = LocatorKind.XPath, Value = xpath }, why, fragile);
 }

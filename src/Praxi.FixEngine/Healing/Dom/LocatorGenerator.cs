@@ -52,9 +52,7 @@ internal sealed partial class LocatorGenerator
             throw new FixEngineException($"The element <{target.LocalName}> to locate is not inside the page it was passed with; pass the document (or frame document) that holds it.");
         }
 
-        context ??= preferences.TestIdAttributes.Count > 0
-            ? DomQueryContext.Default with { TestIdAttribute = preferences.TestIdAttributes[0] }
-            : DomQueryContext.Default;
+        context ??= DomQueryContext.Default with { TestIdAttribute = preferences.TestIdAttribute };
         var generator = new LocatorGenerator(target, scope, preferences, context);
         if (authorSpec is not null)
         {
@@ -87,20 +85,20 @@ internal sealed partial class LocatorGenerator
     {
         var candidates = old.By switch
         {
-            "role" => RoleCandidates(old.Exact ?? false, keepExact: true),
-            "id" => Candidates("id"),
-            "test_id" => Candidates("test_id"),
-            "css" => Candidates("css"),
-            "xpath" => Candidates("xpath"),
-            "text" => TextCandidates(old.Exact ?? false, keepExact: true),
-            "label" => LabelCandidates(old.Exact ?? false, keepExact: true),
-            "placeholder" or "alt_text" or "title" => AttributeCandidates(old.By, old.Exact ?? false, keepExact: true),
-            "name" => NameCandidates(),
-            "class" => ClassCandidates(),
-            "link_text" => LinkTextCandidates(old.Exact ?? true),
+            LocatorKind.Role => RoleCandidates(old.Exact ?? false, keepExact: true),
+            LocatorKind.Id => Candidates("id"),
+            LocatorKind.TestId => Candidates("test_id"),
+            LocatorKind.Css => Candidates("css"),
+            LocatorKind.XPath => Candidates("xpath"),
+            LocatorKind.Text => TextCandidates(old.Exact ?? false, keepExact: true),
+            LocatorKind.Label => LabelCandidates(old.Exact ?? false, keepExact: true),
+            LocatorKind.Placeholder or LocatorKind.AltText or LocatorKind.Title => AttributeCandidates(old.By, old.Exact ?? false, keepExact: true),
+            LocatorKind.Name => NameCandidates(),
+            LocatorKind.Class => ClassCandidates(),
+            LocatorKind.LinkText => LinkTextCandidates(old.Exact ?? true),
             _ => [],
         };
-        AddFirst(old.By, candidates.Select(c => c with { Why = "Same form as the test: " + c.Why }));
+        AddFirst(old.By.ToName(), candidates.Select(c => c with { Why = "Same form as the test: " + c.Why }));
     }
 
     private IEnumerable<Candidate> Candidates(string strategy) => strategy switch
@@ -108,7 +106,9 @@ internal sealed partial class LocatorGenerator
         "test_id" => TestIdCandidates(),
         "role" => RoleCandidates(exact: false, keepExact: false),
         "label" => LabelCandidates(exact: false, keepExact: false),
-        "placeholder" or "alt_text" or "title" => AttributeCandidates(strategy, exact: false, keepExact: false),
+        "placeholder" => AttributeCandidates(LocatorKind.Placeholder, exact: false, keepExact: false),
+        "alt_text" => AttributeCandidates(LocatorKind.AltText, exact: false, keepExact: false),
+        "title" => AttributeCandidates(LocatorKind.Title, exact: false, keepExact: false),
         "text" => TextCandidates(exact: false, keepExact: false),
         "id" => IdCandidates(),
         "css" => CssCandidates(),
@@ -148,8 +148,8 @@ internal sealed partial class LocatorGenerator
             }
 
             yield return attribute.Equals(_context.TestIdAttribute, StringComparison.OrdinalIgnoreCase)
-                ? new Candidate(new LocatorSpec { By = "test_id", Value = value }, $"{attribute}=\"{value}\" is unique on the page.")
-                : new Candidate(new LocatorSpec { By = "css", Value = $"[{attribute}={StableValues.CssString(value!)}]" }, $"{attribute}=\"{value}\" (a test-id attribute getByTestId does not read) is unique.");
+                ? new Candidate(new LocatorSpec { By = LocatorKind.TestId, Value = value }, $"{attribute}=\"{value}\" is unique on the page.")
+                : new Candidate(new LocatorSpec { By = LocatorKind.Css, Value = $"[{attribute}={CssEscapes.String(value!)}]" }, $"{attribute}=\"{value}\" (a test-id attribute getByTestId does not read) is unique.");
         }
     }
 
@@ -168,28 +168,24 @@ internal sealed partial class LocatorGenerator
             yield break;
         }
 
-        yield return new Candidate(new LocatorSpec { By = "role", Role = role, Name = name, Exact = exact }, exact
+        yield return new Candidate(new LocatorSpec { By = LocatorKind.Role, Role = role, Name = name, Exact = exact }, exact
             ? $"{role} named exactly \"{name}\"."
             : $"the only visible {role} whose name contains \"{name}\".");
         if (!keepExact && !exact)
         {
-            yield return new Candidate(new LocatorSpec { By = "role", Role = role, Name = name, Exact = true }, $"{role} named exactly \"{name}\" (exact, because other names contain it).");
+            yield return new Candidate(new LocatorSpec { By = LocatorKind.Role, Role = role, Name = name, Exact = true }, $"{role} named exactly \"{name}\" (exact, because other names contain it).");
         }
     }
 
     private IEnumerable<Candidate> LabelCandidates(bool exact, bool keepExact)
     {
         var text = LabelTextOf(_target);
-        return StableValues.IsUsableText(text) ? Flavours("label", text!, exact, keepExact, "labelled") : [];
+        return StableValues.IsUsableText(text) ? Flavours(LocatorKind.Label, text!, exact, keepExact, "labelled") : [];
     }
 
-    private IEnumerable<Candidate> AttributeCandidates(string by, bool exact, bool keepExact)
+    private IEnumerable<Candidate> AttributeCandidates(LocatorKind by, bool exact, bool keepExact)
     {
-        var attribute = by switch
-        {
-            "alt_text" => "alt",
-            _ => by,
-        };
+        var attribute = by == LocatorKind.AltText ? "alt" : by.ToName();
         var value = _target.GetAttribute(attribute);
         return value is not null && StableValues.IsUsableText(value) && value.Trim().Length > 0
             ? Flavours(by, value, exact, keepExact, $"with {attribute}")
@@ -199,11 +195,11 @@ internal sealed partial class LocatorGenerator
     private IEnumerable<Candidate> TextCandidates(bool exact, bool keepExact)
     {
         var text = DomText.For(_target).Text(_target).Normalized;
-        return StableValues.IsUsableText(text) ? Flavours("text", text, exact, keepExact, "with text") : [];
+        return StableValues.IsUsableText(text) ? Flavours(LocatorKind.Text, text, exact, keepExact, "with text") : [];
     }
 
     /// <summary>The case-insensitive substring form first, the exact one when that is needed (or the author's exactness only).</summary>
-    private static IEnumerable<Candidate> Flavours(string by, string value, bool exact, bool keepExact, string what)
+    private static IEnumerable<Candidate> Flavours(LocatorKind by, string value, bool exact, bool keepExact, string what)
     {
         yield return new Candidate(new LocatorSpec { By = by, Value = value, Exact = exact }, exact
             ? $"the only element {what} exactly \"{value}\"."
@@ -218,7 +214,7 @@ internal sealed partial class LocatorGenerator
     {
         if (StableValues.IsStableToken(_target.Id))
         {
-            yield return new Candidate(new LocatorSpec { By = "id", Value = _target.Id }, $"id \"{_target.Id}\" is unique.");
+            yield return new Candidate(new LocatorSpec { By = LocatorKind.Id, Value = _target.Id }, $"id \"{_target.Id}\" is unique.");
         }
     }
 
@@ -227,7 +223,7 @@ internal sealed partial class LocatorGenerator
         var name = _target.GetAttribute("name");
         if (StableValues.IsStableToken(name))
         {
-            yield return new Candidate(new LocatorSpec { By = "name", Value = name }, $"name=\"{name}\" is unique.");
+            yield return new Candidate(new LocatorSpec { By = LocatorKind.Name, Value = name }, $"name=\"{name}\" is unique.");
         }
     }
 
@@ -235,7 +231,7 @@ internal sealed partial class LocatorGenerator
     {
         foreach (var token in _target.ClassList.Where(StableValues.IsStableToken))
         {
-            yield return new Candidate(new LocatorSpec { By = "class", Value = token }, $"class \"{token}\" is unique.");
+            yield return new Candidate(new LocatorSpec { By = LocatorKind.Class, Value = token }, $"class \"{token}\" is unique.");
         }
     }
 
@@ -249,7 +245,7 @@ internal sealed partial class LocatorGenerator
         var text = DomText.For(_target).Text(_target).Normalized;
         if (StableValues.IsUsableText(text))
         {
-            yield return new Candidate(new LocatorSpec { By = "link_text", Value = text, Exact = exact }, $"the only link {(exact ? "reading" : "containing")} \"{text}\".");
+            yield return new Candidate(new LocatorSpec { By = LocatorKind.LinkText, Value = text, Exact = exact }, $"the only link {(exact ? "reading" : "containing")} \"{text}\".");
         }
     }
 

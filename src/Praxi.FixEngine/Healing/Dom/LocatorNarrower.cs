@@ -70,7 +70,7 @@ internal static class LocatorNarrower
             }
 
             var before = results.Count;
-            Add(new LocatorSpec { By = "selector", Value = chain }, "scope", false, $"The test's locator, inside {what}.");
+            Add(new LocatorSpec { By = LocatorKind.Selector, Value = chain }, "scope", false, $"The test's locator, inside {what}.");
             scoped += results.Count - before;
         }
 
@@ -80,7 +80,7 @@ internal static class LocatorNarrower
             var before = results.Count;
             if (RoundTrips(chain))
             {
-                Add(new LocatorSpec { By = "selector", Value = chain }, "filter", false, why);
+                Add(new LocatorSpec { By = LocatorKind.Selector, Value = chain }, "filter", false, why);
             }
 
             if (results.Count > before)
@@ -92,32 +92,28 @@ internal static class LocatorNarrower
         var nth = $"{oldSelector} >> nth={index}";
         if (RoundTrips(nth))
         {
-            Add(new LocatorSpec { By = "selector", Value = nth }, "nth", true, $"Match {index + 1} of {matches.Count} in page order; breaks when the page is reordered.");
+            Add(new LocatorSpec { By = LocatorKind.Selector, Value = nth }, "nth", true, $"Match {index + 1} of {matches.Count} in page order; breaks when the page is reordered.");
         }
 
         return results;
     }
 
     /// <summary>The spec as a Playwright selector string, the test id under the context's attribute.</summary>
-    internal static string SelectorOf(LocatorSpec spec, DomQueryContext context) => spec.By switch
-    {
-        "test_id" => $"internal:testid=[{context.TestIdAttribute}={LocatorExpression.Quote(spec.Value ?? string.Empty)}s]",
-        _ => LocatorExpression.ToSelector(spec),
-    };
+    internal static string SelectorOf(LocatorSpec spec, DomQueryContext context) => PlaywrightSelectors.Print(spec, context.TestIdAttribute);
 
     private static IEnumerable<(LocatorSpec Spec, string Why)> ExactForms(LocatorSpec old, IElement target)
     {
         switch (old.By)
         {
-            case "role":
+            case LocatorKind.Role:
                 var name = AriaSemantics.AccessibleName(target);
                 if (StableValues.IsUsableText(name) && (old.Exact != true || old.Name != name))
                 {
-                    yield return (new LocatorSpec { By = "role", Role = old.Role, Name = name, Exact = true }, $"The {old.Role} named exactly \"{name}\"; the other matches have longer names.");
+                    yield return (new LocatorSpec { By = LocatorKind.Role, Role = old.Role, Name = name, Exact = true }, $"The {old.Role} named exactly \"{name}\"; the other matches have longer names.");
                 }
 
                 break;
-            case "text" or "link_text":
+            case LocatorKind.Text or LocatorKind.LinkText:
                 var text = DomText.For(target).Text(target).Normalized;
                 if (StableValues.IsUsableText(text) && (old.Exact != true || old.Value != text))
                 {
@@ -136,8 +132,8 @@ internal static class LocatorNarrower
             var tag = ancestor.LocalName;
             if (StableValues.IsStableToken(ancestor.Id))
             {
-                var selector = $"{tag}#{StableValues.CssIdentifier(ancestor.Id!)}";
-                if (Finds(scope, new LocatorSpec { By = "css", Value = selector }, ancestor, context))
+                var selector = $"{tag}#{CssEscapes.Identifier(ancestor.Id!)}";
+                if (Finds(scope, new LocatorSpec { By = LocatorKind.Css, Value = selector }, ancestor, context))
                 {
                     yield return (selector, selector);
                 }
@@ -146,8 +142,8 @@ internal static class LocatorNarrower
             var testId = ancestor.GetAttribute(context.TestIdAttribute);
             if (StableValues.IsStableToken(testId))
             {
-                var selector = $"internal:testid=[{context.TestIdAttribute}={LocatorExpression.Quote(testId!)}s]";
-                if (Finds(scope, new LocatorSpec { By = "selector", Value = selector }, ancestor, context))
+                var selector = PlaywrightSelectors.TestId(context.TestIdAttribute, testId!);
+                if (Finds(scope, new LocatorSpec { By = LocatorKind.Selector, Value = selector }, ancestor, context))
                 {
                     yield return (selector, $"{context.TestIdAttribute}=\"{testId}\"");
                 }
@@ -157,9 +153,9 @@ internal static class LocatorNarrower
             {
                 var name = AriaSemantics.AccessibleName(ancestor);
                 var selector = StableValues.IsUsableText(name)
-                    ? $"internal:role={role}[name={LocatorExpression.Quote(name)}i]"
-                    : $"internal:role={role}";
-                if (Finds(scope, new LocatorSpec { By = "selector", Value = selector }, ancestor, context))
+                    ? PlaywrightSelectors.Role(role, name, exact: false)
+                    : PlaywrightSelectors.Role(role, []);
+                if (Finds(scope, new LocatorSpec { By = LocatorKind.Selector, Value = selector }, ancestor, context))
                 {
                     yield return (selector, name.Length > 0 ? $"the {role} \"{name}\"" : $"the {role}");
                 }
@@ -168,8 +164,8 @@ internal static class LocatorNarrower
             if (tag == "form")
             {
                 var formName = ancestor.GetAttribute("name");
-                var selector = StableValues.IsStableToken(formName) ? $"form[name={StableValues.CssString(formName!)}]" : "form";
-                if (Finds(scope, new LocatorSpec { By = "css", Value = selector }, ancestor, context))
+                var selector = StableValues.IsStableToken(formName) ? $"form[name={CssEscapes.String(formName!)}]" : "form";
+                if (Finds(scope, new LocatorSpec { By = LocatorKind.Css, Value = selector }, ancestor, context))
                 {
                     yield return (selector, "the form");
                 }
@@ -201,25 +197,25 @@ internal static class LocatorNarrower
 
         foreach (var text in texts)
         {
-            yield return ($"internal:has-text={LocatorExpression.Quote(text)}i", $"The match that contains the text \"{text}\".");
+            yield return (PlaywrightSelectors.HasText(text), $"The match that contains the text \"{text}\".");
         }
 
         foreach (var descendant in ComposedTree.Descendants(target).Take(200))
         {
             if (StableValues.IsStableToken(descendant.Id))
             {
-                var inner = $"#{StableValues.CssIdentifier(descendant.Id!)}";
-                if (Finds(scope, new LocatorSpec { By = "css", Value = inner }, descendant, context))
+                var inner = $"#{CssEscapes.Identifier(descendant.Id!)}";
+                if (Finds(scope, new LocatorSpec { By = LocatorKind.Css, Value = inner }, descendant, context))
                 {
-                    yield return ($"internal:has={LocatorExpression.Quote(inner)}", $"The match that contains {inner}.");
+                    yield return ($"internal:has={PlaywrightSelectors.Quote(inner)}", $"The match that contains {inner}.");
                 }
             }
 
             var testId = descendant.GetAttribute(context.TestIdAttribute);
             if (StableValues.IsStableToken(testId))
             {
-                var inner = $"internal:testid=[{context.TestIdAttribute}={LocatorExpression.Quote(testId!)}s]";
-                yield return ($"internal:has={LocatorExpression.Quote(inner)}", $"The match that contains {context.TestIdAttribute}=\"{testId}\".");
+                var inner = PlaywrightSelectors.TestId(context.TestIdAttribute, testId!);
+                yield return ($"internal:has={PlaywrightSelectors.Quote(inner)}", $"The match that contains {context.TestIdAttribute}=\"{testId}\".");
             }
         }
     }
@@ -229,7 +225,7 @@ internal static class LocatorNarrower
 
     /// <summary>The rewriter reads specs back through the log parser: a chain must come back as the same selector.</summary>
     private static bool RoundTrips(string chain) =>
-        LocatorExpression.TryParseSelector(chain, out var parsed) && parsed.By == "selector" && parsed.Value == chain;
+        LocatorExpression.TryParseSelector(chain, out var parsed) && parsed.By == LocatorKind.Selector && parsed.Value == chain;
 
     private static int IndexOf(IReadOnlyList<IElement> elements, IElement target)
     {

@@ -45,9 +45,9 @@ internal sealed partial class SelectorEngine
 
     /// <summary>
     /// The elements a locator spec matches: Playwright forms through their selector string
-    /// (<see cref="LocatorExpression.ToSelector"/>), Selenium forms (<c>id</c>, <c>name</c>, <c>class</c>,
-    /// <c>link_text</c> — partial when <c>Exact</c> is false) with Selenium's semantics, <c>test_id</c> with the
-    /// context's test-id attribute.
+    /// (<see cref="PlaywrightSelectors.Print"/>, <c>test_id</c> with the context's test-id attribute), Selenium forms
+    /// (<c>id</c>, <c>name</c>, <c>class</c>, <c>link_text</c> — partial when <c>Exact</c> is false) with Selenium's
+    /// semantics.
     /// </summary>
     /// <exception cref="FixEngineException">The spec is incomplete or its selector is malformed.</exception>
     public static IReadOnlyList<IElement> Query(INode scope, LocatorSpec spec, DomQueryContext? context = null)
@@ -56,42 +56,36 @@ internal sealed partial class SelectorEngine
         ArgumentNullException.ThrowIfNull(spec);
         context ??= DomQueryContext.Default;
         var value = spec.Value ?? string.Empty;
-        if (spec.By != "role" && value.Length == 0)
+        if (spec.By != LocatorKind.Role && value.Length == 0)
         {
-            throw new FixEngineException($"The locator (by = {spec.By}) has no value; a locator needs the selector or text it looks for.");
+            throw new FixEngineException($"The locator (by = {spec.By.ToName()}) has no value; a locator needs the selector or text it looks for.");
         }
 
         var engine = new SelectorEngine(context, value);
         switch (spec.By)
         {
-            case "css":
+            case LocatorKind.Css:
                 return Finish(engine.Css(scope, value, pierce: true));
-            case "xpath":
+            case LocatorKind.XPath:
                 return Finish(XPath(scope, value));
-            case "id" or "name":
-                return Finish(AttributeEquals(scope, spec.By, value, pierce: true));
-            case "class":
+            case LocatorKind.Id or LocatorKind.Name:
+                return Finish(AttributeEquals(scope, spec.By.ToName(), value, pierce: true));
+            case LocatorKind.Class:
                 if (value.Trim().Contains(' ', StringComparison.Ordinal))
                 {
                     throw new FixEngineException($"By.className takes one class, not \"{value}\" (Selenium refuses compound class names); use a CSS selector.");
                 }
 
                 return Finish(ClassToken(scope, value.Trim()));
-            case "link_text":
+            case LocatorKind.LinkText:
                 return Finish(LinkText(scope, value, exact: spec.Exact != false));
-            case "test_id":
-                return Query(scope, $"internal:testid=[{context.TestIdAttribute}={LocatorExpression.Quote(value)}s]", context);
-            case "role":
-                if (string.IsNullOrWhiteSpace(spec.Role))
-                {
-                    throw new FixEngineException("The role locator has no role; a getByRole locator needs one (button, link, textbox…).");
-                }
-
-                return Query(scope, LocatorExpression.ToSelector(spec), context);
-            case "selector" or "text" or "label" or "placeholder" or "title" or "alt_text":
-                return Query(scope, LocatorExpression.ToSelector(spec), context);
+            case LocatorKind.Role when string.IsNullOrWhiteSpace(spec.Role):
+                throw new FixEngineException("The role locator has no role; a getByRole locator needs one (button, link, textbox…).");
+            case LocatorKind.TestId or LocatorKind.Role or LocatorKind.Selector or LocatorKind.Text or LocatorKind.Label
+                or LocatorKind.Placeholder or LocatorKind.Title or LocatorKind.AltText:
+                return Query(scope, PlaywrightSelectors.Print(spec, context.TestIdAttribute), context);
             default:
-                throw new FixEngineException($"Unknown locator strategy \"{spec.By}\"; expected css, selector, xpath, id, name, class, link_text, test_id, text, label, placeholder, title, alt_text or role.");
+                throw new FixEngineException($"Unknown locator strategy \"{spec.By.ToName()}\"; expected one of {LocatorKinds.NameList}.");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Praxi.FixEngine.Healing.Dom;
@@ -7,7 +6,6 @@ namespace Praxi.FixEngine.Healing.Dom;
 /// Tells values a healed locator may rely on from those a build or a test run regenerates: framework ids
 /// (<c>ember123</c>, <c>:r5:</c>, <c>j_idt42</c>), hashed CSS-in-JS classes (<c>css-1x2y3z</c>, <c>sc-bdVaJa</c>,
 /// <c>Button_root__3kPq1</c>), GUIDs, long digit runs (record numbers), and texts too long or empty to be a name.
-/// Also writes the CSS and XPath literals the generator needs.
 /// </summary>
 internal static partial class StableValues
 {
@@ -41,50 +39,6 @@ internal static partial class StableValues
     /// <summary>True for a text or accessible name worth matching: not empty, at most <see cref="MaxTextLength"/> characters.</summary>
     public static bool IsUsableText(string? normalized) =>
         !string.IsNullOrEmpty(normalized) && normalized.Length <= MaxTextLength;
-
-    /// <summary>A CSS identifier, escaped as <c>CSS.escape</c> would (enough for ids and classes).</summary>
-    public static string CssIdentifier(string value)
-    {
-        var sb = new StringBuilder(value.Length + 4);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsAsciiLetter(c) || c == '_' || c >= '\u0080' || (c == '-' && !(i == 0 && value.Length == 1)) || (char.IsAsciiDigit(c) && !(i == 0 || (i == 1 && value[0] == '-'))))
-            {
-                sb.Append(c);
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                sb.Append('\\').Append(((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
-            }
-            else
-            {
-                sb.Append('\\').Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>A double-quoted CSS string.</summary>
-    public static string CssString(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>An XPath 1.0 string literal (<c>concat()</c> when the value holds both quote kinds).</summary>
-    public static string XPathString(string value)
-    {
-        if (!value.Contains('\'', StringComparison.Ordinal))
-        {
-            return "'" + value + "'";
-        }
-
-        if (!value.Contains('"', StringComparison.Ordinal))
-        {
-            return "\"" + value + "\"";
-        }
-
-        return "concat('" + value.Replace("'", "', \"'\", '", StringComparison.Ordinal) + "')";
-    }
 
     /// <summary>
     /// Letters and digits interleaved (<c>1x2y3z</c>, <c>3kPq1</c> — a trailing number like <c>base64</c> is fine) or a

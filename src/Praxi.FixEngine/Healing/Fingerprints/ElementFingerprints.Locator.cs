@@ -33,9 +33,9 @@ internal static partial class ElementFingerprints
         var testIds = FingerprintOptions.For(preferences?.TestIdAttributes).TestIdAttributes;
         var draft = new Draft();
         string? scope = null;
-        if (spec.By == "selector" && spec.Value is { } chain)
+        if (spec.By == LocatorKind.Selector && spec.Value is { } chain)
         {
-            var parts = LocatorExpression.SplitChainRaw(chain).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            var parts = SelectorChain.Split(chain).Where(p => p.Length > 0).ToList();
             var target = parts.FindLastIndex(p => !IsModifier(p));
             if (target < 0)
             {
@@ -44,14 +44,12 @@ internal static partial class ElementFingerprints
 
             if (target > 0)
             {
-                scope = string.Join(" >> ", parts.Take(target));
+                scope = SelectorChain.Join(parts.Take(target));
             }
 
             foreach (var modifier in parts.Skip(target + 1))
             {
-                if (modifier.StartsWith("internal:has-text=", StringComparison.Ordinal)
-                    && LocatorExpression.TryParseSelector("internal:text=" + modifier["internal:has-text=".Length..], out var hasText)
-                    && hasText.By == "text")
+                if (SelectorParts.TryHasText(modifier, out var hasText))
                 {
                     draft.HasText = hasText.Value;
                 }
@@ -78,50 +76,50 @@ internal static partial class ElementFingerprints
         var value = spec.Value;
         switch (spec.By)
         {
-            case "css":
+            case LocatorKind.Css:
                 ReadCss(value ?? string.Empty, draft, testIds);
                 break;
-            case "xpath":
+            case LocatorKind.XPath:
                 ReadXPath(value ?? string.Empty, draft, testIds);
                 break;
-            case "id":
+            case LocatorKind.Id:
                 draft.Id = value;
                 break;
-            case "name":
+            case LocatorKind.Name:
                 draft.Name = value;
                 break;
-            case "class":
+            case LocatorKind.Class:
                 draft.Class = value;
                 break;
-            case "link_text":
+            case LocatorKind.LinkText:
                 draft.Tag = "A";
                 draft.Role = "link";
                 draft.Text = value;
                 draft.AccessibleName = value;
                 break;
-            case "test_id":
+            case LocatorKind.TestId:
                 draft.TestId = value;
                 break;
-            case "text":
+            case LocatorKind.Text:
                 draft.Text = value;
                 break;
-            case "label":
+            case LocatorKind.Label:
                 draft.Label = value;
                 break;
-            case "placeholder":
+            case LocatorKind.Placeholder:
                 draft.Placeholder = value;
                 break;
-            case "title":
+            case LocatorKind.Title:
                 draft.Title = value;
                 break;
-            case "alt_text":
+            case LocatorKind.AltText:
                 draft.Alt = value;
                 break;
-            case "role":
+            case LocatorKind.Role:
                 draft.Role = spec.Role;
                 draft.AccessibleName = spec.Name;
                 break;
-            case "selector":
+            case LocatorKind.Selector:
                 ReadEngine(value ?? string.Empty, draft, testIds);
                 break;
             default:

@@ -18,8 +18,8 @@ internal static class NoOpPass
         Kind = "replace_selector",
         File = path,
         Line = Math.Max(1, lines / 2),
-        Old = new LocatorSpec { By = "css", Value = "#praxi-bench-absent" },
-        New = new LocatorSpec { By = "css", Value = "#praxi-bench-absent-healed" },
+        Old = new LocatorSpec { By = LocatorKind.Css, Value = "#praxi-bench-absent" },
+        New = new LocatorSpec { By = LocatorKind.Css, Value = "#praxi-bench-absent-healed" },
         Confidence = 1,
         Evidence = "praxi bench rewrite",
     };

@@ -10,10 +10,9 @@ namespace Praxi.FixEngine.Rewriting.CSharp;
 /// </summary>
 internal static partial class LocatorRendering
 {
-    private static readonly string[] GetByKinds = ["test_id", "role", "text", "label", "placeholder", "title", "alt_text", "link_text"];
-
-    /// <summary>True when a <c>GetByX</c> call can express the spec (a change of form from <c>Locator</c>).</summary>
-    public static bool HasGetBy(LocatorSpec spec) => GetByKinds.Contains(spec.By) && (spec.By != "role" || spec.Role is not null);
+    /// <summary>True when a <c>GetByX</c> call can express the spec (a change of form from <c>Locator</c>; a link text is a link role).</summary>
+    public static bool HasGetBy(LocatorSpec spec) =>
+        (LocatorMethods.GetByFor(spec.By) is not null || spec.By == LocatorKind.LinkText) && (spec.By != LocatorKind.Role || spec.Role is not null);
 
     /// <summary>
     /// The spec as a selector string for <c>Locator(…)</c> or a page-level action. <paramref name="forPageAction"/> also
@@ -25,13 +24,13 @@ internal static partial class LocatorRendering
         var v = spec.Value ?? string.Empty;
         switch (spec.By)
         {
-            case "css" or "selector" or "xpath":
-                return LocatorExpression.ToSelector(spec);
-            case "id":
+            case LocatorKind.Css or LocatorKind.Selector or LocatorKind.XPath:
+                return PlaywrightSelectors.Print(spec);
+            case LocatorKind.Id:
                 return CssId(v);
-            case "name":
+            case LocatorKind.Name:
                 return CssAttribute("name", v);
-            case "class":
+            case LocatorKind.Class:
                 return "." + v;
         }
 
@@ -42,9 +41,9 @@ internal static partial class LocatorRendering
 
         return spec.By switch
         {
-            "test_id" => CssAttribute(TestIdAttribute(preferences), v),
-            "text" when spec.Exact == true => "text=" + LocatorExpression.Quote(v),
-            _ => LocatorExpression.ToSelector(spec),
+            LocatorKind.TestId => CssAttribute(preferences.TestIdAttribute, v),
+            LocatorKind.Text when spec.Exact == true => "text=" + PlaywrightSelectors.Quote(v),
+            _ => PlaywrightSelectors.Print(spec),
         };
     }
 
@@ -55,14 +54,11 @@ internal static partial class LocatorRendering
         var exact = spec.Exact == true ? ", new() { Exact = true }" : string.Empty;
         return spec.By switch
         {
-            "test_id" => $"GetByTestId({literal(v)})",
-            "text" => $"GetByText({literal(v)}{exact})",
-            "label" => $"GetByLabel({literal(v)}{exact})",
-            "placeholder" => $"GetByPlaceholder({literal(v)}{exact})",
-            "title" => $"GetByTitle({literal(v)}{exact})",
-            "alt_text" => $"GetByAltText({literal(v)}{exact})",
-            "link_text" => $"GetByRole(AriaRole.Link, new() {{ Name = {literal(v)}{(spec.Exact == false ? string.Empty : ", Exact = true")} }})",
-            "role" when spec.Role is not null => spec.Name is null
+            LocatorKind.TestId => $"{LocatorMethods.GetByFor(spec.By)!.DotNet}({literal(v)})",
+            LocatorKind.Text or LocatorKind.Label or LocatorKind.Placeholder or LocatorKind.Title or LocatorKind.AltText
+                => $"{LocatorMethods.GetByFor(spec.By)!.DotNet}({literal(v)}{exact})",
+            LocatorKind.LinkText => $"GetByRole(AriaRole.Link, new() {{ Name = {literal(v)}{(spec.Exact == false ? string.Empty : ", Exact = true")} }})",
+            LocatorKind.Role when spec.Role is not null => spec.Name is null
                 ? $"GetByRole(AriaRole.{AriaMember(spec.Role)})"
                 : $"GetByRole(AriaRole.{AriaMember(spec.Role)}, new() {{ Name = {literal(spec.Name)}{(spec.Exact == true ? ", Exact = true" : string.Empty)} }})",
             _ => null,
@@ -73,44 +69,44 @@ internal static partial class LocatorRendering
     public static string AriaMember(string role) => role.Length == 0 ? role : char.ToUpperInvariant(role[0]) + role[1..].ToLowerInvariant();
 
     /// <summary>The value for the Selenium method <paramref name="method"/> when it can express the spec; else null.</summary>
-    public static string? SeleniumValue(string method, LocatorSpec spec, SelectorPreferences preferences)
+    public static string? SeleniumValue(SeleniumMethod method, LocatorSpec spec, SelectorPreferences preferences)
     {
         var v = spec.Value ?? string.Empty;
-        switch (method)
+        switch (method.Strategy)
         {
-            case "Id":
-                return spec.By == "id" ? v : spec.By == "css" && SimpleId().Match(v.Trim()) is { Success: true } m ? m.Groups[1].Value : null;
-            case "Name":
-                return spec.By == "name" ? v : spec.By == "css" && NameAttribute().Match(v.Trim()) is { Success: true } n ? n.Groups[2].Value : null;
-            case "ClassName":
-                return spec.By == "class" ? v : spec.By == "css" && SimpleClass().Match(v.Trim()) is { Success: true } c ? c.Groups[1].Value : null;
-            case "TagName":
-                return spec.By == "css" && TagOnly().IsMatch(v.Trim()) ? v.Trim() : null;
-            case "LinkText":
-                return spec.By == "link_text" && spec.Exact != false ? v : spec is { By: "role", Role: "link", Name: { } exactName, Exact: true } ? exactName : null;
-            case "PartialLinkText":
-                return spec.By == "link_text" && spec.Exact == false ? v : spec is { By: "role", Role: "link", Name: { } name, Exact: not true } ? name : null;
-            case "CssSelector":
+            case SeleniumBy.Id:
+                return spec.By == LocatorKind.Id ? v : spec.By == LocatorKind.Css && SimpleId().Match(v.Trim()) is { Success: true } m ? m.Groups[1].Value : null;
+            case SeleniumBy.Name:
+                return spec.By == LocatorKind.Name ? v : spec.By == LocatorKind.Css && NameAttribute().Match(v.Trim()) is { Success: true } n ? n.Groups[2].Value : null;
+            case SeleniumBy.ClassName:
+                return spec.By == LocatorKind.Class ? v : spec.By == LocatorKind.Css && SimpleClass().Match(v.Trim()) is { Success: true } c ? c.Groups[1].Value : null;
+            case SeleniumBy.TagName:
+                return spec.By == LocatorKind.Css && TagOnly().IsMatch(v.Trim()) ? v.Trim() : null;
+            case SeleniumBy.LinkText:
+                return spec.By == LocatorKind.LinkText && spec.Exact != false ? v : spec is { By: LocatorKind.Role, Role: "link", Name: { } exactName, Exact: true } ? exactName : null;
+            case SeleniumBy.PartialLinkText:
+                return spec.By == LocatorKind.LinkText && spec.Exact == false ? v : spec is { By: LocatorKind.Role, Role: "link", Name: { } name, Exact: not true } ? name : null;
+            case SeleniumBy.CssSelector:
                 return spec.By switch
                 {
-                    "css" => v,
-                    "id" => CssId(v),
-                    "name" => CssAttribute("name", v),
-                    "class" => "." + v,
-                    "test_id" => CssAttribute(TestIdAttribute(preferences), v),
-                    "placeholder" or "title" or "alt_text" when spec.Exact == true => CssAttribute(spec.By == "alt_text" ? "alt" : spec.By, v),
+                    LocatorKind.Css => v,
+                    LocatorKind.Id => CssId(v),
+                    LocatorKind.Name => CssAttribute("name", v),
+                    LocatorKind.Class => "." + v,
+                    LocatorKind.TestId => CssAttribute(preferences.TestIdAttribute, v),
+                    LocatorKind.Placeholder or LocatorKind.Title or LocatorKind.AltText when spec.Exact == true => CssAttribute(AttributeOf(spec.By), v),
                     _ => null,
                 };
-            case "XPath":
+            case SeleniumBy.XPath:
                 return spec.By switch
                 {
-                    "xpath" => v,
-                    "id" => XPathAttribute("id", v),
-                    "name" => XPathAttribute("name", v),
-                    "test_id" => XPathAttribute(TestIdAttribute(preferences), v),
-                    "placeholder" or "title" or "alt_text" when spec.Exact == true => XPathAttribute(spec.By == "alt_text" ? "alt" : spec.By, v),
-                    "text" when XPathString(v) is { } s => spec.Exact == true ? $"//*[normalize-space()={s}]" : $"//*[contains(normalize-space(),{s})]",
-                    "link_text" when XPathString(v) is { } s => spec.Exact == false ? $"//a[contains(normalize-space(),{s})]" : $"//a[normalize-space()={s}]",
+                    LocatorKind.XPath => v,
+                    LocatorKind.Id => XPathAttribute("id", v),
+                    LocatorKind.Name => XPathAttribute("name", v),
+                    LocatorKind.TestId => XPathAttribute(preferences.TestIdAttribute, v),
+                    LocatorKind.Placeholder or LocatorKind.Title or LocatorKind.AltText when spec.Exact == true => XPathAttribute(AttributeOf(spec.By), v),
+                    LocatorKind.Text when XPathLiterals.TryQuote(v) is { } s => spec.Exact == true ? $"//*[normalize-space()={s}]" : $"//*[contains(normalize-space(),{s})]",
+                    LocatorKind.LinkText when XPathLiterals.TryQuote(v) is { } s => spec.Exact == false ? $"//a[contains(normalize-space(),{s})]" : $"//a[normalize-space()={s}]",
                     _ => null,
                 };
             default:
@@ -119,18 +115,14 @@ internal static partial class LocatorRendering
     }
 
     /// <summary>The Selenium methods to try for a spec, in the project's order of preference.</summary>
-    public static IEnumerable<string> SeleniumMethods(LocatorSpec spec, SelectorPreferences preferences)
+    public static IEnumerable<SeleniumMethod> SeleniumMethods(LocatorSpec spec, SelectorPreferences preferences)
     {
         var native = spec.By switch
         {
-            "id" => "Id",
-            "name" => "Name",
-            "class" => "ClassName",
-            "css" => "CssSelector",
-            "xpath" => "XPath",
-            "link_text" => spec.Exact == false ? "PartialLinkText" : "LinkText",
-            "role" when spec.Role == "link" && spec.Name is not null => spec.Exact == true ? "LinkText" : "PartialLinkText",
-            _ => null,
+            LocatorKind.LinkText => LocatorMethods.Of(spec.Exact == false ? SeleniumBy.PartialLinkText : SeleniumBy.LinkText),
+            LocatorKind.Role when spec.Role == "link" && spec.Name is not null => LocatorMethods.Of(spec.Exact == true ? SeleniumBy.LinkText : SeleniumBy.PartialLinkText),
+            LocatorKind.Role => null,
+            _ => LocatorMethods.Selenium.FirstOrDefault(m => m.Kind == spec.By),
         };
         if (native is not null)
         {
@@ -141,13 +133,13 @@ internal static partial class LocatorRendering
         var xpath = IndexOf(preferences.Prefer, "xpath");
         if (css <= xpath)
         {
-            yield return "CssSelector";
-            yield return "XPath";
+            yield return LocatorMethods.Of(SeleniumBy.CssSelector);
+            yield return LocatorMethods.Of(SeleniumBy.XPath);
         }
         else
         {
-            yield return "XPath";
-            yield return "CssSelector";
+            yield return LocatorMethods.Of(SeleniumBy.XPath);
+            yield return LocatorMethods.Of(SeleniumBy.CssSelector);
         }
     }
 
@@ -156,17 +148,12 @@ internal static partial class LocatorRendering
 
     /// <summary><c>[attr='value']</c> (double quotes when the value holds a single quote).</summary>
     public static string CssAttribute(string attribute, string value) =>
-        value.Contains('\'', StringComparison.Ordinal)
-            ? $"[{attribute}=\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"]"
-            : $"[{attribute}='{value.Replace("\\", "\\\\", StringComparison.Ordinal)}']";
+        $"[{attribute}={CssEscapes.String(value, value.Contains('\'', StringComparison.Ordinal) ? '"' : '\'')}]";
 
-    private static string? XPathAttribute(string attribute, string value) => XPathString(value) is { } s ? $"//*[@{attribute}={s}]" : null;
+    private static string? XPathAttribute(string attribute, string value) => XPathLiterals.TryQuote(value) is { } s ? $"//*[@{attribute}={s}]" : null;
 
-    private static string? XPathString(string value) =>
-        !value.Contains('\'', StringComparison.Ordinal) ? $"'{value}'" : !value.Contains('"', StringComparison.Ordinal) ? $"\"{value}\"" : null;
-
-    private static string TestIdAttribute(SelectorPreferences preferences) =>
-        preferences.TestIdAttributes.Count > 0 ? preferences.TestIdAttributes[0] : "data-testid";
+    /// <summary>The attribute <c>getByPlaceholder</c>, <c>getByTitle</c> and <c>getByAltText</c> read.</summary>
+    private static string AttributeOf(LocatorKind kind) => kind == LocatorKind.AltText ? "alt" : kind.ToName();
 
     private static int IndexOf(IReadOnlyList<string> list, string item)
     {

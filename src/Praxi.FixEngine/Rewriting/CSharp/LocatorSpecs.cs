@@ -36,7 +36,7 @@ internal static partial class LocatorSpecs
                             return (null, null);
                         }
 
-                        return (null, part + " >> internal:has-text=" + LocatorExpression.Quote(text) + "i");
+                        return (null, part + SelectorChain.Separator + PlaywrightSelectors.HasText(text));
                     }
 
                     return (spec, part);
@@ -56,8 +56,8 @@ internal static partial class LocatorSpecs
                         return (null, null);
                     }
 
-                    var spec = new LocatorSpec { By = "role", Role = role, Name = name, Exact = name is null ? null : BoolOf(step.Exact) ?? false };
-                    return (spec, LocatorExpression.ToSelector(spec));
+                    var spec = new LocatorSpec { By = LocatorKind.Role, Role = role, Name = name, Exact = name is null ? null : BoolOf(step.Exact) ?? false };
+                    return (spec, PlaywrightSelectors.Print(spec));
                 }
 
             case LocatorForm.GetBy:
@@ -68,11 +68,11 @@ internal static partial class LocatorSpecs
                         return (null, null);
                     }
 
-                    var by = ByOfGetBy(step.Method);
-                    var spec = by == "test_id"
+                    var by = LocatorMethods.FromDotNet(step.Method)!.Kind!.Value;
+                    var spec = by == LocatorKind.TestId
                         ? new LocatorSpec { By = by, Value = value }
                         : new LocatorSpec { By = by, Value = value, Exact = BoolOf(step.Exact) ?? false };
-                    return (spec, LocatorExpression.ToSelector(spec));
+                    return (spec, PlaywrightSelectors.Print(spec));
                 }
 
             case LocatorForm.SeleniumBy:
@@ -83,17 +83,9 @@ internal static partial class LocatorSpecs
                         return (null, null);
                     }
 
-                    var spec = step.Method switch
-                    {
-                        "Id" => new LocatorSpec { By = "id", Value = value },
-                        "CssSelector" or "TagName" => new LocatorSpec { By = "css", Value = value },
-                        "XPath" => new LocatorSpec { By = "xpath", Value = value },
-                        "Name" => new LocatorSpec { By = "name", Value = value },
-                        "ClassName" => new LocatorSpec { By = "class", Value = value },
-                        "LinkText" => new LocatorSpec { By = "link_text", Value = value, Exact = true },
-                        _ => new LocatorSpec { By = "link_text", Value = value, Exact = false },
-                    };
-                    return (spec, LocatorExpression.ToSelector(spec));
+                    var method = LocatorMethods.SeleniumFromDotNet(step.Method)!;
+                    var spec = new LocatorSpec { By = method.Kind, Value = value, Exact = method.Exact };
+                    return (spec, PlaywrightSelectors.Print(spec));
                 }
 
             default:
@@ -115,18 +107,18 @@ internal static partial class LocatorSpecs
             parts.Add(part);
         }
 
-        return string.Join(" >> ", parts);
+        return SelectorChain.Join(parts);
     }
 
     /// <summary>A spec with <c>selector</c> strings resolved to their specific kind when they are one part.</summary>
     public static LocatorSpec Normalize(LocatorSpec spec)
     {
-        if (spec.By == "selector" && LocatorExpression.TryParseSelector(spec.Value, out var parsed))
+        if (spec.By == LocatorKind.Selector && LocatorExpression.TryParseSelector(spec.Value, out var parsed))
         {
             spec = parsed;
         }
 
-        if (spec.By == "role" && spec.Role is not null)
+        if (spec.By == LocatorKind.Role && spec.Role is not null)
         {
             spec = spec with { Role = spec.Role.ToLowerInvariant() };
         }
@@ -144,15 +136,15 @@ internal static partial class LocatorSpecs
             var exactSame = !exactMatters && b.Exact is null || (a.Exact ?? false) == (b.Exact ?? false);
             return a.By switch
             {
-                "role" => string.Equals(a.Role, b.Role, StringComparison.OrdinalIgnoreCase) && a.Name == b.Name && (a.Name is null || exactSame),
-                "text" or "label" or "placeholder" or "title" or "alt_text" => a.Value == b.Value && exactSame,
-                "link_text" => a.Value == b.Value && (!exactMatters && b.Exact is null || (a.Exact ?? true) == (b.Exact ?? true)),
-                "css" or "selector" => Canon(a.Value) == Canon(b.Value),
+                LocatorKind.Role => string.Equals(a.Role, b.Role, StringComparison.OrdinalIgnoreCase) && a.Name == b.Name && (a.Name is null || exactSame),
+                LocatorKind.Text or LocatorKind.Label or LocatorKind.Placeholder or LocatorKind.Title or LocatorKind.AltText => a.Value == b.Value && exactSame,
+                LocatorKind.LinkText => a.Value == b.Value && (!exactMatters && b.Exact is null || (a.Exact ?? true) == (b.Exact ?? true)),
+                LocatorKind.Css or LocatorKind.Selector => Canon(a.Value) == Canon(b.Value),
                 _ => a.Value == b.Value,
             };
         }
 
-        if (IsRoleLink(a) && b.By == "link_text" || IsRoleLink(b) && a.By == "link_text")
+        if (IsRoleLink(a) && b.By == LocatorKind.LinkText || IsRoleLink(b) && a.By == LocatorKind.LinkText)
         {
             var (role, link) = IsRoleLink(a) ? (a, b) : (b, a);
             return role.Name == link.Value && (role.Exact ?? false) == (link.Exact ?? true);
@@ -170,17 +162,6 @@ internal static partial class LocatorSpecs
         _ => null,
     };
 
-    /// <summary>The neutral <c>by</c> of a <c>GetByX</c> method.</summary>
-    public static string ByOfGetBy(string method) => method switch
-    {
-        "GetByTestId" => "test_id",
-        "GetByText" => "text",
-        "GetByLabel" => "label",
-        "GetByPlaceholder" => "placeholder",
-        "GetByTitle" => "title",
-        _ => "alt_text",
-    };
-
     /// <summary><c>true</c>/<c>false</c> literals; null when absent or not a literal.</summary>
     public static bool? BoolOf(ExpressionSyntax? expression) => expression is null ? null : LocatorStep.Unwrap(expression) switch
     {
@@ -189,24 +170,24 @@ internal static partial class LocatorSpecs
         _ => null,
     };
 
-    private static bool IsRoleLink(LocatorSpec spec) => spec.By == "role" && spec.Role == "link" && spec.Name is not null;
+    private static bool IsRoleLink(LocatorSpec spec) => spec.By == LocatorKind.Role && spec.Role == "link" && spec.Name is not null;
 
     private static string? ScopePart(LocatorStep step, Func<ExpressionSyntax, string?> valueOf)
     {
-        switch (step.Method)
+        switch (LocatorMethods.FromDotNet(step.Method)?.Call)
         {
-            case "First":
-                return "nth=0";
-            case "Last":
-                return "nth=-1";
-            case "ContentFrame":
-                return "internal:control=enter-frame";
-            case "Nth" when step.Value is not null && CSharpLiterals.NumberValue(LocatorStep.Unwrap(step.Value)) is { } n:
+            case LocatorCall.First:
+                return PlaywrightSelectors.Nth(0);
+            case LocatorCall.Last:
+                return PlaywrightSelectors.Nth(-1);
+            case LocatorCall.ContentFrame:
+                return PlaywrightSelectors.EnterFrame;
+            case LocatorCall.Nth when step.Value is not null && CSharpLiterals.NumberValue(LocatorStep.Unwrap(step.Value)) is { } n:
                 return "nth=" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            case "FrameLocator" when step.Value is not null && valueOf(step.Value) is { } frame:
-                return frame.Trim() + " >> internal:control=enter-frame";
-            case "Filter" when LocatorStep.Assigned(step.Options, "HasText") is { } hasText && valueOf(hasText) is { } text:
-                return "internal:has-text=" + LocatorExpression.Quote(text) + "i";
+            case LocatorCall.FrameLocator when step.Value is not null && valueOf(step.Value) is { } frame:
+                return frame.Trim() + SelectorChain.Separator + PlaywrightSelectors.EnterFrame;
+            case LocatorCall.Filter when LocatorStep.Assigned(step.Options, "HasText") is { } hasText && valueOf(hasText) is { } text:
+                return PlaywrightSelectors.HasText(text);
             default:
                 return null;
         }
@@ -219,24 +200,24 @@ internal static partial class LocatorSpecs
         var v = spec.Value ?? string.Empty;
         switch (spec.By)
         {
-            case "css":
+            case LocatorKind.Css:
                 forms.Add(Canon(v));
                 break;
-            case "id":
+            case LocatorKind.Id:
                 forms.Add(Canon(LocatorRendering.CssId(v)));
-                forms.Add(Canon("#" + EscapedIdentifier(v)));
+                forms.Add(Canon("#" + CssEscapes.EscapeNonNameCharacters(v)));
                 forms.Add(Canon($"*[id=\"{v}\"]"));
                 forms.Add(Canon($"[id=\"{v}\"]"));
                 break;
-            case "name":
+            case LocatorKind.Name:
                 forms.Add(Canon($"*[name=\"{v}\"]"));
                 forms.Add(Canon($"[name=\"{v}\"]"));
                 break;
-            case "class":
+            case LocatorKind.Class:
                 forms.Add(Canon("." + v));
                 break;
-            case "test_id":
-                foreach (var attribute in testIdAttributes.DefaultIfEmpty("data-testid"))
+            case LocatorKind.TestId:
+                foreach (var attribute in testIdAttributes.DefaultIfEmpty(PlaywrightSelectors.DefaultTestIdAttribute))
                 {
                     forms.Add(Canon($"[{attribute}=\"{v}\"]"));
                     forms.Add(Canon($"*[{attribute}=\"{v}\"]"));
@@ -246,23 +227,6 @@ internal static partial class LocatorSpecs
         }
 
         return forms;
-    }
-
-    /// <summary>The id as a CSS identifier with every character that is not a name character escaped, as Selenium sends it.</summary>
-    private static string EscapedIdentifier(string id)
-    {
-        var sb = new System.Text.StringBuilder(id.Length + 4);
-        foreach (var c in id)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || c > 0x7f))
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>

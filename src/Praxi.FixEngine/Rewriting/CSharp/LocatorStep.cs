@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
 
@@ -26,30 +27,15 @@ internal sealed record LocatorStep(
     InitializerExpressionSyntax? Options,
     ExpressionSyntax? Receiver)
 {
-    private static readonly HashSet<string> GetByMethods = new(StringComparer.Ordinal)
-    {
-        "GetByTestId", "GetByText", "GetByLabel", "GetByPlaceholder", "GetByTitle", "GetByAltText",
-    };
-
-    private static readonly HashSet<string> SeleniumMethods = new(StringComparer.Ordinal)
-    {
-        "Id", "CssSelector", "XPath", "Name", "ClassName", "LinkText", "PartialLinkText", "TagName",
-    };
+    /// <summary><c>GetByTestId</c>, <c>GetByText</c>…: the getBy methods whose first argument is the value (not <c>GetByRole</c>).</summary>
+    private static readonly HashSet<string> GetByMethods = [.. LocatorMethods.Playwright
+        .Where(m => m.Kind is not null && m.Argument == LocatorArgument.Text).Select(m => m.DotNet)];
 
     /// <summary>Page-level calls whose only string argument is the selector (the locator variants take none).</summary>
-    private static readonly HashSet<string> SelectorOnlyActions = new(StringComparer.Ordinal)
-    {
-        "ClickAsync", "DblClickAsync", "TapAsync", "HoverAsync", "FocusAsync", "CheckAsync", "UncheckAsync", "IsVisibleAsync",
-        "IsHiddenAsync", "IsEnabledAsync", "IsDisabledAsync", "IsEditableAsync", "IsCheckedAsync", "TextContentAsync",
-        "InnerTextAsync", "InnerHTMLAsync", "InputValueAsync", "WaitForSelectorAsync", "QuerySelectorAsync", "QuerySelectorAllAsync",
-    };
+    private static readonly HashSet<string> SelectorOnlyActions = [.. LocatorMethods.PageActions.Where(a => !a.ValueFollows).Select(a => a.DotNet)];
 
     /// <summary>Page-level calls that take the selector and then a value (the locator variants start with the value).</summary>
-    private static readonly HashSet<string> SelectorValueActions = new(StringComparer.Ordinal)
-    {
-        "FillAsync", "TypeAsync", "PressAsync", "SelectOptionAsync", "GetAttributeAsync", "SetInputFilesAsync", "SetCheckedAsync",
-        "DispatchEventAsync", "EvalOnSelectorAsync", "EvalOnSelectorAllAsync", "DragAndDropAsync",
-    };
+    private static readonly HashSet<string> SelectorValueActions = [.. LocatorMethods.PageActions.Where(a => a.ValueFollows).Select(a => a.DotNet)];
 
     /// <summary>The invocation, when the step is one.</summary>
     public InvocationExpressionSyntax? Call => Node as InvocationExpressionSyntax;
@@ -65,7 +51,8 @@ internal sealed record LocatorStep(
     /// <summary>The steps a node is, in source order (a drag-and-drop has two selectors); empty when it is none.</summary>
     public static IReadOnlyList<LocatorStep> Read(SyntaxNode node)
     {
-        if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "First" or "Last" or "ContentFrame" } property
+        if (node is MemberAccessExpressionSyntax property
+            && LocatorMethods.FromDotNet(property.Name.Identifier.ValueText) is { Argument: LocatorArgument.None }
             && !(node.Parent is InvocationExpressionSyntax invoked && invoked.Expression == node))
         {
             return [new LocatorStep(node, LocatorForm.Scope, property.Name.Identifier.ValueText, null, null, null, null, property.Expression)];
@@ -88,29 +75,30 @@ internal sealed record LocatorStep(
 
         var args = call.ArgumentList.Arguments;
         var first = args.Count > 0 ? args[0].Expression : null;
-        switch (name)
+        var method = LocatorMethods.FromDotNet(name);
+        switch (method?.Call)
         {
-            case "Locator" when first is not null && IsStringLike(first):
+            case LocatorCall.Locator when first is not null && IsStringLike(first):
                 return [new LocatorStep(call, LocatorForm.Locator, name, first, null, null, OptionsOf(args, 1), receiver)];
-            case "GetByRole" when first is not null:
+            case LocatorCall.GetByRole when first is not null:
                 {
                     var options = OptionsOf(args, 1);
                     return [new LocatorStep(call, LocatorForm.GetByRole, name, Assigned(options, "Name"), first, Assigned(options, "Exact"), options, receiver)];
                 }
 
-            case var _ when GetByMethods.Contains(name) && first is not null && IsStringLike(first):
+            case not null when GetByMethods.Contains(name) && first is not null && IsStringLike(first):
                 {
                     var options = OptionsOf(args, 1);
                     return [new LocatorStep(call, LocatorForm.GetBy, name, first, null, Assigned(options, "Exact"), options, receiver)];
                 }
 
-            case var _ when SeleniumMethods.Contains(name) && args.Count == 1 && first is not null && IsSeleniumBy(receiver):
+            case null when LocatorMethods.SeleniumFromDotNet(name) is not null && args.Count == 1 && first is not null && IsSeleniumBy(receiver):
                 return [new LocatorStep(call, LocatorForm.SeleniumBy, name, first, null, null, null, receiver)];
-            case "Nth" or "Filter" or "FrameLocator":
+            case LocatorCall.Nth or LocatorCall.Filter or LocatorCall.FrameLocator:
                 return [new LocatorStep(call, LocatorForm.Scope, name, first, null, null, OptionsOf(args, 0), receiver)];
-            case var _ when SelectorOnlyActions.Contains(name) && first is not null && IsStringLike(first) && !IsLocatorChain(receiver):
+            case null when SelectorOnlyActions.Contains(name) && first is not null && IsStringLike(first) && !IsLocatorChain(receiver):
                 return [new LocatorStep(call, LocatorForm.PageAction, name, first, null, null, null, receiver)];
-            case var _ when SelectorValueActions.Contains(name) && args.Count >= 2 && first is not null && IsStringLike(first)
+            case null when SelectorValueActions.Contains(name) && args.Count >= 2 && first is not null && IsStringLike(first)
                 && args[1].Expression is not BaseObjectCreationExpressionSyntax && !IsLocatorChain(receiver):
                 return name == "DragAndDropAsync" && IsStringLike(args[1].Expression)
                     ? [new LocatorStep(call, LocatorForm.PageAction, name, first, null, null, null, receiver),

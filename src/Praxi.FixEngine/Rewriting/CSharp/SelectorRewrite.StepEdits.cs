@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
 
@@ -57,7 +58,7 @@ internal sealed partial class SelectorRewrite
         }
 
         /// <summary>Rewrites the call itself into another form (<c>Locator("#x")</c> → <c>GetByTestId("x")</c>, <c>By.Id</c> → <c>By.CssSelector</c>).</summary>
-        public void ChangeForm(LocatorSpec target, string? seleniumMethod)
+        public void ChangeForm(LocatorSpec target, SeleniumMethod? seleniumMethod)
         {
             if (_refusal is not null)
             {
@@ -68,7 +69,7 @@ internal sealed partial class SelectorRewrite
             {
                 var from = owner.FollowOf(Step.Value);
                 _refusal = from.ManualReason
-                    ?? $"the value of {Step.Method}({Step.Value}) is defined elsewhere ({string.Join(", ", from.Sites.Select(s => owner.Project.Where(s.Tree, s.Literal.SpanStart)))}) and the new {target.By} locator needs a different form at the call; change it by hand";
+                    ?? $"the value of {Step.Method}({Step.Value}) is defined elsewhere ({string.Join(", ", from.Sites.Select(s => owner.Project.Where(s.Tree, s.Literal.SpanStart)))}) and the new {target.By.ToName()} locator needs a different form at the call; change it by hand";
                 return;
             }
 
@@ -83,7 +84,7 @@ internal sealed partial class SelectorRewrite
             string? text;
             if (seleniumMethod is not null)
             {
-                text = LocatorRendering.SeleniumValue(seleniumMethod, target, owner.Preferences) is { } v ? $"{seleniumMethod}({Literal(v)})" : null;
+                text = LocatorRendering.SeleniumValue(seleniumMethod, target, owner.Preferences) is { } v ? $"{seleniumMethod.DotNet}({Literal(v)})" : null;
             }
             else if (Step.Form == LocatorForm.PageAction)
             {
@@ -98,7 +99,7 @@ internal sealed partial class SelectorRewrite
 
             if (text is null)
             {
-                _refusal = $"{Step.Method} at {owner.Where()} cannot be rewritten to the {target.By} locator";
+                _refusal = $"{Step.Method} at {owner.Where()} cannot be rewritten to the {target.By.ToName()} locator";
                 return;
             }
 

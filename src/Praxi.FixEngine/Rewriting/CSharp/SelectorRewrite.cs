@@ -64,8 +64,8 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
         var seen = all.Select(c => LocatorSpecs.ChainOf(c.Chain, ValueOf)).Where(s => s is not null).Distinct().Take(5).ToList();
         return EditPlan.NotFound(seen.Count == 0
-            ? $"no locator call at {Where()} (looked for {LocatorExpression.ToSelector(old)})"
-            : $"the locator at {Where()} is {string.Join(", ", seen)}, not {LocatorExpression.ToSelector(old)}");
+            ? $"no locator call at {Where()} (looked for {PlaywrightSelectors.Print(old)})"
+            : $"the locator at {Where()} is {string.Join(", ", seen)}, not {PlaywrightSelectors.Print(old)}");
     }
 
     private EditPlan? Match(List<Candidate> candidates, LocatorSpec old, LocatorSpec target)
@@ -80,12 +80,12 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
             {
                 matches.Add((candidate, false));
             }
-            else if (chain is not null && old.By == "selector" && SameChain(old.Value, chain))
+            else if (chain is not null && old.By == LocatorKind.Selector && SameChain(old.Value, chain))
             {
                 matches.Add((candidate, true));
             }
             else if (spec is not null && LocatorSpecs.Same(spec, target, preferences.TestIdAttributes, exactMatters: false)
-                     || chain is not null && target.By == "selector" && SameChain(target.Value, chain)
+                     || chain is not null && target.By == LocatorKind.Selector && SameChain(target.Value, chain)
                      || AlreadyRendered(candidate.Step, target))
             {
                 already.Add(candidate);
@@ -113,7 +113,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         }
 
         // A chain: the new locator must keep the scope and change the last step only.
-        var newParts = target.By == "selector" ? SplitChain(target.Value) : [];
+        var newParts = target.By == LocatorKind.Selector ? SplitChain(target.Value) : [];
         if (viaChain && newParts.Count > 1)
         {
             var oldParts = SplitChain(old.Value);
@@ -122,7 +122,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                 return EditPlan.Manual($"the new locator {target.Value} changes the scope of the chain {old.Value}, not only its last step");
             }
 
-            target = LocatorSpecs.Normalize(new LocatorSpec { By = "selector", Value = newParts[^1] });
+            target = LocatorSpecs.Normalize(new LocatorSpec { By = LocatorKind.Selector, Value = newParts[^1] });
         }
         else if (!viaChain && newParts.Count > 1 && candidate.Step.Form is not (LocatorForm.Locator or LocatorForm.PageAction))
         {
@@ -161,9 +161,9 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
                 break;
             case LocatorForm.GetByRole:
-                if (target.By == "role" || target.By == "link_text")
+                if (target.By == LocatorKind.Role || target.By == LocatorKind.LinkText)
                 {
-                    builder.Role(target.By == "role" ? target : new LocatorSpec { By = "role", Role = "link", Name = target.Value, Exact = target.Exact ?? true });
+                    builder.Role(target.By == LocatorKind.Role ? target : new LocatorSpec { By = LocatorKind.Role, Role = "link", Name = target.Value, Exact = target.Exact ?? true });
                 }
                 else
                 {
@@ -172,10 +172,10 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
                 break;
             case LocatorForm.GetBy:
-                if (LocatorSpecs.ByOfGetBy(step.Method) == target.By)
+                if (LocatorMethods.FromDotNet(step.Method)?.Kind == target.By)
                 {
                     builder.Value(step.Value!, target.Value ?? string.Empty);
-                    if (target.By != "test_id")
+                    if (target.By != LocatorKind.TestId)
                     {
                         builder.Exact(target.Exact, 1);
                     }
@@ -187,7 +187,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
                 break;
             case LocatorForm.SeleniumBy:
-                if (LocatorRendering.SeleniumValue(step.Method, target, preferences) is { } same)
+                if (LocatorRendering.SeleniumValue(LocatorMethods.SeleniumFromDotNet(step.Method)!, target, preferences) is { } same)
                 {
                     builder.Value(step.Value!, same);
                 }
@@ -197,7 +197,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                         .FirstOrDefault(m => LocatorRendering.SeleniumValue(m, target, preferences) is not null);
                     if (method is null)
                     {
-                        return EditPlan.Manual($"Selenium's By cannot express the {target.By} locator {LocatorExpression.ToSelector(target)}");
+                        return EditPlan.Manual($"Selenium's By cannot express the {target.By.ToName()} locator {PlaywrightSelectors.Print(target)}");
                     }
 
                     builder.ChangeForm(target, method);
@@ -216,7 +216,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     /// locator followed only by <c>nth=</c> and plain <c>internal:has-text</c> parts (<c>.First</c>, <c>.Nth(2)</c>,
     /// <c>.Filter(new() { HasText = "x" })</c>); null otherwise.
     /// </summary>
-    private string? NarrowingSuffix(LocatorSpec old, List<string> newParts)
+    private string? NarrowingSuffix(LocatorSpec old, IReadOnlyList<string> newParts)
     {
         if (!LocatorExpression.TryParseSelector(newParts[0], out var head) || !LocatorSpecs.Same(old, head, preferences.TestIdAttributes))
         {
@@ -236,9 +236,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                     _ => ".Nth(" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
                 });
             }
-            else if (p.StartsWith("internal:has-text=", StringComparison.Ordinal)
-                     && LocatorExpression.TryParseSelector("internal:text=" + p["internal:has-text=".Length..], out var text)
-                     && text.By == "text" && text.Exact != true && text.Value is { } value)
+            else if (SelectorParts.TryHasText(p, out var text) && text.Exact != true && text.Value is { } value)
             {
                 suffix.Append(".Filter(new() { HasText = ").Append(CSharpLiterals.Quote(value)).Append(" })");
             }
@@ -251,7 +249,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         return suffix.ToString();
     }
 
-    private static bool IsChain(LocatorSpec spec) => spec.By == "selector" && SplitChain(spec.Value).Count > 1;
+    private static bool IsChain(LocatorSpec spec) => spec.By == LocatorKind.Selector && SplitChain(spec.Value).Count > 1;
 
     /// <summary>
     /// The Playwright selector chain of a candidate, with the scope its root is built from when the root is a page
@@ -275,7 +273,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
                 break;
             }
 
-            chain = prefix + " >> " + chain;
+            chain = prefix + SelectorChain.Separator + chain;
             root = scope[0].Receiver;
         }
 
@@ -292,7 +290,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
         return step.Form switch
         {
-            LocatorForm.SeleniumBy => LocatorRendering.SeleniumValue(step.Method, target, preferences) == current,
+            LocatorForm.SeleniumBy => LocatorRendering.SeleniumValue(LocatorMethods.SeleniumFromDotNet(step.Method)!, target, preferences) == current,
             LocatorForm.Locator or LocatorForm.PageAction => LocatorRendering.SelectorString(target, preferences, step.Form == LocatorForm.PageAction) == current,
             _ => false,
         };
@@ -354,8 +352,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     private static bool SameChain(string? a, string? b) =>
         a is not null && b is not null && SplitChain(a).SequenceEqual(SplitChain(b), StringComparer.Ordinal);
 
-    private static List<string> SplitChain(string? selector) =>
-        selector is null ? [] : [.. LocatorExpression.SplitChainRaw(selector).Select(p => p.Trim())];
+    private static IReadOnlyList<string> SplitChain(string? selector) => selector is null ? [] : SelectorChain.Split(selector);
 
     private static bool IsLiteral(ExpressionSyntax? expression) =>
         expression is not null && CSharpLiterals.StringValue(LocatorStep.Unwrap(expression)) is not null;

@@ -50,8 +50,8 @@ internal sealed partial class JavaScriptRewriter
                 return RewriteResult.ManualReview($"{where}: {problem.Problem}");
             }
 
-            var seen = candidates.Count == 0 ? "no locator" : string.Join("; ", candidates.Select(c => string.Join(" >> ", c.Parts)));
-            return RewriteResult.NotFound($"{where}: no locator matching {string.Join(" >> ", oldParts)} (found: {seen})");
+            var seen = candidates.Count == 0 ? "no locator" : string.Join("; ", candidates.Select(c => SelectorChain.Join(c.Parts)));
+            return RewriteResult.NotFound($"{where}: no locator matching {SelectorChain.Join(oldParts)} (found: {seen})");
         }
 
         return Plan(resolver, doc, instruction, matches[0], oldParts, newParts, preferences);
@@ -137,7 +137,7 @@ internal sealed partial class JavaScriptRewriter
         {
             if (newParts.Count < skip || !newParts.Take(skip).SequenceEqual(oldParts.Take(skip)))
             {
-                return RewriteResult.ManualReview($"{instruction.File}:{instruction.Line}: the change is in the part of the locator that is not defined here ({string.Join(" >> ", oldParts.Take(skip))})");
+                return RewriteResult.ManualReview($"{instruction.File}:{instruction.Line}: the change is in the part of the locator that is not defined here ({SelectorChain.Join(oldParts.Take(skip))})");
             }
 
             oldParts = [.. oldParts.Skip(skip)];

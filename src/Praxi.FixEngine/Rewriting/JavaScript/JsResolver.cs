@@ -1,4 +1,5 @@
 using System.Text;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.JavaScript;
@@ -14,18 +15,8 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
 
     internal static readonly string[] Extensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
-    private static readonly HashSet<string> LocatorMethods =
-    [
-        "locator", "getByRole", "getByTestId", "getByText", "getByLabel", "getByPlaceholder", "getByTitle", "getByAltText",
-        "frameLocator", "first", "last", "nth", "filter", "and", "or", "contentFrame",
-    ];
-
     private static readonly HashSet<string> SelectorActions =
-    [
-        "click", "dblclick", "fill", "type", "press", "check", "uncheck", "setChecked", "hover", "focus", "tap", "textContent",
-        "innerText", "innerHTML", "inputValue", "isVisible", "isHidden", "isEnabled", "isDisabled", "isChecked", "isEditable",
-        "getAttribute", "selectOption", "setInputFiles", "dispatchEvent", "waitForSelector", "$", "$$", "$eval", "$$eval",
-    ];
+        [.. LocatorMethods.PageActions.Where(a => a.JavaScript is not null).Select(a => a.JavaScript!)];
 
     private readonly Dictionary<string, JsDocument?> _documents = new(StringComparer.Ordinal);
 
@@ -54,7 +45,7 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
         return doc;
     }
 
-    public static bool IsLocatorMethod(string name) => LocatorMethods.Contains(name);
+    public static bool IsLocatorMethod(string name) => LocatorMethods.FromJavaScript(name) is not null;
 
     public static bool IsSelectorAction(string name) => SelectorActions.Contains(name);
 
@@ -330,26 +321,20 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
         return steps;
     }
 
-    private static LocatorStepKind KindOf(string method) => method switch
+    private static LocatorStepKind KindOf(string method) => LocatorMethods.FromJavaScript(method) switch
     {
-        "locator" => LocatorStepKind.Selector,
-        "frameLocator" => LocatorStepKind.Frame,
-        "getByRole" => LocatorStepKind.Role,
-        "getByTestId" => LocatorStepKind.TestId,
-        "getByText" => LocatorStepKind.Text,
-        "getByLabel" => LocatorStepKind.Label,
-        "getByPlaceholder" => LocatorStepKind.Placeholder,
-        "getByTitle" => LocatorStepKind.Title,
-        "getByAltText" => LocatorStepKind.AltText,
-        "first" or "last" or "nth" => LocatorStepKind.Nth,
-        "filter" => LocatorStepKind.Filter,
+        { Call: LocatorCall.Locator } => LocatorStepKind.Selector,
+        { Call: LocatorCall.FrameLocator } => LocatorStepKind.Frame,
+        { Kind: not null } => LocatorStepKind.GetBy,
+        { Call: LocatorCall.First or LocatorCall.Last or LocatorCall.Nth } => LocatorStepKind.Nth,
+        { Call: LocatorCall.Filter } => LocatorStepKind.Filter,
         _ => LocatorStepKind.Other,
     };
 
     private LocatorStep Step(JsDocument doc, ChainLink link, string method, LocatorStepKind kind, int depth)
     {
         var args = JsSyntax.Arguments(doc, link.Open);
-        var step = new LocatorStep { Document = doc, Link = link, Method = method, Kind = kind };
+        var step = new LocatorStep { Document = doc, Link = link, Method = method, Kind = kind, By = kind == LocatorStepKind.GetBy ? LocatorMethods.FromJavaScript(method)!.Kind : null };
         switch (kind)
         {
             case LocatorStepKind.Nth:
@@ -357,8 +342,8 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
                 {
                     Parts = method switch
                     {
-                        "first" => ["nth=0"],
-                        "last" => ["nth=-1"],
+                        "first" => [PlaywrightSelectors.Nth(0)],
+                        "last" => [PlaywrightSelectors.Nth(-1)],
                         _ when args.Count == 1 && Resolve(doc, args[0].First, args[0].Last, depth + 1) is { Kind: JsValueKind.Literal, Site.Kind: LiteralKind.Number } n
                             => ["nth=" + n.Site!.Value.Replace("_", string.Empty, StringComparison.Ordinal)],
                         _ => [],
@@ -372,7 +357,7 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
                     var props = options < 0 ? [] : JsSyntax.Properties(doc, options);
                     string? part = hasText?.Site switch
                     {
-                        { Kind: LiteralKind.String } s when props.Count == 1 => "internal:has-text=" + LocatorExpression.Quote(s.Value) + "i",
+                        { Kind: LiteralKind.String } s when props.Count == 1 => PlaywrightSelectors.HasText(s.Value),
                         { Kind: LiteralKind.Regex } r when props.Count == 1 => "internal:has-text=" + r.Value,
                         _ => null,
                     };
@@ -397,7 +382,7 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
         }
 
         if (argument.Kind != JsValueKind.Literal || argument.Site!.Kind is not (LiteralKind.String or LiteralKind.Regex)
-            || argument.Site.Kind == LiteralKind.Regex && kind is LocatorStepKind.Selector or LocatorStepKind.Action or LocatorStepKind.Frame or LocatorStepKind.Role)
+            || argument.Site.Kind == LiteralKind.Regex && (kind is LocatorStepKind.Selector or LocatorStepKind.Action or LocatorStepKind.Frame || step.By == LocatorKind.Role))
         {
             return step with { Problem = $"the {method}() argument `{Shorten(doc.Source(args[0].First, args[0].Last))}` is not a literal the rewriter can follow ({doc.Where(args[0].First)})" };
         }
@@ -413,7 +398,7 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
                         var hasText = OptionValue(doc, optionsOpen, "hasText", depth);
                         if (hasText?.Site is { Kind: LiteralKind.String } ht)
                         {
-                            parts.Add("internal:has-text=" + LocatorExpression.Quote(ht.Value) + "i");
+                            parts.Add(PlaywrightSelectors.HasText(ht.Value));
                         }
                         else if (JsSyntax.Properties(doc, optionsOpen).Count > 0)
                         {
@@ -425,7 +410,7 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
                 }
 
             case LocatorStepKind.Frame:
-                return step with { Parts = [.. SelectorParts.Split(value), "internal:control=enter-frame"] };
+                return step with { Parts = [.. SelectorParts.Split(value), PlaywrightSelectors.EnterFrame] };
         }
 
         // getBy*: rebuild the call with literal values and map it the way the analysis maps error messages.
@@ -465,12 +450,12 @@ internal sealed partial class JsResolver(SourceRepository repository, Cancellati
             return step with { NameOption = nameOption, Problem = $"cannot read {method}(…) at {doc.Where(link.Name)}" };
         }
 
-        return step with { NameOption = nameOption, Parts = [SelectorParts.Canonical(LocatorExpression.ToSelector(spec))] };
+        return step with { NameOption = nameOption, Parts = [SelectorParts.Canonical(PlaywrightSelectors.Print(spec))] };
     }
 
     private static string Literal(LiteralSite site) => site.Kind switch
     {
-        LiteralKind.String => LocatorExpression.Quote(site.Value),
+        LiteralKind.String => PlaywrightSelectors.Quote(site.Value),
         _ => site.Value,
     };
 

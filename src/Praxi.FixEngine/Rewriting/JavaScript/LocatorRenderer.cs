@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 
@@ -20,14 +19,14 @@ internal static class LocatorRenderer
     {
         var spec = SelectorParts.SpecOf(part);
         var candidates = new List<LocatorSpec> { spec };
-        if (spec.By == "css" && spec.Value is { } css)
+        if (spec.By == LocatorKind.Css && spec.Value is { } css)
         {
-            var attr = preferences.TestIdAttributes.Count > 0 ? preferences.TestIdAttributes[0] : "data-testid";
+            var attr = preferences.TestIdAttribute;
             var m = System.Text.RegularExpressions.Regex.Match(css, $"^\\[{System.Text.RegularExpressions.Regex.Escape(attr)}=(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)'|([\\w-]+))\\]$");
             if (m.Success)
             {
                 var value = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
-                candidates.Add(new LocatorSpec { By = "test_id", Value = value });
+                candidates.Add(new LocatorSpec { By = LocatorKind.TestId, Value = value });
             }
         }
 
@@ -36,16 +35,16 @@ internal static class LocatorRenderer
 
     /// <summary>A comparison key under which equivalent parts are equal (<c>[data-testid="x"]</c> and <c>internal:testid=…</c>).</summary>
     public static string Key(string part, SelectorPreferences preferences) =>
-        Equivalents(part, preferences).FirstOrDefault(e => e.By == "test_id") is { } testId ? LocatorExpression.ToSelector(testId) : part;
+        Equivalents(part, preferences).FirstOrDefault(e => e.By == LocatorKind.TestId) is { } testId ? PlaywrightSelectors.Print(testId) : part;
 
-    private static int Rank(string by, SelectorPreferences preferences)
+    private static int Rank(LocatorKind by, SelectorPreferences preferences)
     {
         var key = by switch
         {
-            "alt_text" or "title" => "text",
-            "selector" or "name" or "class" => "css",
-            "link_text" => "role",
-            _ => by,
+            LocatorKind.AltText or LocatorKind.Title => "text",
+            LocatorKind.Selector or LocatorKind.Name or LocatorKind.Class => "css",
+            LocatorKind.LinkText => "role",
+            _ => by.ToName(),
         };
         var index = preferences.Prefer.ToList().IndexOf(key);
         return index < 0 ? int.MaxValue : index;
@@ -59,7 +58,7 @@ internal static class LocatorRenderer
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            if (i + 1 < parts.Count && parts[i + 1] == "internal:control=enter-frame")
+            if (i + 1 < parts.Count && parts[i + 1] == PlaywrightSelectors.EnterFrame)
             {
                 Flush(calls, css, quote);
                 calls.Add($"frameLocator({JsLiteral.Quote(part, quote)})");
@@ -86,7 +85,7 @@ internal static class LocatorRenderer
     {
         if (css.Count > 0)
         {
-            calls.Add($"locator({JsLiteral.Quote(string.Join(" >> ", css), quote)})");
+            calls.Add($"locator({JsLiteral.Quote(SelectorChain.Join(css), quote)})");
             css.Clear();
         }
     }
@@ -112,8 +111,7 @@ internal static class LocatorRenderer
                 return $"filter({{ hasText: {body} }})";
             }
 
-            var text = SelectorParts.SpecOf("internal:text=" + body);
-            return text.By == "text" ? $"filter({{ hasText: {JsLiteral.Quote(text.Value ?? string.Empty, quote)} }})" : null;
+            return SelectorParts.TryHasText(part, out var text) ? $"filter({{ hasText: {JsLiteral.Quote(text.Value ?? string.Empty, quote)} }})" : null;
         }
 
         if (SelectorParts.TryRegexRole(part, out var regexRole, out var roleRegex))
@@ -131,67 +129,33 @@ internal static class LocatorRenderer
         var exact = spec.Exact == true ? ", { exact: true }" : string.Empty;
         return spec.By switch
         {
-            "test_id" => $"getByTestId({q(spec.Value ?? string.Empty)})",
-            "role" => spec.Name is null
+            LocatorKind.TestId => $"{Method(spec.By)}({q(spec.Value ?? string.Empty)})",
+            LocatorKind.Role => spec.Name is null
                 ? $"getByRole({q(spec.Role ?? string.Empty)})"
                 : $"getByRole({q(spec.Role ?? string.Empty)}, {{ name: {q(spec.Name)}{(spec.Exact == true ? ", exact: true" : string.Empty)} }})",
-            "link_text" => $"getByRole({q("link")}, {{ name: {q(spec.Value ?? string.Empty)}{(spec.Exact == false ? string.Empty : ", exact: true")} }})",
-            "text" or "label" or "placeholder" or "title" or "alt_text" => $"{Method(spec.By)}({q(spec.Value ?? string.Empty)}{exact})",
+            LocatorKind.LinkText => $"getByRole({q("link")}, {{ name: {q(spec.Value ?? string.Empty)}{(spec.Exact == false ? string.Empty : ", exact: true")} }})",
+            LocatorKind.Text or LocatorKind.Label or LocatorKind.Placeholder or LocatorKind.Title or LocatorKind.AltText => $"{Method(spec.By)}({q(spec.Value ?? string.Empty)}{exact})",
             _ => null,
         };
     }
 
-    public static string Method(string by) => by switch
-    {
-        "test_id" => "getByTestId",
-        "role" => "getByRole",
-        "text" => "getByText",
-        "label" => "getByLabel",
-        "placeholder" => "getByPlaceholder",
-        "title" => "getByTitle",
-        "alt_text" => "getByAltText",
-        _ => "locator",
-    };
-
-    /// <summary>The <c>by</c> a getBy* method expresses, or null for string forms.</summary>
-    public static string? ByOf(LocatorStepKind kind) => kind switch
-    {
-        LocatorStepKind.Role => "role",
-        LocatorStepKind.TestId => "test_id",
-        LocatorStepKind.Text => "text",
-        LocatorStepKind.Label => "label",
-        LocatorStepKind.Placeholder => "placeholder",
-        LocatorStepKind.Title => "title",
-        LocatorStepKind.AltText => "alt_text",
-        _ => null,
-    };
+    /// <summary>The getBy method that makes <paramref name="by"/> (<c>getByTestId</c>), or <c>locator</c>.</summary>
+    public static string Method(LocatorKind by) =>
+        (LocatorMethods.GetByFor(by) ?? LocatorMethods.Of(LocatorCall.Locator)).JavaScript;
 
     /// <summary>Parts as one selector string (for <c>page.click('…')</c>, <c>locator('…')</c> and selector constants).</summary>
-    public static string SelectorString(IEnumerable<string> parts, SelectorPreferences preferences)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in parts)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(" >> ");
-            }
-
-            sb.Append(SelectorPart(part, preferences));
-        }
-
-        return sb.ToString();
-    }
+    public static string SelectorString(IEnumerable<string> parts, SelectorPreferences preferences) =>
+        SelectorChain.Join(parts.Select(part => SelectorPart(part, preferences)));
 
     private static string SelectorPart(string part, SelectorPreferences preferences)
     {
         var spec = SelectorParts.SpecOf(part);
-        var attr = preferences.TestIdAttributes.Count > 0 ? preferences.TestIdAttributes[0] : "data-testid";
+        var attr = preferences.TestIdAttribute;
         return spec.By switch
         {
-            "css" or "selector" => part,
-            "test_id" => $"[{attr}={LocatorExpression.Quote(spec.Value ?? string.Empty)}]",
-            "text" => spec.Exact == true ? "text=" + LocatorExpression.Quote(spec.Value ?? string.Empty) : "text=" + spec.Value,
+            LocatorKind.Css or LocatorKind.Selector => part,
+            LocatorKind.TestId => $"[{attr}={PlaywrightSelectors.Quote(spec.Value ?? string.Empty)}]",
+            LocatorKind.Text => spec.Exact == true ? "text=" + PlaywrightSelectors.Quote(spec.Value ?? string.Empty) : "text=" + spec.Value,
             _ => part,
         };
     }

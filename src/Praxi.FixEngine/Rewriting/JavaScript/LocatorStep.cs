@@ -1,3 +1,5 @@
+using Praxi.FixEngine.Contracts;
+
 namespace Praxi.FixEngine.Rewriting.JavaScript;
 
 /// <summary>
@@ -13,6 +15,9 @@ internal sealed record LocatorStep
     public required string Method { get; init; }
 
     public required LocatorStepKind Kind { get; init; }
+
+    /// <summary>The locator kind a <see cref="LocatorStepKind.GetBy"/> step makes (<c>getByTestId</c> → <c>test_id</c>); null for the others.</summary>
+    public LocatorKind? By { get; init; }
 
     /// <summary>The first argument, resolved (string forms, getBy* text, role).</summary>
     public JsValue? Argument { get; init; }

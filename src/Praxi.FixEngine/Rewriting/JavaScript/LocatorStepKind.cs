@@ -12,13 +12,8 @@ internal enum LocatorStepKind
     /// <summary><c>frameLocator('iframe')</c>.</summary>
     Frame,
 
-    Role,
-    TestId,
-    Text,
-    Label,
-    Placeholder,
-    Title,
-    AltText,
+    /// <summary><c>getByRole</c>, <c>getByTestId</c>, <c>getByText</c>…: the locator kind is <see cref="LocatorStep.By"/>.</summary>
+    GetBy,
 
     /// <summary><c>first()</c>, <c>last()</c>, <c>nth(i)</c>.</summary>
     Nth,

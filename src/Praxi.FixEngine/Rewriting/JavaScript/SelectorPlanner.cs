@@ -34,7 +34,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
 
         if (part != step.Parts.Count - 1)
         {
-            return RewriteResult.ManualReview($"{Where}: cannot insert {string.Join(" >> ", region)} inside {step.Method}(…)");
+            return RewriteResult.ManualReview($"{Where}: cannot insert {SelectorChain.Join(region)} inside {step.Method}(…)");
         }
 
         var text = "." + LocatorRenderer.Calls(region, Quote(step), preferences);
@@ -70,12 +70,11 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         {
             switch (step.Kind)
             {
-                case LocatorStepKind.Role or LocatorStepKind.TestId or LocatorStepKind.Text or LocatorStepKind.Label
-                    or LocatorStepKind.Placeholder or LocatorStepKind.Title or LocatorStepKind.AltText:
+                case LocatorStepKind.GetBy:
                     return WithinForm(step, region[0]) ?? ChangeForm(stepIndex, stepIndex, region);
                 case LocatorStepKind.Filter when region[0].StartsWith("internal:has-text=\"", StringComparison.Ordinal)
-                    && step.NameOption?.Site is { Kind: LiteralKind.String } hasText:
-                    AddLiteral(hasText, JsLiteral.Quote(SelectorParts.SpecOf("internal:text=" + region[0]["internal:has-text=".Length..]).Value ?? string.Empty, hasText.Quote), step.NameOption, step);
+                    && SelectorParts.TryHasText(region[0], out var newText) && step.NameOption?.Site is { Kind: LiteralKind.String } hasText:
+                    AddLiteral(hasText, JsLiteral.Quote(newText.Value ?? string.Empty, hasText.Quote), step.NameOption, step);
                     return Done();
             }
         }
@@ -88,7 +87,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
     {
         if (fromPart != 0 || toPart != Steps[b].Parts.Count - 1)
         {
-            return RewriteResult.ManualReview($"{Where}: the change spans parts of several calls ({string.Join(" >> ", candidate.Parts)})");
+            return RewriteResult.ManualReview($"{Where}: the change spans parts of several calls ({SelectorChain.Join(candidate.Parts)})");
         }
 
         return ChangeForm(a, b, region);
@@ -153,12 +152,12 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
     /// <summary>Edits within a getBy* call: the role, the text, the name, <c>exact</c>. Null when the form cannot say the new part.</summary>
     private RewriteResult? WithinForm(LocatorStep step, string part)
     {
-        var by = LocatorRenderer.ByOf(step.Kind)!;
+        var by = step.By!.Value;
         string? value = null, regex = null, name = null, nameRegex = null;
         var exact = false;
         if (SelectorParts.TryRegexRole(part, out var rr, out var rre))
         {
-            if (by != "role")
+            if (by != LocatorKind.Role)
             {
                 return null;
             }
@@ -183,7 +182,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
                 return null;
             }
 
-            value = by == "role" ? spec.Role : spec.Value;
+            value = by == LocatorKind.Role ? spec.Role : spec.Value;
             name = spec.Name;
             exact = spec.Exact == true;
         }
@@ -215,9 +214,9 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         var nameProp = props.FindIndex(p => JsSyntax.KeyName(doc, p.Key) == "name");
         var exactProp = props.FindIndex(p => JsSyntax.KeyName(doc, p.Key) == "exact");
         var oldExact = exactProp >= 0 && doc.IsName(props[exactProp].First, "true");
-        var wantName = by == "role" ? nameRegex ?? (name is null ? null : JsLiteral.Quote(name, quote)) : null;
-        var wantExact = by != "test_id" && exact;
-        var removeName = by == "role" && wantName is null && nameProp >= 0;
+        var wantName = by == LocatorKind.Role ? nameRegex ?? (name is null ? null : JsLiteral.Quote(name, quote)) : null;
+        var wantExact = by != LocatorKind.TestId && exact;
+        var removeName = by == LocatorKind.Role && wantName is null && nameProp >= 0;
         var addName = wantName is not null && nameProp < 0;
         var exactChanges = oldExact != wantExact;
 
@@ -296,7 +295,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
             return RewriteResult.ManualReview($"{Where}: the selector of {step.Method}(…) is not a string literal");
         }
 
-        var pieces = SelectorParts.SplitRaw(site.Value);
+        var pieces = SelectorChain.SplitRaw(site.Value);
         var rendered = region.Select(r => LocatorRenderer.SelectorString([r], preferences)).ToList();
         var result = new StringBuilder();
         var all = pieces.Take(from).Select(p => (Raw: true, Text: p))
@@ -327,7 +326,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
 
     /// <summary>How many of the step's parts come from its selector string.</summary>
     private static int StringParts(LocatorStep step) =>
-        step.Argument?.Site is { Kind: LiteralKind.String } site ? SelectorParts.SplitRaw(site.Value).Count : 0;
+        step.Argument?.Site is { Kind: LiteralKind.String } site ? SelectorChain.SplitRaw(site.Value).Count : 0;
 
     private static bool Inline(LocatorStep step, LiteralSite site) =>
         ReferenceEquals(site.Document, step.Document) && site.First >= step.Link.Open && site.Last <= step.Link.Close;

@@ -33,8 +33,8 @@ public sealed class LocatorGeneratorTests
         var sut = LocatorGenerator.Generate(target, dom, SelectorPreferences.Default);
 
         sut.Select(r => r.Strategy).Should().Equal("test_id", "role", "text", "id", "css", "xpath");
-        sut[0].Spec.Should().Be(new LocatorSpec { By = "test_id", Value = "checkout" });
-        sut[1].Spec.Should().Be(new LocatorSpec { By = "role", Role = "button", Name = "Checkout", Exact = false });
+        sut[0].Spec.Should().Be(new LocatorSpec { By = LocatorKind.TestId, Value = "checkout" });
+        sut[1].Spec.Should().Be(new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Checkout", Exact = false });
         sut.Should().OnlyContain(r => !r.Fragile);
         EveryResultResolvesToTheTargetAlone(dom, target, sut);
     }
@@ -56,26 +56,26 @@ public sealed class LocatorGeneratorTests
     public void Generate_AuthorUsedRole_KeepsRoleWithTheTargetsNameAndExactness()
     {
         var (dom, target) = Page("<form><button id=t data-testid=login>Log in</button></form><a href=/help>Help</a>");
-        var old = new LocatorSpec { By = "role", Role = "button", Name = "Sign in", Exact = true };
+        var old = new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Sign in", Exact = true };
 
         var sut = LocatorGenerator.Generate(target, dom, SelectorPreferences.Default, old);
 
-        sut[0].Spec.Should().Be(new LocatorSpec { By = "role", Role = "button", Name = "Log in", Exact = true });
+        sut[0].Spec.Should().Be(new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Log in", Exact = true });
         sut[0].Why.Should().StartWith("Same form as the test");
         sut[1].Strategy.Should().Be("test_id");
-        sut.Count(r => r.Spec.By == "role").Should().Be(2, "the preference order adds the non-exact role locator too");
+        sut.Count(r => r.Spec.By == LocatorKind.Role).Should().Be(2, "the preference order adds the non-exact role locator too");
     }
 
     [Theory]
-    [InlineData("id", "id")]
-    [InlineData("css", "css")]
-    [InlineData("xpath", "xpath")]
-    [InlineData("text", "text")]
-    [InlineData("name", "name")]
-    public void Generate_AuthorForm_ComesFirst(string by, string expected)
+    [InlineData(LocatorKind.Id, LocatorKind.Id)]
+    [InlineData(LocatorKind.Css, LocatorKind.Css)]
+    [InlineData(LocatorKind.XPath, LocatorKind.XPath)]
+    [InlineData(LocatorKind.Text, LocatorKind.Text)]
+    [InlineData(LocatorKind.Name, LocatorKind.Name)]
+    public void Generate_AuthorForm_ComesFirst(LocatorKind by, LocatorKind expected)
     {
         var (dom, target) = Page("<input id=t name=email data-testid=email-field placeholder='you@example.com'><button>Go</button>");
-        if (by == "text")
+        if (by == LocatorKind.Text)
         {
             (dom, target) = Page("<p id=t data-testid=status>Status ready</p><p>Other</p>");
         }
@@ -94,7 +94,7 @@ public sealed class LocatorGeneratorTests
             <div id=ember124 class="css-9q8w7e"><span class="f0e1d2c3">x</span></div>
             """, "span");
 
-        var sut = LocatorGenerator.Generate(target, dom, SelectorPreferences.Default, new LocatorSpec { By = "id", Value = "ember99" });
+        var sut = LocatorGenerator.Generate(target, dom, SelectorPreferences.Default, new LocatorSpec { By = LocatorKind.Id, Value = "ember99" });
 
         sut.Should().NotBeEmpty();
         sut.Select(r => r.Spec.Value ?? string.Empty).Should().NotContain(v => v.Contains("ember") || v.Contains("css-") || v.Contains("a1b2") || v.Contains("3kPq1"));
@@ -109,7 +109,7 @@ public sealed class LocatorGeneratorTests
 
         var sut = LocatorGenerator.Generate(target, dom, SelectorPreferences.Default);
 
-        sut.Should().Contain(r => r.Spec.By == "role" && r.Spec.Name == "Cancel");
+        sut.Should().Contain(r => r.Spec.By == LocatorKind.Role && r.Spec.Name == "Cancel");
         sut.Should().NotContain(r => r.Spec.Value == "button.secondary");
         sut.Should().NotContain(r => r.Strategy == "text");
         EveryResultResolvesToTheTargetAlone(dom, target, sut);
@@ -124,7 +124,7 @@ public sealed class LocatorGeneratorTests
         var sut = LocatorGenerator.Generate(target, dom, SelectorPreferences.Default);
 
         sut.Should().NotContain(r => r.Strategy == "text" || r.Strategy == "role");
-        sut[0].Spec.Should().Be(new LocatorSpec { By = "id", Value = "t" });
+        sut[0].Spec.Should().Be(new LocatorSpec { By = LocatorKind.Id, Value = "t" });
     }
 
     [Fact]
@@ -136,8 +136,8 @@ public sealed class LocatorGeneratorTests
         var sut = LocatorGenerator.Generate(target, dom, preferences);
 
         sut.Select(r => r.Spec).Should().Equal(
-            new LocatorSpec { By = "placeholder", Value = "you@example.com", Exact = false },
-            new LocatorSpec { By = "label", Value = "Email address", Exact = false });
+            new LocatorSpec { By = LocatorKind.Placeholder, Value = "you@example.com", Exact = false },
+            new LocatorSpec { By = LocatorKind.Label, Value = "Email address", Exact = false });
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class LocatorGeneratorTests
 
         var sut = LocatorGenerator.Generate(target, dom, preferences);
 
-        sut.Should().ContainSingle().Which.Spec.Should().Be(new LocatorSpec { By = "test_id", Value = "pay" });
+        sut.Should().ContainSingle().Which.Spec.Should().Be(new LocatorSpec { By = LocatorKind.TestId, Value = "pay" });
         EveryResultResolvesToTheTargetAlone(dom, target, sut, new DomQueryContext { TestIdAttribute = "data-qa" });
     }
 
@@ -160,7 +160,7 @@ public sealed class LocatorGeneratorTests
 
         var sut = LocatorGenerator.Generate(target, dom, new SelectorPreferences(["css", "xpath"], ["data-testid"]));
 
-        sut[0].Spec.Should().Be(new LocatorSpec { By = "css", Value = "#cart span.count" });
+        sut[0].Spec.Should().Be(new LocatorSpec { By = LocatorKind.Css, Value = "#cart span.count" });
         sut[1].Spec.Value.Should().Be("//*[@id='cart']/span[1]");
         sut[1].Fragile.Should().BeTrue();
     }

@@ -18,7 +18,7 @@ public sealed class LocatorNarrowerTests
         <footer class="sticky"><span>Total 42</span><button id="in-footer">Place   order</button></footer>
         """;
 
-    private static readonly LocatorSpec PlaceOrder = new() { By = "role", Role = "button", Name = "Place order", Exact = false };
+    private static readonly LocatorSpec PlaceOrder = new() { By = LocatorKind.Role, Role = "button", Name = "Place order", Exact = false };
 
     [Fact]
     public void Narrow_DuplicatedButtonInForm_ScopesByTheFormFirstAndNthLast()
@@ -29,7 +29,7 @@ public sealed class LocatorNarrowerTests
         var sut = LocatorNarrower.Narrow(PlaceOrder, target, dom);
 
         sut[0].Should().Be(new GeneratedLocator(
-            new LocatorSpec { By = "selector", Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" },
+            new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" },
             "scope", false, "The test's locator, inside form#checkout."));
         sut.Select(r => r.Strategy).Should().StartWith("scope").And.EndWith("nth");
         sut[^1].Spec.Value.Should().Be("internal:role=button[name=\"Place order\"i] >> nth=0");
@@ -61,7 +61,7 @@ public sealed class LocatorNarrowerTests
 
         var sut = LocatorNarrower.Narrow(PlaceOrder, dom.GetElementById("in-form")!, dom);
 
-        foreach (var chain in sut.Where(r => r.Spec.By == "selector"))
+        foreach (var chain in sut.Where(r => r.Spec.By == LocatorKind.Selector))
         {
             LocatorExpression.TryParseSelector(chain.Spec.Value, out var parsed).Should().BeTrue();
             parsed.Should().Be(chain.Spec);
@@ -76,7 +76,7 @@ public sealed class LocatorNarrowerTests
         var sut = LocatorNarrower.Narrow(PlaceOrder, dom.GetElementById("a")!, dom);
 
         sut[0].Should().Be(new GeneratedLocator(
-            new LocatorSpec { By = "role", Role = "button", Name = "Place order", Exact = true },
+            new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Place order", Exact = true },
             "exact", false, "The button named exactly \"Place order\"; the other matches have longer names."));
     }
 
@@ -89,9 +89,9 @@ public sealed class LocatorNarrowerTests
             """);
         var target = dom.QuerySelectorAll(".card")[1];
 
-        var sut = LocatorNarrower.Narrow(new LocatorSpec { By = "css", Value = ".card" }, target, dom);
+        var sut = LocatorNarrower.Narrow(new LocatorSpec { By = LocatorKind.Css, Value = ".card" }, target, dom);
 
-        sut[0].Spec.Should().Be(new LocatorSpec { By = "selector", Value = ".card >> internal:has-text=\"Camp Stool\"i" });
+        sut[0].Spec.Should().Be(new LocatorSpec { By = LocatorKind.Selector, Value = ".card >> internal:has-text=\"Camp Stool\"i" });
         sut[0].Strategy.Should().Be("filter");
         sut[^1].Strategy.Should().Be("nth");
     }
@@ -117,7 +117,7 @@ public sealed class LocatorNarrowerTests
     {
         var dom = DomLoader.Parse("<button id=a>x</button>");
 
-        var act = () => LocatorNarrower.Narrow(new LocatorSpec { By = "selector", Value = "bogus=1" }, dom.GetElementById("a")!, dom);
+        var act = () => LocatorNarrower.Narrow(new LocatorSpec { By = LocatorKind.Selector, Value = "bogus=1" }, dom.GetElementById("a")!, dom);
 
         act.Should().Throw<FixEngineException>().WithMessage("*Unknown selector engine*");
     }

@@ -129,7 +129,7 @@ public sealed class SelectorEngineTests
     public void Query_TestIdSpec_UsesTheConfiguredAttribute()
     {
         var dom = Dom("<div id=a data-testid=card></div><div id=b data-qa=card></div>");
-        var spec = new LocatorSpec { By = "test_id", Value = "card" };
+        var spec = new LocatorSpec { By = LocatorKind.TestId, Value = "card" };
 
         Ids(SelectorEngine.Query(dom, spec)).Should().Equal("a");
         Ids(SelectorEngine.Query(dom, spec, new DomQueryContext { TestIdAttribute = "data-qa" })).Should().Equal("b");
@@ -253,18 +253,18 @@ public sealed class SelectorEngineTests
     }
 
     [Theory]
-    [InlineData("id", "save", null, new[] { "save" })]
-    [InlineData("name", "q", null, new[] { "q" })]
-    [InlineData("class", "primary", null, new[] { "save" })]
-    [InlineData("link_text", "Pricing", true, new[] { "pricing" })]
-    [InlineData("link_text", "Pric", true, new string[0])]
-    [InlineData("link_text", "Pric", false, new[] { "pricing" })]
-    [InlineData("css", "button.primary", null, new[] { "save" })]
-    [InlineData("xpath", "//input[@name='q']", null, new[] { "q" })]
-    [InlineData("text", "save", false, new[] { "save" })]
-    [InlineData("placeholder", "Search", false, new[] { "q" })]
-    [InlineData("selector", "form >> button", null, new[] { "save" })]
-    public void Query_Spec_CoversSeleniumAndPlaywrightForms(string by, string value, bool? exact, string[] expected)
+    [InlineData(LocatorKind.Id, "save", null, new[] { "save" })]
+    [InlineData(LocatorKind.Name, "q", null, new[] { "q" })]
+    [InlineData(LocatorKind.Class, "primary", null, new[] { "save" })]
+    [InlineData(LocatorKind.LinkText, "Pricing", true, new[] { "pricing" })]
+    [InlineData(LocatorKind.LinkText, "Pric", true, new string[0])]
+    [InlineData(LocatorKind.LinkText, "Pric", false, new[] { "pricing" })]
+    [InlineData(LocatorKind.Css, "button.primary", null, new[] { "save" })]
+    [InlineData(LocatorKind.XPath, "//input[@name='q']", null, new[] { "q" })]
+    [InlineData(LocatorKind.Text, "save", false, new[] { "save" })]
+    [InlineData(LocatorKind.Placeholder, "Search", false, new[] { "q" })]
+    [InlineData(LocatorKind.Selector, "form >> button", null, new[] { "save" })]
+    public void Query_Spec_CoversSeleniumAndPlaywrightForms(LocatorKind by, string value, bool? exact, string[] expected)
     {
         const string Html = """
             <form><input id=q name=q placeholder="Search"><button id=save class="btn primary">Save</button></form>
@@ -277,7 +277,7 @@ public sealed class SelectorEngineTests
     [Fact]
     public void Query_RoleSpec_UsesTheAccessibleName()
     {
-        var spec = new LocatorSpec { By = "role", Role = "button", Name = "Save", Exact = true };
+        var spec = new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Save", Exact = true };
 
         Ids(SelectorEngine.Query(Dom("<button id=a>Save</button><button id=b>Save all</button>"), spec)).Should().Equal("a");
     }
@@ -287,11 +287,11 @@ public sealed class SelectorEngineTests
     {
         var dom = Dom("<div></div>");
 
-        FluentActions.Invoking(() => SelectorEngine.Query(dom, new LocatorSpec { By = "css" }))
+        FluentActions.Invoking(() => SelectorEngine.Query(dom, new LocatorSpec { By = LocatorKind.Css }))
             .Should().Throw<FixEngineException>().WithMessage("*no value*");
-        FluentActions.Invoking(() => SelectorEngine.Query(dom, new LocatorSpec { By = "class", Value = "a b" }))
+        FluentActions.Invoking(() => SelectorEngine.Query(dom, new LocatorSpec { By = LocatorKind.Class, Value = "a b" }))
             .Should().Throw<FixEngineException>().WithMessage("*compound*");
-        FluentActions.Invoking(() => SelectorEngine.Query(dom, new LocatorSpec { By = "magic", Value = "x" }))
+        FluentActions.Invoking(() => SelectorEngine.Query(dom, new LocatorSpec { By = (LocatorKind)99, Value = "x" }))
             .Should().Throw<FixEngineException>().WithMessage("*Unknown locator strategy*");
     }
 

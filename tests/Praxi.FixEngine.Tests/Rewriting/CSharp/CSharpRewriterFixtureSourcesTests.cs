@@ -116,19 +116,19 @@ public sealed class CSharpRewriterFixtureSourcesTests
         var firstArgument = call.ArgumentList.Arguments[0].Expression == literal;
         return member.Name.Identifier.ValueText switch
         {
-            "Locator" when firstArgument => new LocatorSpec { By = "css", Value = value },
-            "GetByTestId" when firstArgument => new LocatorSpec { By = "test_id", Value = value },
-            "GetByText" or "GetByLabel" when firstArgument => new LocatorSpec { By = member.Name.Identifier.ValueText == "GetByText" ? "text" : "label", Value = value },
+            "Locator" when firstArgument => new LocatorSpec { By = LocatorKind.Css, Value = value },
+            "GetByTestId" when firstArgument => new LocatorSpec { By = LocatorKind.TestId, Value = value },
+            "GetByText" or "GetByLabel" when firstArgument => new LocatorSpec { By = member.Name.Identifier.ValueText == "GetByText" ? LocatorKind.Text : LocatorKind.Label, Value = value },
             "GetByRole" when !firstArgument && literal.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "Name" } }
                 && call.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax role =>
-                new LocatorSpec { By = "role", Role = role.Name.Identifier.ValueText.ToLowerInvariant(), Name = value },
+                new LocatorSpec { By = LocatorKind.Role, Role = role.Name.Identifier.ValueText.ToLowerInvariant(), Name = value },
             "Id" or "CssSelector" or "XPath" or "Name" or "ClassName" when firstArgument && member.Expression.ToString() == "By" => member.Name.Identifier.ValueText switch
             {
-                "Id" => new LocatorSpec { By = "id", Value = value },
-                "CssSelector" => new LocatorSpec { By = "css", Value = value },
-                "XPath" => new LocatorSpec { By = "xpath", Value = value },
-                "Name" => new LocatorSpec { By = "name", Value = value },
-                _ => new LocatorSpec { By = "class", Value = value },
+                "Id" => new LocatorSpec { By = LocatorKind.Id, Value = value },
+                "CssSelector" => new LocatorSpec { By = LocatorKind.Css, Value = value },
+                "XPath" => new LocatorSpec { By = LocatorKind.XPath, Value = value },
+                "Name" => new LocatorSpec { By = LocatorKind.Name, Value = value },
+                _ => new LocatorSpec { By = LocatorKind.Class, Value = value },
             },
             _ => null,
         };
@@ -136,8 +136,8 @@ public sealed class CSharpRewriterFixtureSourcesTests
 
     private static LocatorSpec Healed(LocatorSpec old) => old.By switch
     {
-        "role" => old with { Name = old.Name + " now" },
-        "xpath" => old with { Value = "//button[@type='submit']" },
+        LocatorKind.Role => old with { Name = old.Name + " now" },
+        LocatorKind.XPath => old with { Value = "//button[@type='submit']" },
         _ => old with { Value = old.Value + "-healed" },
     };
 

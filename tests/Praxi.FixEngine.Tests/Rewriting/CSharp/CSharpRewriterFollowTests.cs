@@ -331,7 +331,7 @@ public sealed class CSharpRewriterFollowTests
             }
             """;
 
-        var result = Run(Selector(Test, 5, Css("#login"), Spec("test_id", "sign-in")), Unchanged(Test, test), Unchanged("e2e/Selectors.cs", Selectors));
+        var result = Run(Selector(Test, 5, Css("#login"), Spec(LocatorKind.TestId, "sign-in")), Unchanged(Test, test), Unchanged("e2e/Selectors.cs", Selectors));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("e2e/Selectors.cs:5");
@@ -390,7 +390,7 @@ public sealed class CSharpRewriterFollowTests
                 public Task SubmitAsync() => Form.Locator([|"button[type=submit]"|]).ClickAsync();
             }
             """;
-        var old = new LocatorSpec { By = "selector", Value = "form#login >> button" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "form#login >> button" };
 
         var result = Verify(Selector("e2e/LoginPage.cs", 5, old, Css("button[type=submit]")), Case("e2e/LoginPage.cs", before, after));
 

@@ -69,7 +69,7 @@ public sealed class CSharpRewriterPlaywrightTests
             """;
 
         Verify(
-            Selector(File, Line(before, "Locator("), new() { By = "selector", Value = "form.checkout >> button.pay" }, Css("button[type=submit]")),
+            Selector(File, Line(before, "Locator("), new() { By = LocatorKind.Selector, Value = "form.checkout >> button.pay" }, Css("button[type=submit]")),
             Case(File, before, after));
     }
 
@@ -149,13 +149,13 @@ public sealed class CSharpRewriterPlaywrightTests
     }
 
     [Theory]
-    [InlineData("GetByTestId", "test_id")]
-    [InlineData("GetByText", "text")]
-    [InlineData("GetByLabel", "label")]
-    [InlineData("GetByPlaceholder", "placeholder")]
-    [InlineData("GetByTitle", "title")]
-    [InlineData("GetByAltText", "alt_text")]
-    public void Rewrite_GetByMethods_ChangeOnlyTheLiteral(string method, string by)
+    [InlineData("GetByTestId", LocatorKind.TestId)]
+    [InlineData("GetByText", LocatorKind.Text)]
+    [InlineData("GetByLabel", LocatorKind.Label)]
+    [InlineData("GetByPlaceholder", LocatorKind.Placeholder)]
+    [InlineData("GetByTitle", LocatorKind.Title)]
+    [InlineData("GetByAltText", LocatorKind.AltText)]
+    public void Rewrite_GetByMethods_ChangeOnlyTheLiteral(string method, LocatorKind by)
     {
         var before = $$"""
             public sealed class T
@@ -195,7 +195,7 @@ public sealed class CSharpRewriterPlaywrightTests
             }
             """;
 
-        Verify(Selector(File, 3, Spec("text", "Status"), Spec("text", "Status:", exact: true)), Case(File, before, after));
+        Verify(Selector(File, 3, Spec(LocatorKind.Text, "Status"), Spec(LocatorKind.Text, "Status:", exact: true)), Case(File, before, after));
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class CSharpRewriterPlaywrightTests
             }
             """;
 
-        Verify(Selector(File, 5, Css("#login-btn"), Spec("test_id", "sign-in"), column: 20), Case(File, before, after));
+        Verify(Selector(File, 5, Css("#login-btn"), Spec(LocatorKind.TestId, "sign-in"), column: 20), Case(File, before, after));
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class CSharpRewriterPlaywrightTests
         var before = Wrap("""await page.ClickAsync("#old");""");
         var after = Wrap("""await page.ClickAsync([|"[data-testid='save']"|]);""");
 
-        Verify(Selector(File, 5, Css("#old"), Spec("test_id", "save")), Case(File, before, after));
+        Verify(Selector(File, 5, Css("#old"), Spec(LocatorKind.TestId, "save")), Case(File, before, after));
     }
 
     [Fact]
@@ -289,7 +289,7 @@ public sealed class CSharpRewriterPlaywrightTests
         var before = Wrap($"await page.Locator({beforeLiteral}).ClickAsync();");
         var after = Wrap($"await page.Locator({afterLiteral}).ClickAsync();");
 
-        Verify(Selector(File, 5, Spec("xpath", "//div[@class=\"x\"]"), Spec("xpath", "//span[@class=\"y\"]")), Case(File, before, after));
+        Verify(Selector(File, 5, Spec(LocatorKind.XPath, "//div[@class=\"x\"]"), Spec(LocatorKind.XPath, "//span[@class=\"y\"]")), Case(File, before, after));
     }
 
     [Fact]
@@ -365,7 +365,7 @@ public sealed class CSharpRewriterPlaywrightTests
     [InlineData("""await page.Locator("ul > li").Nth(2).Locator("a").ClickAsync();""", """await page.Locator("ul > li").Nth(2).Locator([|"a.title"|]).ClickAsync();""", "ul > li >> nth=2 >> a")]
     public void Rewrite_ScopedChains_MatchTheWholeChainAndEditTheLastStep(string beforeLine, string afterLine, string chain)
     {
-        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = chain };
+        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = LocatorKind.Selector, Value = chain };
         var last = beforeLine.Contains("#card", StringComparison.Ordinal) ? "#card-number" : beforeLine.Contains("Milk", StringComparison.Ordinal) ? "button.remove" : "a.title";
 
         Verify(Selector(File, 5, old, Css(last)), Case(File, Wrap(beforeLine), Wrap(afterLine)));
@@ -376,8 +376,8 @@ public sealed class CSharpRewriterPlaywrightTests
     {
         var before = Wrap("""await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();""");
         var after = Wrap("""await page.Locator("form").GetByRole(AriaRole.Button, new() { Name = [|"Send"|] }).ClickAsync();""");
-        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Go\"i]" };
-        var @new = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "form >> internal:role=button[name=\"Send\"i]" };
+        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = LocatorKind.Selector, Value = "form >> internal:role=button[name=\"Go\"i]" };
+        var @new = new Praxi.FixEngine.Contracts.LocatorSpec { By = LocatorKind.Selector, Value = "form >> internal:role=button[name=\"Send\"i]" };
 
         Verify(Selector(File, 5, old, @new), Case(File, before, after));
     }
@@ -386,8 +386,8 @@ public sealed class CSharpRewriterPlaywrightTests
     public void Rewrite_ChainInstructionChangingTheScope_NeedsManualReview()
     {
         var before = Wrap("""await page.Locator("form").Locator("button").ClickAsync();""");
-        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "form >> button" };
-        var @new = new Praxi.FixEngine.Contracts.LocatorSpec { By = "selector", Value = "main >> button" };
+        var old = new Praxi.FixEngine.Contracts.LocatorSpec { By = LocatorKind.Selector, Value = "form >> button" };
+        var @new = new Praxi.FixEngine.Contracts.LocatorSpec { By = LocatorKind.Selector, Value = "main >> button" };
 
         var result = Run(Selector(File, 5, old, @new), Unchanged(File, before));
 
@@ -418,7 +418,7 @@ public sealed class CSharpRewriterPlaywrightTests
             }
             """;
         var after = before.Replace("\"Place order\" })", "\"Place order\" })[|" + call + "|]", StringComparison.Ordinal);
-        var @new = new LocatorSpec { By = "selector", Value = "internal:role=button[name=\"Place order\"i] >> " + narrowing };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=button[name=\"Place order\"i] >> " + narrowing };
 
         Verify(Selector(File, 3, Role("button", "Place order"), @new, kind: "narrow_selector"), Case(File, before, after));
     }
@@ -432,7 +432,7 @@ public sealed class CSharpRewriterPlaywrightTests
                 public ILocator PlaceOrder => page.GetByRole(AriaRole.Button, new() { Name = "Place order" });
             }
             """;
-        var @new = new LocatorSpec { By = "selector", Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" };
 
         var result = Run(Selector(File, 3, Role("button", "Place order"), @new, kind: "narrow_selector"), Unchanged(File, source));
 

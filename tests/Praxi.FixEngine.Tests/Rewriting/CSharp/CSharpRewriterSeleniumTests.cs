@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.CSharp.CSharpRewriterVerifier;
@@ -10,19 +11,19 @@ public sealed class CSharpRewriterSeleniumTests
     private const string File = "Tests/CheckoutTests.cs";
 
     [Theory]
-    [InlineData("Id", "id", "coupon", "promo")]
-    [InlineData("CssSelector", "css", "button.confirm", "button.primary")]
-    [InlineData("XPath", "xpath", "//button[text()='Pay now']", "//button[text()='Pay']")]
-    [InlineData("Name", "name", "card", "card-number")]
-    [InlineData("ClassName", "class", "btn", "btn-primary")]
-    [InlineData("LinkText", "link_text", "Sign in", "Log in")]
-    [InlineData("TagName", "css", "form", "main")]
-    public void Rewrite_ByMethods_ChangeOnlyTheLiteral(string method, string by, string old, string @new)
+    [InlineData("Id", LocatorKind.Id, "coupon", "promo")]
+    [InlineData("CssSelector", LocatorKind.Css, "button.confirm", "button.primary")]
+    [InlineData("XPath", LocatorKind.XPath, "//button[text()='Pay now']", "//button[text()='Pay']")]
+    [InlineData("Name", LocatorKind.Name, "card", "card-number")]
+    [InlineData("ClassName", LocatorKind.Class, "btn", "btn-primary")]
+    [InlineData("LinkText", LocatorKind.LinkText, "Sign in", "Log in")]
+    [InlineData("TagName", LocatorKind.Css, "form", "main")]
+    public void Rewrite_ByMethods_ChangeOnlyTheLiteral(string method, LocatorKind by, string old, string @new)
     {
         var before = Wrap($"driver.FindElement(By.{method}(\"{old}\")).Click();");
         var after = Wrap($"driver.FindElement(By.{method}([|\"{@new}\"|])).Click();");
 
-        Verify(Selector(File, 7, Spec(by, old, by == "link_text" ? true : null), Spec(by, @new, by == "link_text" ? true : null)), Case(File, before, after));
+        Verify(Selector(File, 7, Spec(by, old, by == LocatorKind.LinkText ? true : null), Spec(by, @new, by == LocatorKind.LinkText ? true : null)), Case(File, before, after));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class CSharpRewriterSeleniumTests
         var before = Wrap("""var links = driver.FindElements(By.PartialLinkText("Sign"));""");
         var after = Wrap("""var links = driver.FindElements(By.PartialLinkText([|"Log"|]));""");
 
-        Verify(Selector(File, 7, Spec("link_text", "Sign", exact: false), Spec("link_text", "Log", exact: false)), Case(File, before, after));
+        Verify(Selector(File, 7, Spec(LocatorKind.LinkText, "Sign", exact: false), Spec(LocatorKind.LinkText, "Log", exact: false)), Case(File, before, after));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class CSharpRewriterSeleniumTests
         var before = Wrap("""driver.FindElement(By.Id("coupon")).SendKeys("SAVE10");""");
         var after = Wrap("""driver.FindElement(By.[|CssSelector("[data-testid='coupon-code']")|]).SendKeys("SAVE10");""");
 
-        Verify(Selector(File, 7, Css("#coupon"), Spec("test_id", "coupon-code")), Case(File, before, after));
+        Verify(Selector(File, 7, Css("#coupon"), Spec(LocatorKind.TestId, "coupon-code")), Case(File, before, after));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class CSharpRewriterSeleniumTests
         var after = Wrap("""driver.FindElement(By.[|XPath("//*[@data-qa='coupon-code']")|]).SendKeys("SAVE10");""");
         var preferences = new SelectorPreferences(["test_id", "xpath", "css"], ["data-qa"]);
 
-        VerifyWith(preferences, Selector(File, 7, Spec("id", "coupon"), Spec("test_id", "coupon-code")), Case(File, before, after));
+        VerifyWith(preferences, Selector(File, 7, Spec(LocatorKind.Id, "coupon"), Spec(LocatorKind.TestId, "coupon-code")), Case(File, before, after));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class CSharpRewriterSeleniumTests
         var before = Wrap("""driver.FindElement(By.CssSelector("button.confirm")).Click();""");
         var after = Wrap("""driver.FindElement(By.[|XPath("//*[normalize-space()='Confirm order']")|]).Click();""");
 
-        Verify(Selector(File, 7, Css("button.confirm"), Spec("text", "Confirm order", exact: true)), Case(File, before, after));
+        Verify(Selector(File, 7, Css("button.confirm"), Spec(LocatorKind.Text, "Confirm order", exact: true)), Case(File, before, after));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class CSharpRewriterSeleniumTests
             }
             """;
 
-        Verify(Selector("Tests/CheckoutPage.cs", 5, Spec("xpath", "//button[text()='Pay now']"), Spec("xpath", "//button[text()='Pay']")), Case("Tests/CheckoutPage.cs", before, after));
+        Verify(Selector("Tests/CheckoutPage.cs", 5, Spec(LocatorKind.XPath, "//button[text()='Pay now']"), Spec(LocatorKind.XPath, "//button[text()='Pay']")), Case("Tests/CheckoutPage.cs", before, after));
     }
 
     private static string Wrap(string statement) => $$"""

@@ -5,11 +5,11 @@ namespace Praxi.FixEngine.Tests.Rewriting.CSharp;
 /// <summary>Instructions as analysis.json carries them, for rewriter tests.</summary>
 internal static class Instructions
 {
-    public static LocatorSpec Css(string value) => new() { By = "css", Value = value };
+    public static LocatorSpec Css(string value) => new() { By = LocatorKind.Css, Value = value };
 
-    public static LocatorSpec Spec(string by, string value, bool? exact = null) => new() { By = by, Value = value, Exact = exact };
+    public static LocatorSpec Spec(LocatorKind by, string value, bool? exact = null) => new() { By = by, Value = value, Exact = exact };
 
-    public static LocatorSpec Role(string role, string? name, bool? exact = null) => new() { By = "role", Role = role, Name = name, Exact = exact };
+    public static LocatorSpec Role(string role, string? name, bool? exact = null) => new() { By = LocatorKind.Role, Role = role, Name = name, Exact = exact };
 
     public static FixInstruction Selector(string file, int line, LocatorSpec old, LocatorSpec @new, int? column = null, string kind = "replace_selector") => new()
     {

@@ -38,11 +38,11 @@ internal static class Instructions
         Evidence = "test",
     };
 
-    public static LocatorSpec Css(string value) => new() { By = "css", Value = value };
+    public static LocatorSpec Css(string value) => new() { By = LocatorKind.Css, Value = value };
 
-    public static LocatorSpec TestId(string value) => new() { By = "test_id", Value = value };
+    public static LocatorSpec TestId(string value) => new() { By = LocatorKind.TestId, Value = value };
 
-    public static LocatorSpec Role(string role, string? name = null, bool? exact = null) => new() { By = "role", Role = role, Name = name, Exact = exact };
+    public static LocatorSpec Role(string role, string? name = null, bool? exact = null) => new() { By = LocatorKind.Role, Role = role, Name = name, Exact = exact };
 
-    public static LocatorSpec By(string by, string value, bool? exact = null) => new() { By = by, Value = value, Exact = exact };
+    public static LocatorSpec By(LocatorKind by, string value, bool? exact = null) => new() { By = by, Value = value, Exact = exact };
 }

@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.JavaScript.Instructions;
 
@@ -74,7 +75,7 @@ public sealed class JavaScriptRewriterFollowTests
         var after = LoginPage.Replace("page.locator('#email')", "page.[|getByLabel('Email')|]", StringComparison.Ordinal);
 
         JsRewriteVerifier.Verify(
-            Selector("tests/login.spec.ts", 6, 25, Css("#email"), By("label", "Email")),
+            Selector("tests/login.spec.ts", 6, 25, Css("#email"), By(LocatorKind.Label, "Email")),
             new JsFile("tests/login.spec.ts", spec),
             new JsFile("pages/login-page.ts", LoginPage, after));
     }

@@ -21,12 +21,12 @@ public sealed class JavaScriptRewriterFormTests
         """;
 
     [Theory]
-    [InlineData("getByText", "text")]
-    [InlineData("getByLabel", "label")]
-    [InlineData("getByPlaceholder", "placeholder")]
-    [InlineData("getByTitle", "title")]
-    [InlineData("getByAltText", "alt_text")]
-    public void Rewrite_GetByTextLike_ReplacesTheText(string method, string by)
+    [InlineData("getByText", LocatorKind.Text)]
+    [InlineData("getByLabel", LocatorKind.Label)]
+    [InlineData("getByPlaceholder", LocatorKind.Placeholder)]
+    [InlineData("getByTitle", LocatorKind.Title)]
+    [InlineData("getByAltText", LocatorKind.AltText)]
+    public void Rewrite_GetByTextLike_ReplacesTheText(string method, LocatorKind by)
     {
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, By(by, "Old value"), By(by, "New value")),
@@ -37,7 +37,7 @@ public sealed class JavaScriptRewriterFormTests
     public void Rewrite_GetByTextExact_AddsExact()
     {
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 15, By("text", "Total"), By("text", "Total", exact: true), "narrow_selector"),
+            Selector(Spec, 4, 15, By(LocatorKind.Text, "Total"), By(LocatorKind.Text, "Total", exact: true), "narrow_selector"),
             File("await page.getByText('Total').click();", "await page.getByText('Total'[|, { exact: true }|]).click();"));
     }
 
@@ -69,14 +69,14 @@ public sealed class JavaScriptRewriterFormTests
     public void Rewrite_NotExactAnyMore_RemovesExact()
     {
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 15, By("text", "Total", exact: true), By("text", "Total", exact: false)),
+            Selector(Spec, 4, 15, By(LocatorKind.Text, "Total", exact: true), By(LocatorKind.Text, "Total", exact: false)),
             File("await page.getByText('Total', { exact: true }).click();", "await page.getByText('Total'[||]).click();"));
     }
 
     [Fact]
     public void Rewrite_GetByRoleRegexName_BecomesTheNewName()
     {
-        var old = new LocatorSpec { By = "selector", Value = "internal:role=button[name=/save/i]" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=button[name=/save/i]" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, Role("button", "Store")),
             File("await page.getByRole('button', { name: /save/i }).click();", "await page.getByRole('button', { name: [|'Store'|] }).click();"));
@@ -85,7 +85,7 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_GetByRoleToNewRegex_WritesTheRegex()
     {
-        var @new = new LocatorSpec { By = "selector", Value = "internal:role=button[name=/store/i]" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=button[name=/store/i]" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, Role("button", "Save"), @new),
             File("await page.getByRole('button', { name: 'Save' }).click();", "await page.getByRole('button', { name: [|/store/i|] }).click();"));
@@ -118,8 +118,8 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_ChainLeaf_EditsOnlyTheLeaf()
     {
-        var old = new LocatorSpec { By = "selector", Value = "form#checkout >> internal:role=button[name=\"Pay\"i]" };
-        var @new = new LocatorSpec { By = "selector", Value = "form#checkout >> internal:role=button[name=\"Pay now\"i]" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Pay\"i]" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Pay now\"i]" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, @new),
             File("await page.locator('form#checkout').getByRole('button', { name: 'Pay' }).click();",
@@ -138,7 +138,7 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_NarrowWithFirst_AppendsFirst()
     {
-        var @new = new LocatorSpec { By = "selector", Value = ".todo-item >> nth=0" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = ".todo-item >> nth=0" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, Css(".todo-item"), @new, "narrow_selector"),
             File("await page.locator('.todo-item').click();", "await page.locator('.todo-item')[|.first()|].click();"));
@@ -147,8 +147,8 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_NthIndex_ChangesTheCall()
     {
-        var old = new LocatorSpec { By = "selector", Value = "li >> nth=2" };
-        var @new = new LocatorSpec { By = "selector", Value = "li >> nth=3" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "li >> nth=2" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "li >> nth=3" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, @new),
             File("await page.locator('li').nth(2).click();", "await page.locator('li').[|nth(3)|].click();"));
@@ -157,8 +157,8 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_FilterHasText_EditsTheText()
     {
-        var old = new LocatorSpec { By = "selector", Value = "li >> internal:has-text=\"Milk\"i" };
-        var @new = new LocatorSpec { By = "selector", Value = "li >> internal:has-text=\"Oat milk\"i" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "li >> internal:has-text=\"Milk\"i" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "li >> internal:has-text=\"Oat milk\"i" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, @new),
             File("await page.locator('li').filter({ hasText: 'Milk' }).click();", "await page.locator('li').filter({ hasText: [|'Oat milk'|] }).click();"));
@@ -187,8 +187,8 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_FrameLocatorLeaf_EditsTheLabel()
     {
-        var old = new LocatorSpec { By = "selector", Value = "iframe#stripe >> internal:control=enter-frame >> internal:label=\"Card number\"i" };
-        var @new = new LocatorSpec { By = "selector", Value = "iframe#stripe >> internal:control=enter-frame >> internal:label=\"Card\"i" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "iframe#stripe >> internal:control=enter-frame >> internal:label=\"Card number\"i" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "iframe#stripe >> internal:control=enter-frame >> internal:label=\"Card\"i" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, @new),
             File("await page.frameLocator('iframe#stripe').getByLabel('Card number').fill('4242');", "await page.frameLocator('iframe#stripe').getByLabel([|'Card'|]).fill('4242');"));
@@ -197,8 +197,8 @@ public sealed class JavaScriptRewriterFormTests
     [Fact]
     public void Rewrite_FrameLocatorFrame_EditsTheFrameSelector()
     {
-        var old = new LocatorSpec { By = "selector", Value = "iframe#stripe >> internal:control=enter-frame >> internal:label=\"Card number\"i" };
-        var @new = new LocatorSpec { By = "selector", Value = "iframe[name=\"card\"] >> internal:control=enter-frame >> internal:label=\"Card number\"i" };
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "iframe#stripe >> internal:control=enter-frame >> internal:label=\"Card number\"i" };
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "iframe[name=\"card\"] >> internal:control=enter-frame >> internal:label=\"Card number\"i" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, @new),
             File("await page.frameLocator('iframe#stripe').getByLabel('Card number').fill('4242');", "await page.frameLocator([|'iframe[name=\"card\"]'|]).getByLabel('Card number').fill('4242');"));
@@ -224,7 +224,7 @@ public sealed class JavaScriptRewriterFormTests
     public void Rewrite_SingleQuotes_EscapesApostrophes()
     {
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 15, By("text", "Save"), By("text", "Don't save")),
+            Selector(Spec, 4, 15, By(LocatorKind.Text, "Save"), By(LocatorKind.Text, "Don't save")),
             File("await page.getByText('Save').click();", "await page.getByText([|'Don\\'t save'|]).click();"));
     }
 
@@ -232,7 +232,7 @@ public sealed class JavaScriptRewriterFormTests
     public void Rewrite_ExpectOnALocator_EditsTheLocator()
     {
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 42, By("text", "Saved"), By("text", "Changes saved")),
+            Selector(Spec, 4, 42, By(LocatorKind.Text, "Saved"), By(LocatorKind.Text, "Changes saved")),
             File("await expect(page.getByText('Saved')).toBeVisible();", "await expect(page.getByText([|'Changes saved'|])).toBeVisible();"));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Rewriting.JavaScript;
@@ -41,10 +42,10 @@ public sealed partial class JavaScriptRewriterSweepTests
         LocatorExpression.TryParse(call, out var old).Should().BeTrue();
         var @new = old! with { Value = old.Value is null ? null : old.Value + "-healed", Name = old.Name is null ? null : old.Name + " healed" };
         var original = File.ReadAllText(Path.Combine(Suite, file));
-        var literal = old.By == "role" ? old.Name! : old.Value!;
+        var literal = old.By == LocatorKind.Role ? old.Name! : old.Value!;
         var lineStart = Offset(original, line);
         var at = original.IndexOf("'" + literal + "'", lineStart + column - 1, StringComparison.Ordinal);
-        var after = original[..at] + "[|'" + literal + (old.By == "role" ? " healed" : "-healed") + "'|]" + original[(at + literal.Length + 2)..];
+        var after = original[..at] + "[|'" + literal + (old.By == LocatorKind.Role ? " healed" : "-healed") + "'|]" + original[(at + literal.Length + 2)..];
 
         JsRewriteVerifier.Verify(
             Selector(file, line, column, old, @new),

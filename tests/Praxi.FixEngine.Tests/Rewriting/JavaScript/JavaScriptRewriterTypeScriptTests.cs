@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 using static Praxi.FixEngine.Tests.Rewriting.JavaScript.Instructions;
 
@@ -74,7 +75,7 @@ public sealed class JavaScriptRewriterTypeScriptTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector("src/button.spec.tsx", 5, 35, By("text", "Save"), By("text", "Store")), new JsFile("src/button.spec.tsx", before));
+        var result = JsRewriteVerifier.Run(Selector("src/button.spec.tsx", 5, 35, By(LocatorKind.Text, "Save"), By(LocatorKind.Text, "Store")), new JsFile("src/button.spec.tsx", before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("cannot tokenize");
