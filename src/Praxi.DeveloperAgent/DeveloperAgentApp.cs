@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Contracts;
-using Praxi.Ingest;
 using Praxi.Hosting;
+using Praxi.Ingest;
 
 namespace Praxi.DeveloperAgent;
 

@@ -224,7 +224,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         {
             var options = FixAgentOptions.From(config);
             var heal = await new SelectorHealer(options.Selectors).HealAsync(Report, _artifacts, _baseline);
-            heal.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.Status == "healed");
+            heal.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.Status == HealStatus.Healed);
             IReadOnlyList<FixInstruction> instructions = [.. heal.Instructions.Select(edit)];
             var fix = await new FixAgent(options).PlanAsync(FixInput.From(Report with { FixAgentInstructions = instructions }), SampleEnvironment.Samples);
             fix.Allowed.Should().BeTrue();

@@ -49,7 +49,7 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
         var healTime = clock.Elapsed;
 
         heal.Outcomes.Should().NotBeEmpty("the analysis of {0} has selector instructions", scenario);
-        heal.Outcomes.Should().OnlyContain(o => o.Status == "healed", "every broken locator of {0} can be healed:\n{1}", scenario, Describe(heal));
+        heal.Outcomes.Should().OnlyContain(o => o.Status == HealStatus.Healed, "every broken locator of {0} can be healed:\n{1}", scenario, Describe(heal));
         fix.Allowed.Should().BeTrue("the guardrails allow a test-only selector patch: {0}", fix.Metadata.Guardrails);
         fix.Metadata.NeedsManualReview.Should().BeFalse("every healed instruction should find its call: {0}",
             string.Join("; ", fix.Metadata.ManualReview.Select(m => $"{m.File}:{m.Line} {m.Status}: {m.Reason}")));
@@ -117,8 +117,8 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
         }
 
         heal.Outcomes.Should().NotBeEmpty();
-        heal.Outcomes.Should().OnlyContain(o => o.Status == "element_gone" && o.New == null, "the badge is gone and nothing replaces it:\n{0}", Describe(heal));
-        heal.Instructions.Where(i => i.Kind is "replace_selector" or "narrow_selector").Should().OnlyContain(i => i.New == null);
+        heal.Outcomes.Should().OnlyContain(o => o.Status == HealStatus.ElementGone && o.New == null, "the badge is gone and nothing replaces it:\n{0}", Describe(heal));
+        heal.Instructions.Where(i => i.Kind is FixKind.ReplaceSelector or FixKind.NarrowSelector).Should().OnlyContain(i => i.New == null);
         fix.Patch.Should().BeEmpty();
         fix.Metadata.Edits.Should().BeEmpty();
         fix.Metadata.NeedsManualReview.Should().BeTrue();

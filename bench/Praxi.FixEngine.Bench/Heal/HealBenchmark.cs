@@ -23,7 +23,7 @@ internal static class HealBenchmark
     private const string Test = "catalogue.spec.ts › buys from the grid";
 
     /// <summary>One case: the locator that broke, whether a baseline saw its element, and what a right answer resolves to.</summary>
-    private sealed record Case(string Name, string Kind, LocatorSpec Old, bool Baseline, string? Expected);
+    private sealed record Case(string Name, FixKind Kind, LocatorSpec Old, bool Baseline, string? Expected);
 
     public static HealBenchReport Run(long bytes, int seed, RepeatPolicy repeat, CancellationToken cancellationToken)
     {
@@ -31,11 +31,11 @@ internal static class HealBenchmark
         var target = HealPageGenerator.TargetCard(cards);
         var cases = new[]
         {
-            new Case("renamed id, baseline", "replace_selector", Css("#checkout-button"), true, "#proceed-to-checkout"),
-            new Case("renamed id, locator only", "replace_selector", Css("#checkout-button"), false, "#proceed-to-checkout"),
-            new Case("reworded button, baseline", "replace_selector", new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Subscribe" }, true, "[data-testid=newsletter-submit]"),
-            new Case("removed, baseline", "replace_selector", Css("#promo-close"), true, null),
-            new Case("strict mode, baseline", "narrow_selector", new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Add to cart" }, true, $"button[data-product={target}]"),
+            new Case("renamed id, baseline", FixKind.ReplaceSelector, Css("#checkout-button"), true, "#proceed-to-checkout"),
+            new Case("renamed id, locator only", FixKind.ReplaceSelector, Css("#checkout-button"), false, "#proceed-to-checkout"),
+            new Case("reworded button, baseline", FixKind.ReplaceSelector, new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Subscribe" }, true, "[data-testid=newsletter-submit]"),
+            new Case("removed, baseline", FixKind.ReplaceSelector, Css("#promo-close"), true, null),
+            new Case("strict mode, baseline", FixKind.NarrowSelector, new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Add to cart" }, true, $"button[data-product={target}]"),
         };
 
         var healer = new SelectorHealer();
@@ -53,7 +53,7 @@ internal static class HealBenchmark
             var store = c.Baseline ? baseline : BaselineStore.Empty;
             var outcome = healer.HealOnPage(0, c.Kind, c.Old, Test, healer.PageOf(document, "bench.html"), store);
             var healMs = Time(repeat, () => healer.HealOnPage(0, c.Kind, c.Old, Test, healer.PageOf(document, "bench.html"), store), cancellationToken);
-            results.Add(new HealBenchCase(c.Name, outcome.Status, outcome.New is null ? null : LocatorExpression.ToSelector(outcome.New), Verdict(c, outcome, document, healer), healMs, healMs / parseMs));
+            results.Add(new HealBenchCase(c.Name, outcome.Status.ToName(), outcome.New is null ? null : LocatorExpression.ToSelector(outcome.New), Verdict(c, outcome, document, healer), healMs, healMs / parseMs));
         }
 
         return new HealBenchReport(newHtml.Length, cards, CountElements(document), parseMs, results, SelfProcess.LoadAverage());
@@ -64,7 +64,7 @@ internal static class HealBenchmark
     private static BaselineEntry Entry(Case c, IDocument oldDocument, string target)
     {
         var matches = SelectorEngine.Query(oldDocument, c.Old);
-        var element = c.Kind == "narrow_selector"
+        var element = c.Kind == FixKind.NarrowSelector
             ? matches.Single(m => m.GetAttribute("data-product") == target)
             : matches.Single();
         var props = ElementFingerprints.FromElement(element, FingerprintOptions.For(null));

@@ -14,7 +14,7 @@ internal sealed record GeneratedSpec(string Path, string Text, int Lines, int Ta
     /// <summary>The replace instruction at the planted call.</summary>
     public FixInstruction Instruction() => new()
     {
-        Kind = "replace_selector",
+        Kind = FixKind.ReplaceSelector,
         File = Path,
         Line = TargetLine,
         Old = Old,

@@ -89,9 +89,9 @@ internal sealed class HealCommand : Command
 
         foreach (var o in result.Heal!.Outcomes)
         {
-            var line = o.Status == "healed"
+            var line = o.Status == HealStatus.Healed
                 ? string.Create(inv, $"  healed   {SelectorHealer.Describe(o.Old)} → {SelectorHealer.Describe(o.New!)} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00})")
-                : $"  {o.Status,-8} {SelectorHealer.Describe(o.Old)}: {o.Reason}";
+                : $"  {o.Status.ToName(),-8} {SelectorHealer.Describe(o.Old)}: {o.Reason}";
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 

@@ -26,7 +26,7 @@ internal static class FixInstructions
             {
                 list.Add(new FixInstruction
                 {
-                    Kind = c.Type == ErrorType.SelectorNotFound ? "replace_selector" : "narrow_selector",
+                    Kind = c.Type == ErrorType.SelectorNotFound ? FixKind.ReplaceSelector : FixKind.NarrowSelector,
                     Test = f.Test,
                     File = f.File,
                     Line = f.Line,
@@ -44,7 +44,7 @@ internal static class FixInstructions
                 var proposed = Math.Min(options.MaxTimeoutMs, Math.Max(old * 2, old + 5_000));
                 list.Add(new FixInstruction
                 {
-                    Kind = "raise_timeout",
+                    Kind = FixKind.RaiseTimeout,
                     Test = f.Test,
                     File = f.File,
                     Line = f.Line,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Praxi.FixEngine.Contracts;
 
 /// <summary>The result of analysing a failed run: <c>analysis.json</c> and the DeveloperAgent's answer body.</summary>
@@ -118,8 +120,9 @@ public sealed record SelfHealPlan
 /// <summary>One instruction for the fix agent.</summary>
 public sealed record FixInstruction
 {
-    /// <summary><c>replace_selector</c>, <c>narrow_selector</c>, <c>raise_timeout</c> or <c>replace_hard_wait</c>.</summary>
-    public required string Kind { get; init; }
+    /// <summary>What the instruction asks to change.</summary>
+    [JsonConverter(typeof(FixKindJsonConverter))]
+    public required FixKind Kind { get; init; }
 
     /// <summary>The failed test the instruction comes from.</summary>
     public string? Test { get; init; }

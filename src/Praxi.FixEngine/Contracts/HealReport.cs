@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Praxi.FixEngine.Contracts;
 
 /// <summary><c>heal.json</c>: what the healer decided for each selector instruction of an analysis.</summary>
@@ -22,8 +24,9 @@ public sealed record HealOutcome
     /// <summary>The instruction's index in <c>fix_agent_instructions</c>.</summary>
     public required int Instruction { get; init; }
 
-    /// <summary><c>replace_selector</c> or <c>narrow_selector</c>.</summary>
-    public required string Kind { get; init; }
+    /// <summary><see cref="FixKind.ReplaceSelector"/> or <see cref="FixKind.NarrowSelector"/>.</summary>
+    [JsonConverter(typeof(FixKindJsonConverter))]
+    public required FixKind Kind { get; init; }
 
     /// <summary>The failed test whose evidence was used.</summary>
     public string? Test { get; init; }
@@ -31,12 +34,9 @@ public sealed record HealOutcome
     /// <summary>The locator that failed.</summary>
     public required LocatorSpec Old { get; init; }
 
-    /// <summary>
-    /// <c>healed</c>; or why not: <c>element_gone</c>, <c>ambiguous</c>, <c>no_evidence</c> (no DOM for the failure),
-    /// <c>still_matches</c> (the locator matches one element in the failure-time page: not a selector problem),
-    /// <c>no_locator</c> (the element was found but no locator expresses it uniquely), <c>unsupported</c>.
-    /// </summary>
-    public required string Status { get; init; }
+    /// <summary>Healed; or why not (<see cref="HealStatus"/>).</summary>
+    [JsonConverter(typeof(HealStatusJsonConverter))]
+    public required HealStatus Status { get; init; }
 
     /// <summary>The new locator, when healed.</summary>
     public LocatorSpec? New { get; init; }

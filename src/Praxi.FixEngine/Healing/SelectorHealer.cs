@@ -75,7 +75,7 @@ public sealed class SelectorHealer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var instruction = instructions[i];
-            if (instruction.Kind is not ("replace_selector" or "narrow_selector") || instruction.Old is null)
+            if (instruction.Kind is not (FixKind.ReplaceSelector or FixKind.NarrowSelector) || instruction.Old is null)
             {
                 continue;
             }
@@ -124,7 +124,7 @@ public sealed class SelectorHealer
                 Kind = instruction.Kind,
                 Test = instruction.Test,
                 Old = old,
-                Status = "no_evidence",
+                Status = HealStatus.NoEvidence,
                 Confidence = 0,
                 Reason = failures.Count == 0
                     ? "no failed test in the analysis belongs to this instruction"
@@ -139,9 +139,9 @@ public sealed class SelectorHealer
     internal Page PageOf(IDocument document, string source) => Page.FromDocument(source, document, _context);
 
     /// <summary>Heals one locator on the page its test failed on: the part of healing that reads no files (the benchmark times it alone).</summary>
-    internal HealOutcome HealOnPage(int index, string kind, LocatorSpec old, string test, Page page, BaselineStore baseline)
+    internal HealOutcome HealOnPage(int index, FixKind kind, LocatorSpec old, string test, Page page, BaselineStore baseline)
     {
-        HealOutcome Abstain(string status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) => new()
+        HealOutcome Abstain(HealStatus status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) => new()
         {
             Instruction = index,
             Kind = kind,
@@ -161,31 +161,31 @@ public sealed class SelectorHealer
         }
         catch (FixEngineException ex)
         {
-            return Abstain("unsupported", $"the locator cannot be evaluated offline: {ex.Message}");
+            return Abstain(HealStatus.Unsupported, $"the locator cannot be evaluated offline: {ex.Message}");
         }
 
-        if (kind == "replace_selector" && matches.Count > 0)
+        if (kind == FixKind.ReplaceSelector && matches.Count > 0)
         {
             var visible = matches.Count(m => !AriaSemantics.IsHidden(m));
-            return Abstain("still_matches", string.Create(CultureInfo.InvariantCulture,
+            return Abstain(HealStatus.StillMatches, string.Create(CultureInfo.InvariantCulture,
                 $"{Describe(old)} matches {matches.Count} element(s) ({visible} visible) in {page.Snapshot}: the element did not go, so this is not a selector to heal (timing, visibility or state)"));
         }
 
-        if (kind == "narrow_selector" && matches.Count < 2)
+        if (kind == FixKind.NarrowSelector && matches.Count < 2)
         {
-            return Abstain("still_matches", string.Create(CultureInfo.InvariantCulture,
+            return Abstain(HealStatus.StillMatches, string.Create(CultureInfo.InvariantCulture,
                 $"{Describe(old)} matches {matches.Count} element(s) in {page.Snapshot}, not several: nothing to narrow"));
         }
 
-        if (kind == "replace_selector" && EntersFrame(old))
+        if (kind == FixKind.ReplaceSelector && EntersFrame(old))
         {
             // The candidates are the top document's elements and a generated locator names no frame: a heal would
             // point the test at an element outside the frame it meant.
-            return Abstain("unsupported", $"{Describe(old)} enters an iframe; healing an element inside a frame is not supported (the candidates would come from the top document)");
+            return Abstain(HealStatus.Unsupported, $"{Describe(old)} enters an iframe; healing an element inside a frame is not supported (the candidates would come from the top document)");
         }
 
         var (target, source) = Fingerprint(baseline, test, old, page);
-        var pool = kind == "narrow_selector"
+        var pool = kind == FixKind.NarrowSelector
             ? MatchesOf(page, matches)
             : page.Candidates(_fingerprints);
         var result = SimilarityRelocator.Relocate(target, [.. pool.Select(c => new RelocationCandidate(c.Props.XPath!, c.Props))]);
@@ -195,7 +195,7 @@ public sealed class SelectorHealer
 
         IElement? chosen = result.ChosenId is { } id ? byId[id].Element : null;
         var why = string.Empty;
-        if (chosen is null && kind == "narrow_selector" && source == "locator")
+        if (chosen is null && kind == FixKind.NarrowSelector && source == "locator")
         {
             // The locator cannot tell its own matches apart; the test's recent steps can.
             (chosen, why) = NearRecentSteps(matches, page);
@@ -203,20 +203,20 @@ public sealed class SelectorHealer
 
         if (chosen is null)
         {
-            var status = result.Outcome == RelocationOutcome.Ambiguous || kind == "narrow_selector" ? "ambiguous" : "element_gone";
+            var status = result.Outcome == RelocationOutcome.Ambiguous || kind == FixKind.NarrowSelector ? HealStatus.Ambiguous : HealStatus.ElementGone;
             var close = Math.Max(2, top.Count(c => top.Count > 0 && !SimilarityRelocator.ClearWinner(top[0].Score, c.Score)));
-            var reason = status == "ambiguous"
+            var reason = status == HealStatus.Ambiguous
                 ? $"{close} candidates are about equally similar to the {source} fingerprint of {Describe(old)}; healing would be a guess"
                 : $"nothing in {page.Snapshot} is similar enough to the {source} fingerprint of {Describe(old)} (best {(top.Count > 0 ? top[0].Score.ToString("0.00", CultureInfo.InvariantCulture) : "none")}): the element looks removed";
             return Abstain(status, reason, ev, top);
         }
 
-        var generated = kind == "narrow_selector"
+        var generated = kind == FixKind.NarrowSelector
             ? LocatorNarrower.Narrow(old, chosen, page.Document, page.Context)
             : LocatorGenerator.Generate(chosen, page.Document, _preferences, old, page.Context);
         if (generated.Count == 0)
         {
-            return Abstain("no_locator", $"found {Describe(chosen)} but no locator matches it alone", ev, top);
+            return Abstain(HealStatus.NoLocator, $"found {Describe(chosen)} but no locator matches it alone", ev, top);
         }
 
         var pick = generated.FirstOrDefault(g => !g.Fragile) ?? generated[0];
@@ -231,7 +231,7 @@ public sealed class SelectorHealer
             Kind = kind,
             Test = test,
             Old = old,
-            Status = "healed",
+            Status = HealStatus.Healed,
             New = pick.Spec,
             Strategy = pick.Strategy,
             Fragile = pick.Fragile,

@@ -20,8 +20,7 @@ namespace Praxi.FixEngine.Pipeline;
 /// </example>
 public sealed class FixAgent
 {
-    private static readonly string[] SelectorKinds = ["replace_selector", "narrow_selector"];
-    private static readonly string[] Kinds = ["replace_selector", "narrow_selector", "raise_timeout", "replace_hard_wait"];
+    private static readonly FixKind[] SelectorKinds = [FixKind.ReplaceSelector, FixKind.NarrowSelector];
 
     private readonly FixAgentOptions _options;
     private readonly IReadOnlyList<ICodeRewriter> _rewriters;
@@ -174,22 +173,22 @@ public sealed class FixAgent
 
     private static string? Invalid(FixInstruction instruction)
     {
-        if (!Kinds.Contains(instruction.Kind, StringComparer.Ordinal))
+        if (!Enum.IsDefined(instruction.Kind))
         {
-            return $"unknown instruction kind '{instruction.Kind}' (one of {string.Join(", ", Kinds)})";
+            return $"unknown instruction kind '{instruction.Kind.ToName()}' (one of {string.Join(", ", ContractNames.All<FixKind>())})";
         }
 
-        if (SelectorKinds.Contains(instruction.Kind, StringComparer.Ordinal) && instruction.New is null)
+        if (SelectorKinds.Contains(instruction.Kind) && instruction.New is null)
         {
             return "no healed locator ('new' is missing): run the healer first, or fix the locator by hand";
         }
 
-        if (SelectorKinds.Contains(instruction.Kind, StringComparer.Ordinal) && instruction.Old is null)
+        if (SelectorKinds.Contains(instruction.Kind) && instruction.Old is null)
         {
             return "the failing locator ('old') is missing";
         }
 
-        if (instruction.Kind == "raise_timeout" && instruction.NewMs is not > 0)
+        if (instruction.Kind == FixKind.RaiseTimeout && instruction.NewMs is not > 0)
         {
             return "raise_timeout needs a positive 'new_ms'";
         }
@@ -200,7 +199,7 @@ public sealed class FixAgent
     private static ManualReviewItem Review(int index, FixInstruction instruction, string status, string reason) => new()
     {
         Instruction = index,
-        Kind = instruction.Kind,
+        Kind = instruction.Kind.ToName(),
         File = instruction.File,
         Line = instruction.Line,
         Status = status,
@@ -223,7 +222,7 @@ public sealed class FixAgent
             .OrderBy(e => e.Edit.File, StringComparer.Ordinal).ThenBy(e => e.Edit.Line)
             .ToList();
         var edits = applied.Select(a => a.Edit).ToList();
-        var kinds = edits.Count > 0 ? edits.Select(e => e.Kind) : input.Instructions.Select(i => i.Kind);
+        var kinds = edits.Count > 0 ? edits.Select(e => e.Kind) : input.Instructions.Select(i => i.Kind.ToName());
         review.Sort((a, b) => a.Instruction.CompareTo(b.Instruction));
         return new FixMetadata
         {
@@ -271,7 +270,7 @@ public sealed class FixAgent
         }
         else
         {
-            problems.AddRange(input.Instructions.Select((i, n) => i is null ? $"instruction {n} is null" : i.File is null || i.Kind is null ? $"instruction {n} has no file or no kind" : null).OfType<string>());
+            problems.AddRange(input.Instructions.Select((i, n) => i is null ? $"instruction {n} is null" : i.File is null ? $"instruction {n} has no file" : null).OfType<string>());
         }
 
         if (problems.Count > 0)

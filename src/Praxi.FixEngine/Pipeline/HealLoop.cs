@@ -103,7 +103,7 @@ public sealed class HealLoop
         }
 
         var heal = await new SelectorHealer(fixOptions.Selectors).HealAsync(report, artifacts, baseline, cancellationToken).ConfigureAwait(false);
-        var healedCount = heal.Outcomes.Count(o => o.Status == "healed");
+        var healedCount = heal.Outcomes.Count(o => o.Status == HealStatus.Healed);
         Log.Healed(_log, healedCount, heal.Outcomes.Count);
         var healed = report with { FixAgentInstructions = heal.Instructions };
         var stillFailing = StillFailing(healed, passedAfterHeal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Pipeline;
 using Praxi.FixEngine.Rewriting;
 
@@ -244,7 +245,7 @@ public sealed class FixCommandTests
             var at = text.IndexOf(i.Old!.Value!, StringComparison.Ordinal);
             return at < 0
                 ? RewriteResult.NotFound("not on the line")
-                : RewriteResult.Edited([new TextEdit(i.File, at, i.Old.Value!.Length, i.New!.Value!, i.Line ?? 1, i.Kind)]);
+                : RewriteResult.Edited([new TextEdit(i.File, at, i.Old.Value!.Length, i.New!.Value!, i.Line ?? 1, i.Kind.ToName())]);
         }
 
         public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken) => null;

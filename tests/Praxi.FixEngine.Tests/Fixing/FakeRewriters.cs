@@ -1,4 +1,5 @@
 using System.Globalization;
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Tests.Fixing;
@@ -26,7 +27,7 @@ internal static class FakeRewriters
                 return RewriteResult.NotFound($"{i.File} cannot be read");
             }
 
-            var (old, replacement) = i.Kind == "raise_timeout"
+            var (old, replacement) = i.Kind == FixKind.RaiseTimeout
                 ? (i.OldMs!.Value.ToString(CultureInfo.InvariantCulture), i.NewMs!.Value.ToString(CultureInfo.InvariantCulture))
                 : (i.Old!.Value!, i.New!.Value!);
             var text = source.Text;
@@ -43,7 +44,7 @@ internal static class FakeRewriters
                 return text.Contains(replacement, StringComparison.Ordinal) ? RewriteResult.NoChange("already healed") : RewriteResult.NotFound($"'{old}' is not on line {i.Line}");
             }
 
-            return RewriteResult.Edited([new TextEdit(i.File, at, old.Length, replacement, i.Line ?? 1, i.Kind)]);
+            return RewriteResult.Edited([new TextEdit(i.File, at, old.Length, replacement, i.Line ?? 1, i.Kind.ToName())]);
         }
 
         public string? NewSyntaxProblem(string path, string? before, string after, CancellationToken cancellationToken) => null;

@@ -35,7 +35,7 @@ public sealed partial class FixAgentTests
         repo.Apply(result.Patch, check: true).Code.Should().Be(0);
         var m = result.Metadata;
         m.SuggestedBranch.Should().Be("praxi/fix-selector-9876543210-1");
-        m.Edits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "e2e/login.spec.ts", Line = 6, Kind = "replace_selector", Before = "#login-btn", After = "[data-testid=\"sign-in\"]" });
+        m.Edits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "e2e/login.spec.ts", Line = 6, Kind = FixKind.ReplaceSelector, Before = "#login-btn", After = "[data-testid=\"sign-in\"]" });
         m.Risk.Class.Should().Be(RiskClass.TestOnly);
         m.Validation.Status.Should().Be("not_run");
         m.NeedsManualReview.Should().BeFalse();
@@ -53,7 +53,7 @@ public sealed partial class FixAgentTests
         var result = sut.Plan(
             Input(
                 Selector("/home/runner/work/shop/shop/e2e/login.spec.ts", 6, "#login-btn", "[data-testid=\"sign-in\"]"),
-                new FixInstruction { Kind = "raise_timeout", File = "e2e/login.spec.ts", Line = 7, OldMs = 5000, NewMs = 15000, Confidence = 0.6, Evidence = "toBeVisible ran out of its 5000 ms" },
+                new FixInstruction { Kind = FixKind.RaiseTimeout, File = "e2e/login.spec.ts", Line = 7, OldMs = 5000, NewMs = 15000, Confidence = 0.6, Evidence = "toBeVisible ran out of its 5000 ms" },
                 Selector("e2e/visual.xyz", 1, "a", "b")),
             repo.Root);
 
@@ -114,10 +114,10 @@ public sealed partial class FixAgentTests
     }
 
     [Theory]
-    [InlineData("replace_selector", false, "no healed locator")]
-    [InlineData("raise_timeout", false, "positive 'new_ms'")]
-    [InlineData("rewrite_everything", true, "unknown instruction kind")]
-    public void Plan_IncompleteInstruction_IsNotSentToARewriter(string kind, bool withNew, string reason)
+    [InlineData(FixKind.ReplaceSelector, false, "no healed locator")]
+    [InlineData(FixKind.RaiseTimeout, false, "positive 'new_ms'")]
+    [InlineData((FixKind)99, true, "unknown instruction kind")]
+    public void Plan_IncompleteInstruction_IsNotSentToARewriter(FixKind kind, bool withNew, string reason)
     {
         var repo = Repo();
         var sut = Agent();
@@ -171,7 +171,7 @@ public sealed partial class FixAgentTests
         options.Guardrails.MaxTimeoutMs = 10_000;
         var sut = new FixAgent(options, [FakeRewriters.Literal(".ts")]);
 
-        var result = sut.Plan(Input(new FixInstruction { Kind = "raise_timeout", File = "e2e/login.spec.ts", Line = 7, OldMs = 5000, NewMs = 30000, Confidence = 0.6, Evidence = "e" }), repo.Root);
+        var result = sut.Plan(Input(new FixInstruction { Kind = FixKind.RaiseTimeout, File = "e2e/login.spec.ts", Line = 7, OldMs = 5000, NewMs = 30000, Confidence = 0.6, Evidence = "e" }), repo.Root);
         var written = FixAgent.Apply(result);
 
         result.Allowed.Should().BeFalse();
@@ -258,7 +258,7 @@ public sealed partial class FixAgentTests
         var sut = Agent();
         var hostile = new FixInstruction
         {
-            Kind = "replace_selector",
+            Kind = FixKind.ReplaceSelector,
             File = "e2e/login.spec.ts",
             Line = 6,
             Confidence = 0.9,
@@ -309,7 +309,7 @@ public sealed partial class FixAgentTests
 
     private static FixInstruction Selector(string file, int line, string old, string @new) => new()
     {
-        Kind = "replace_selector",
+        Kind = FixKind.ReplaceSelector,
         Test = "login.spec.ts › signs in",
         File = file,
         Line = line,

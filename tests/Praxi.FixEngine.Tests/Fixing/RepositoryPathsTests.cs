@@ -65,7 +65,7 @@ public sealed class RepositoryPathsTests
         var input = new FixInput
         {
             RunId = "1-1",
-            Instructions = [new() { Kind = "raise_timeout", File = "/home/runner/work/shop/shop/e2e/login.spec.ts", Line = 3, OldMs = 1, NewMs = 2, Confidence = 0.5, Evidence = "e" }],
+            Instructions = [new() { Kind = FixKind.RaiseTimeout, File = "/home/runner/work/shop/shop/e2e/login.spec.ts", Line = 3, OldMs = 1, NewMs = 2, Confidence = 0.5, Evidence = "e" }],
         };
 
         var prepared = FixAgent.Prepare(input, Repo.Root);

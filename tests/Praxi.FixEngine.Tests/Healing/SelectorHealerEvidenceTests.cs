@@ -31,7 +31,7 @@ public sealed class SelectorHealerEvidenceTests
         var (report, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("still_matches");
+        o.Status.Should().Be(HealStatus.StillMatches);
         o.New.Should().BeNull();
         o.Confidence.Should().Be(0);
         o.Reason.Should().Contain("matches 1 element(s) (0 visible)");
@@ -50,7 +50,7 @@ public sealed class SelectorHealerEvidenceTests
         var (_, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("no_evidence");
+        o.Status.Should().Be(HealStatus.NoEvidence);
         o.New.Should().BeNull();
         o.Evidence.Should().BeNull();
         o.Candidates.Should().BeEmpty();
@@ -70,7 +70,7 @@ public sealed class SelectorHealerEvidenceTests
         var sut = new SelectorHealer().Heal(orphan, artifacts, BaselineStore.Empty);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("no_evidence");
+        o.Status.Should().Be(HealStatus.NoEvidence);
         o.Reason.Should().Contain("no failed test");
     }
 
@@ -85,7 +85,7 @@ public sealed class SelectorHealerEvidenceTests
         var (_, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("ambiguous");
+        o.Status.Should().Be(HealStatus.Ambiguous);
         o.New.Should().BeNull();
         o.Confidence.Should().Be(0);
         o.Evidence!.Fingerprint.Should().Be("locator");
@@ -107,7 +107,7 @@ public sealed class SelectorHealerEvidenceTests
         var (report, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("healed", o.Reason);
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
         o.New.Should().Be(new LocatorSpec { By = LocatorKind.TestId, Value = "submitBtn" }, "getByTestId stays getByTestId");
         o.Strategy.Should().Be("test_id");
         o.Fragile.Should().BeFalse();
@@ -135,10 +135,10 @@ public sealed class SelectorHealerEvidenceTests
         // 'btn' and 'button' share no letters' worth of evidence for the relocator: from the locator alone the
         // button keeps a third of its name, which is what a sibling named by the same scheme keeps too.
         var alone = withoutBaseline.Outcomes.Should().ContainSingle().Subject;
-        alone.Status.Should().Be("element_gone");
+        alone.Status.Should().Be(HealStatus.ElementGone);
         alone.Candidates[0].Element.Should().Contain("submit-button", "the one lookalike is still the best candidate");
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("healed", o.Reason);
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
         o.Evidence!.Fingerprint.Should().Be("baseline");
         o.New.Should().Be(new LocatorSpec { By = LocatorKind.TestId, Value = "submit-button" });
         o.Evidence.Matched.Should().Contain("text").And.Contain("role").And.NotContain("test_id");
@@ -156,7 +156,7 @@ public sealed class SelectorHealerEvidenceTests
         var (_, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("healed", o.Reason);
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
         o.Evidence!.Snapshot.Should().Be("dom dump");
         o.Evidence.Source.Should().Be(Folder(Editor, SavesADraft) + "/dom.html");
         SelectorEngine.Query(DomFor(artifacts), o.New!).Should().ContainSingle().Which.Id.Should().Be("save-as-draft");
@@ -176,7 +176,7 @@ public sealed class SelectorHealerEvidenceTests
         var (_, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("healed", o.Reason);
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
         o.Evidence!.Snapshot.Should().Be("trace c1 after");
         o.Candidates[0].Path.Should().Be("/html[1]/body[1]/shop-cart[1]/button[1]", "the path runs through the shadow host");
         var dom = HealSamples.FailurePage(artifacts, o);
@@ -201,7 +201,7 @@ public sealed class SelectorHealerEvidenceTests
 
         report.FixAgentInstructions.Should().ContainSingle().Which.Old!.Value.Should().Contain("internal:control=enter-frame");
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("unsupported");
+        o.Status.Should().Be(HealStatus.Unsupported);
         o.New.Should().BeNull();
         o.Reason.Should().Contain("iframe");
     }
@@ -223,7 +223,7 @@ public sealed class SelectorHealerEvidenceTests
         var (_, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Status.Should().Be("healed", o.Reason);
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
         o.Evidence!.Fingerprint.Should().Be("trace");
         o.Evidence.Matched.Should().Contain("text");
         SelectorEngine.Query(HealSamples.FailurePage(artifacts, o), o.New!).Should().ContainSingle().Which.Id.Should().Be("continue");
@@ -248,8 +248,8 @@ public sealed class SelectorHealerEvidenceTests
         var (_, sut) = Heal(artifacts);
 
         var o = sut.Outcomes.Should().ContainSingle().Subject;
-        o.Kind.Should().Be("narrow_selector");
-        o.Status.Should().Be("healed", o.Reason);
+        o.Kind.Should().Be(FixKind.NarrowSelector);
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
         o.Reason.Should().Contain("previous steps");
         SelectorEngine.Query(HealSamples.FailurePage(artifacts, o), o.New!).Should().ContainSingle().Which.Id.Should().Be("real");
     }

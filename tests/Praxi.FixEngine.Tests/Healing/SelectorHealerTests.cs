@@ -20,12 +20,12 @@ public sealed class SelectorHealerTests
 
         var sut = HealSamples.Heal("renamed-selector");
 
-        var replaces = analysis.FixAgentInstructions.Count(i => i.Kind == "replace_selector");
+        var replaces = analysis.FixAgentInstructions.Count(i => i.Kind == FixKind.ReplaceSelector);
         replaces.Should().BeGreaterThanOrEqualTo(3, "the TypeScript, .NET and Selenium suites each broke on #add-to-cart");
-        sut.Outcomes.Should().HaveCount(replaces).And.OnlyContain(o => o.Kind == "replace_selector");
+        sut.Outcomes.Should().HaveCount(replaces).And.OnlyContain(o => o.Kind == FixKind.ReplaceSelector);
         foreach (var o in sut.Outcomes)
         {
-            o.Status.Should().Be("healed", o.Reason);
+            o.Status.Should().Be(HealStatus.Healed, o.Reason);
             var element = Resolve("renamed-selector", o);
             element.Id.Should().Be("add-to-basket");
             element.GetAttribute("data-testid").Should().Be("add-to-cart");
@@ -69,7 +69,7 @@ public sealed class SelectorHealerTests
         foreach (var o in roles)
         {
             o.Old.Name.Should().Be("Sign in");
-            o.Status.Should().Be("healed", o.Reason);
+            o.Status.Should().Be(HealStatus.Healed, o.Reason);
             o.Strategy.Should().Be("role");
             o.New!.By.Should().Be(LocatorKind.Role);
             o.New.Role.Should().Be("button");
@@ -77,7 +77,7 @@ public sealed class SelectorHealerTests
             o.New.Exact.Should().NotBe(true, "the author's getByRole matched loosely");
         }
 
-        sut.Outcomes.Should().OnlyContain(o => o.Status == "healed");
+        sut.Outcomes.Should().OnlyContain(o => o.Status == HealStatus.Healed);
         foreach (var o in sut.Outcomes)
         {
             var element = Resolve("changed-text", o);
@@ -95,7 +95,7 @@ public sealed class SelectorHealerTests
         foreach (var o in sut.Outcomes)
         {
             o.Old.Value.Should().Be("main > section.product-detail > div.price-box > span.price");
-            o.Status.Should().Be("healed", o.Reason);
+            o.Status.Should().Be(HealStatus.Healed, o.Reason);
             o.New!.By.Should().Be(LocatorKind.Css, "the author wrote CSS");
             var page = HealSamples.FailurePage(HealSamples.Artifacts("moved-element"), o);
             SelectorEngine.Query(page, o.Old).Should().BeEmpty("the old path matches nothing on the failure page");
@@ -111,10 +111,10 @@ public sealed class SelectorHealerTests
     {
         var sut = HealSamples.Heal("duplicated-element");
 
-        sut.Outcomes.Should().HaveCountGreaterThanOrEqualTo(3).And.OnlyContain(o => o.Kind == "narrow_selector");
+        sut.Outcomes.Should().HaveCountGreaterThanOrEqualTo(3).And.OnlyContain(o => o.Kind == FixKind.NarrowSelector);
         foreach (var o in sut.Outcomes)
         {
-            o.Status.Should().Be("healed", o.Reason);
+            o.Status.Should().Be(HealStatus.Healed, o.Reason);
             var page = HealSamples.FailurePage(HealSamples.Artifacts("duplicated-element"), o);
             SelectorEngine.Query(page, o.Old).Should().HaveCount(2, "the old locator is the strict-mode violation");
             var element = Single(page, o.New!);
@@ -136,7 +136,7 @@ public sealed class SelectorHealerTests
         sut.Outcomes.Should().HaveCountGreaterThanOrEqualTo(3);
         foreach (var o in sut.Outcomes)
         {
-            o.Status.Should().Be("element_gone", o.Reason);
+            o.Status.Should().Be(HealStatus.ElementGone, o.Reason);
             o.New.Should().BeNull();
             o.Strategy.Should().BeNull();
             o.Confidence.Should().Be(0);
@@ -159,7 +159,7 @@ public sealed class SelectorHealerTests
         sut.Outcomes.Should().HaveCountGreaterThanOrEqualTo(3);
         foreach (var o in sut.Outcomes)
         {
-            o.Status.Should().Be("ambiguous", "both buttons are in the same form and the locator cannot tell them apart");
+            o.Status.Should().Be(HealStatus.Ambiguous, "both buttons are in the same form and the locator cannot tell them apart");
             o.New.Should().BeNull();
             o.Confidence.Should().Be(0);
             o.Evidence!.Fingerprint.Should().Be("locator");
@@ -179,7 +179,7 @@ public sealed class SelectorHealerTests
         sut.Outcomes.Should().HaveCountGreaterThanOrEqualTo(3);
         foreach (var o in sut.Outcomes)
         {
-            o.Status.Should().Be("healed", o.Reason);
+            o.Status.Should().Be(HealStatus.Healed, o.Reason);
             Resolve("renamed-selector", o).Id.Should().Be("add-to-basket");
             o.Evidence!.Fingerprint.Should().Be("locator");
         }
@@ -189,8 +189,8 @@ public sealed class SelectorHealerTests
     public void Heal_MixedInstructions_PassesOthersThroughAndLowersTheConfidenceOfHealedOnes()
     {
         var analysis = HealSamples.Analysis("renamed-selector");
-        var selector = analysis.FixAgentInstructions.First(i => i.Kind == "replace_selector" && i.Old!.Value == "#add-to-cart");
-        var timeout = new FixInstruction { Kind = "raise_timeout", File = "tests/cart.spec.ts", Line = 3, Column = 5, OldMs = 5000, NewMs = 10000, Confidence = 0.7, Evidence = "slow" };
+        var selector = analysis.FixAgentInstructions.First(i => i.Kind == FixKind.ReplaceSelector && i.Old!.Value == "#add-to-cart");
+        var timeout = new FixInstruction { Kind = FixKind.RaiseTimeout, File = "tests/cart.spec.ts", Line = 3, Column = 5, OldMs = 5000, NewMs = 10000, Confidence = 0.7, Evidence = "slow" };
         var noLocator = selector with { Old = null };
         var report = analysis with { FixAgentInstructions = [timeout, selector, noLocator] };
 

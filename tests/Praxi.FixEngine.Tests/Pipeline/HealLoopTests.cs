@@ -21,7 +21,7 @@ public sealed class HealLoopTests
 
         result.Stopped.Should().Be(HealLoopStop.None);
         result.Analysis.Classification.ErrorType.Should().Be(ErrorType.SelectorNotFound);
-        result.Heal!.Outcomes.Should().HaveCount(3).And.OnlyContain(o => o.Status == "healed");
+        result.Heal!.Outcomes.Should().HaveCount(3).And.OnlyContain(o => o.Status == HealStatus.Healed);
         result.Fix!.Allowed.Should().BeTrue();
         result.Fix.Metadata.Edits.Should().HaveCount(3);
         result.Validation.Should().BeNull();
@@ -101,5 +101,5 @@ public sealed class HealLoopTests
 
     private static FailureReport Failure(string test) => new() { Test = test, ErrorType = ErrorType.Database, Confidence = 0.9, Message = "m" };
 
-    private static FixInstruction Instruction(string test) => new() { Kind = "raise_timeout", Test = test, File = "t.spec.ts", Confidence = 0.5, Evidence = "e" };
+    private static FixInstruction Instruction(string test) => new() { Kind = FixKind.RaiseTimeout, Test = test, File = "t.spec.ts", Confidence = 0.5, Evidence = "e" };
 }

@@ -15,7 +15,7 @@ internal static class NoOpPass
     /// <summary>The instruction the no-op pass gives every file: a selector that appears nowhere, at the file's middle line.</summary>
     public static FixInstruction Instruction(string path, int lines) => new()
     {
-        Kind = "replace_selector",
+        Kind = FixKind.ReplaceSelector,
         File = path,
         Line = Math.Max(1, lines / 2),
         Old = new LocatorSpec { By = LocatorKind.Css, Value = "#praxi-bench-absent" },

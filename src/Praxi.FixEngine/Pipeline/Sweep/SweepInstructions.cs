@@ -29,7 +29,7 @@ internal static class SweepInstructions
             {
                 var instruction = new FixInstruction
                 {
-                    Kind = "replace_selector",
+                    Kind = FixKind.ReplaceSelector,
                     File = file,
                     Line = line,
                     Column = column,
@@ -49,7 +49,7 @@ internal static class SweepInstructions
     public static SweepLiteral Timeout(string file, int line, int column, int start, int length, string form, int oldMs) =>
         new(file, line, column, start, length, form, new FixInstruction
         {
-            Kind = "raise_timeout",
+            Kind = FixKind.RaiseTimeout,
             File = file,
             Line = line,
             Column = column,

@@ -16,5 +16,5 @@ namespace Praxi.FixEngine.Pipeline.Sweep;
 internal sealed record SweepLiteral(string File, int Line, int Column, int Start, int Length, string Form, FixInstruction? Instruction, string? Skipped = null)
 {
     /// <summary>True for a timeout literal.</summary>
-    public bool IsTimeout => Instruction?.Kind == "raise_timeout" || Form.Contains("imeout", StringComparison.Ordinal) || Form.StartsWith("TimeSpan", StringComparison.Ordinal);
+    public bool IsTimeout => Instruction?.Kind == FixKind.RaiseTimeout || Form.Contains("imeout", StringComparison.Ordinal) || Form.StartsWith("TimeSpan", StringComparison.Ordinal);
 }

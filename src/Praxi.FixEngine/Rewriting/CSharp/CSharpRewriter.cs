@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Rewriting.CSharp;
 
@@ -50,17 +51,17 @@ internal sealed class CSharpRewriter : ICodeRewriter
 
         var plan = instruction.Kind switch
         {
-            "replace_selector" or "narrow_selector" when instruction.Old is null => EditPlan.NotFound("the instruction has no old locator"),
-            "replace_selector" or "narrow_selector" when instruction.New is null => EditPlan.Manual("the instruction has no new locator yet (no healed selector)"),
-            "replace_selector" or "narrow_selector" =>
+            FixKind.ReplaceSelector or FixKind.NarrowSelector when instruction.Old is null => EditPlan.NotFound("the instruction has no old locator"),
+            FixKind.ReplaceSelector or FixKind.NarrowSelector when instruction.New is null => EditPlan.Manual("the instruction has no new locator yet (no healed selector)"),
+            FixKind.ReplaceSelector or FixKind.NarrowSelector =>
                 new SelectorRewrite(project, region, request.Preferences, cancellationToken).Plan(instruction.Old!, instruction.New!),
-            "raise_timeout" when instruction.NewMs is not { } newMs || newMs <= 0 => EditPlan.Manual("the instruction has no new timeout"),
-            "raise_timeout" => new TimeoutRewrite(project, region, cancellationToken).Plan(instruction.OldMs, instruction.NewMs!.Value),
-            "replace_hard_wait" => new HardWaitRewrite(project, region).Plan(),
-            _ => EditPlan.NotFound($"the C# rewriter does not handle '{instruction.Kind}' instructions"),
+            FixKind.RaiseTimeout when instruction.NewMs is not { } newMs || newMs <= 0 => EditPlan.Manual("the instruction has no new timeout"),
+            FixKind.RaiseTimeout => new TimeoutRewrite(project, region, cancellationToken).Plan(instruction.OldMs, instruction.NewMs!.Value),
+            FixKind.ReplaceHardWait => new HardWaitRewrite(project, region).Plan(),
+            _ => EditPlan.NotFound($"the C# rewriter does not handle '{instruction.Kind.ToName()}' instructions"),
         };
 
-        return ToResult(plan, project, file, instruction.Kind, cancellationToken);
+        return ToResult(plan, project, file, instruction.Kind.ToName(), cancellationToken);
     }
 
     private static RewriteResult ToResult(EditPlan plan, CSharpProject project, string file, string kind, CancellationToken cancellationToken)

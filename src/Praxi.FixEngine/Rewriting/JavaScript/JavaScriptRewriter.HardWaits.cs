@@ -90,7 +90,7 @@ internal sealed partial class JavaScriptRewriter
 
         var waitEnd = wait.Links[^1].Close;
         var edit = new TextEdit(doc.Path, doc[wait.First].Start, doc[waitEnd].End - doc[wait.First].Start, locator + ".waitFor()",
-            doc.LineOfToken(wait.First), instruction.Kind);
+            doc.LineOfToken(wait.First), instruction.Kind.ToName());
         return RewriteResult.Edited([edit]);
     }
 

@@ -89,7 +89,7 @@ internal sealed partial class JavaScriptRewriter
         var followed = !ReferenceEquals(site.Document, doc) || site.First != chosen.Token;
         var usages = followed ? JsUsages.Find(resolver, chosen.Value.Symbol, instruction.File, line) : [];
         var edits = chosen.Value.MoreSites.Prepend(site).Select(s => new TextEdit(
-            s.Document.Path, s.Start, s.End - s.Start, JsLiteral.Number(newMs, s.Raw), s.Line, instruction.Kind,
+            s.Document.Path, s.Start, s.End - s.Start, JsLiteral.Number(newMs, s.Raw), s.Line, instruction.Kind.ToName(),
             followed ? $"{instruction.File}:{line}" : null, usages.Count == 0 ? null : usages)).ToList();
         return RewriteResult.Edited(edits);
     }

@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Rewriting.JavaScript;
@@ -32,10 +33,10 @@ internal sealed partial class JavaScriptRewriter : ICodeRewriter
 
         var result = instruction.Kind switch
         {
-            "replace_selector" or "narrow_selector" => Selectors(resolver, doc, instruction, request.Preferences ?? SelectorPreferences.Default),
-            "raise_timeout" => Timeouts(resolver, doc, instruction),
-            "replace_hard_wait" => HardWait(resolver, doc, instruction),
-            _ => RewriteResult.ManualReview($"instruction kind '{instruction.Kind}' is not one the JavaScript rewriter handles"),
+            FixKind.ReplaceSelector or FixKind.NarrowSelector => Selectors(resolver, doc, instruction, request.Preferences ?? SelectorPreferences.Default),
+            FixKind.RaiseTimeout => Timeouts(resolver, doc, instruction),
+            FixKind.ReplaceHardWait => HardWait(resolver, doc, instruction),
+            _ => RewriteResult.ManualReview($"instruction kind '{instruction.Kind.ToName()}' is not one the JavaScript rewriter handles"),
         };
         return result.Status == RewriteStatus.Edited ? Verify(resolver, result) : result;
     }

@@ -348,7 +348,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         var isFollowed = followed ?? (!ReferenceEquals(doc, failing) || !InChain(start));
         var line = instruction.Line ?? failing.LineOfToken(candidate.Chain.First);
         var usages = isFollowed || symbol is not null ? JsUsages.Find(resolver, symbol, instruction.File, line) : [];
-        _edits.Add(new TextEdit(doc.Path, start, end - start, text, doc.LineOf(start), instruction.Kind,
+        _edits.Add(new TextEdit(doc.Path, start, end - start, text, doc.LineOf(start), instruction.Kind.ToName(),
             isFollowed ? $"{instruction.File}:{line}" : null, usages.Count == 0 ? null : usages));
     }
 

@@ -81,7 +81,7 @@ public sealed class CSharpRewriterFixtureSourcesTests
                 var position = tree.GetLineSpan(literal.Span).StartLinePosition;
                 var instruction = new FixInstruction
                 {
-                    Kind = "replace_selector",
+                    Kind = FixKind.ReplaceSelector,
                     File = relative,
                     Line = position.Line + 1,
                     Column = position.Character + 1,

@@ -108,7 +108,7 @@ public sealed class CSharpRewriterOutcomeTests
             """;
         var instruction = new FixInstruction
         {
-            Kind = "replace_selector",
+            Kind = FixKind.ReplaceSelector,
             File = File,
             Old = Css("#login"),
             New = Css("#sign-in"),
@@ -136,7 +136,7 @@ public sealed class CSharpRewriterOutcomeTests
     [Fact]
     public void Rewrite_UnknownKind_IsNotFound()
     {
-        var instruction = Selector(File, 5, Css("#login"), Css("#x"), kind: "rename_test");
+        var instruction = Selector(File, 5, Css("#login"), Css("#x"), kind: (FixKind)99);
 
         var result = Run(instruction, Unchanged(File, Source));
 
@@ -156,6 +156,6 @@ public sealed class CSharpRewriterOutcomeTests
             }
             """;
 
-        Verify(Selector(File, 5, Css("#login"), Css("#login.primary"), kind: "narrow_selector"), Case(File, Source, after));
+        Verify(Selector(File, 5, Css("#login"), Css("#login.primary"), kind: FixKind.NarrowSelector), Case(File, Source, after));
     }
 }

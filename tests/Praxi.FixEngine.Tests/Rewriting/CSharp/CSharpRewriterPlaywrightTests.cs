@@ -420,7 +420,7 @@ public sealed class CSharpRewriterPlaywrightTests
         var after = before.Replace("\"Place order\" })", "\"Place order\" })[|" + call + "|]", StringComparison.Ordinal);
         var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=button[name=\"Place order\"i] >> " + narrowing };
 
-        Verify(Selector(File, 3, Role("button", "Place order"), @new, kind: "narrow_selector"), Case(File, before, after));
+        Verify(Selector(File, 3, Role("button", "Place order"), @new, kind: FixKind.NarrowSelector), Case(File, before, after));
     }
 
     [Fact]
@@ -434,7 +434,7 @@ public sealed class CSharpRewriterPlaywrightTests
             """;
         var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" };
 
-        var result = Run(Selector(File, 3, Role("button", "Place order"), @new, kind: "narrow_selector"), Unchanged(File, source));
+        var result = Run(Selector(File, 3, Role("button", "Place order"), @new, kind: FixKind.NarrowSelector), Unchanged(File, source));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("is a chain");

@@ -89,7 +89,7 @@ internal static class CSharpRewriterVerifier
             foreach (var edit in edits)
             {
                 edit.Line.Should().Be(before[..edit.Start].Count(c => c == '\n') + 1);
-                edit.Kind.Should().Be(instruction.Kind);
+                edit.Kind.Should().Be(instruction.Kind.ToName());
             }
         }
 

@@ -11,7 +11,7 @@ internal static class Instructions
 
     public static LocatorSpec Role(string role, string? name, bool? exact = null) => new() { By = LocatorKind.Role, Role = role, Name = name, Exact = exact };
 
-    public static FixInstruction Selector(string file, int line, LocatorSpec old, LocatorSpec @new, int? column = null, string kind = "replace_selector") => new()
+    public static FixInstruction Selector(string file, int line, LocatorSpec old, LocatorSpec @new, int? column = null, FixKind kind = FixKind.ReplaceSelector) => new()
     {
         Kind = kind,
         File = file,
@@ -25,7 +25,7 @@ internal static class Instructions
 
     public static FixInstruction Timeout(string file, int line, int? oldMs, int newMs, int? column = null) => new()
     {
-        Kind = "raise_timeout",
+        Kind = FixKind.RaiseTimeout,
         File = file,
         Line = line,
         Column = column,
@@ -37,7 +37,7 @@ internal static class Instructions
 
     public static FixInstruction HardWait(string file, int line) => new()
     {
-        Kind = "replace_hard_wait",
+        Kind = FixKind.ReplaceHardWait,
         File = file,
         Line = line,
         Confidence = 0.6,

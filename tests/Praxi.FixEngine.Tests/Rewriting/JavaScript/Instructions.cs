@@ -5,7 +5,7 @@ namespace Praxi.FixEngine.Tests.Rewriting.JavaScript;
 /// <summary>Fix instructions as the analysis writes them.</summary>
 internal static class Instructions
 {
-    public static FixInstruction Selector(string file, int line, int? column, LocatorSpec old, LocatorSpec @new, string kind = "replace_selector") => new()
+    public static FixInstruction Selector(string file, int line, int? column, LocatorSpec old, LocatorSpec @new, FixKind kind = FixKind.ReplaceSelector) => new()
     {
         Kind = kind,
         File = file,
@@ -19,7 +19,7 @@ internal static class Instructions
 
     public static FixInstruction Timeout(string file, int? line, int? column, int? oldMs, int newMs, string evidence = "test") => new()
     {
-        Kind = "raise_timeout",
+        Kind = FixKind.RaiseTimeout,
         File = file,
         Line = line,
         Column = column,
@@ -31,7 +31,7 @@ internal static class Instructions
 
     public static FixInstruction HardWait(string file, int line) => new()
     {
-        Kind = "replace_hard_wait",
+        Kind = FixKind.ReplaceHardWait,
         File = file,
         Line = line,
         Confidence = 0.9,

@@ -37,7 +37,7 @@ public sealed class JavaScriptRewriterFormTests
     public void Rewrite_GetByTextExact_AddsExact()
     {
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 15, By(LocatorKind.Text, "Total"), By(LocatorKind.Text, "Total", exact: true), "narrow_selector"),
+            Selector(Spec, 4, 15, By(LocatorKind.Text, "Total"), By(LocatorKind.Text, "Total", exact: true), FixKind.NarrowSelector),
             File("await page.getByText('Total').click();", "await page.getByText('Total'[|, { exact: true }|]).click();"));
     }
 
@@ -45,7 +45,7 @@ public sealed class JavaScriptRewriterFormTests
     public void Rewrite_GetByRoleExact_AddsExactToTheOptions()
     {
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 15, Role("button", "Save"), Role("button", "Save", exact: true), "narrow_selector"),
+            Selector(Spec, 4, 15, Role("button", "Save"), Role("button", "Save", exact: true), FixKind.NarrowSelector),
             File("await page.getByRole('button', { name: 'Save' }).click();", "await page.getByRole('button', [|{ name: 'Save', exact: true }|]).click();"));
     }
 
@@ -140,7 +140,7 @@ public sealed class JavaScriptRewriterFormTests
     {
         var @new = new LocatorSpec { By = LocatorKind.Selector, Value = ".todo-item >> nth=0" };
         JsRewriteVerifier.Verify(
-            Selector(Spec, 4, 15, Css(".todo-item"), @new, "narrow_selector"),
+            Selector(Spec, 4, 15, Css(".todo-item"), @new, FixKind.NarrowSelector),
             File("await page.locator('.todo-item').click();", "await page.locator('.todo-item')[|.first()|].click();"));
     }
 

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Praxi.FixEngine.Contracts;
+
+/// <summary>
+/// Reads and writes a contract enum by its contract name (<see cref="ContractNames"/>), whatever the serializer options;
+/// an unknown name (a file from another tool or another version) fails with a message that names it and the allowed ones.
+/// </summary>
+/// <typeparam name="TEnum">The contract enum.</typeparam>
+/// <param name="what">What the value is, for the message (<c>locator "by"</c>, <c>instruction "kind"</c>).</param>
+internal abstract class ContractEnumConverter<TEnum>(string what) : JsonConverter<TEnum>
+    where TEnum : struct, Enum
+{
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"{Article(what)} must be a string, one of {EnumNames<TEnum>.List}");
+        }
+
+        var name = reader.GetString();
+        return EnumNames<TEnum>.TryParse(name, out var value)
+            ? value
+            : throw new JsonException($"unknown {what}: \"{name}\" (expected one of {EnumNames<TEnum>.List})");
+    }
+
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(EnumNames<TEnum>.Of(value));
+    }
+
+    private static string Article(string what) => what.StartsWith("locator", StringComparison.Ordinal) ? $"a {what}" : $"an {what}";
+}
