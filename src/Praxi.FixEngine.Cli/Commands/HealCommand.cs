@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Praxi.FixEngine.Contracts;
-using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Baseline;
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Cli.Commands;
@@ -90,8 +90,8 @@ internal sealed class HealCommand : Command
         foreach (var o in result.Heal!.Outcomes)
         {
             var line = o.Status == HealStatus.Healed
-                ? string.Create(inv, $"  healed   {SelectorHealer.Describe(o.Old)} → {SelectorHealer.Describe(o.New!)} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00})")
-                : $"  {o.Status.ToName(),-8} {SelectorHealer.Describe(o.Old)}: {o.Reason}";
+                ? string.Create(inv, $"  healed   {o.Old.ToSelector()} → {o.New!.ToSelector()} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00})")
+                : $"  {o.Status.ToName(),-8} {o.Old.ToSelector()}: {o.Reason}";
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 

@@ -70,6 +70,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Library_Internals_AreSeenByTestsAndBenchmarksOnly()
+    {
+        var granted = typeof(FixEngineException).Assembly.GetCustomAttributes(typeof(System.Runtime.CompilerServices.InternalsVisibleToAttribute), false)
+            .Cast<System.Runtime.CompilerServices.InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToList();
+
+        granted.Should().NotBeEmpty().And.OnlyContain(
+            name => name.EndsWith(".Tests", StringComparison.Ordinal) || name == "praxi-bench",
+            "the tool (praxi) and the hosts are clients of the public API like any embedder; nothing shipped reads internals");
+    }
+
+    [Fact]
     public void ArchitectureDoc_DependencyTable_IsTheOneTheCodeHas()
     {
         var doc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "architecture.md")).ReplaceLineEndings("\n");
