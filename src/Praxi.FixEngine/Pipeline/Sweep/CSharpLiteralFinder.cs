@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting.CSharp;
 
 namespace Praxi.FixEngine.Pipeline.Sweep;
@@ -8,20 +9,17 @@ namespace Praxi.FixEngine.Pipeline.Sweep;
 /// <summary>The literal selectors and timeouts of a C# file, found on Roslyn's syntax tree.</summary>
 internal static class CSharpLiteralFinder
 {
-    private static readonly HashSet<string> LocatorCalls = ["Locator", "GetByTestId", "GetByText", "GetByLabel", "GetByPlaceholder", "GetByTitle", "GetByAltText", "FrameLocator"];
+    /// <summary>Locator calls whose first argument is a selector or a text (the literal a heal would change).</summary>
+    private static readonly HashSet<string> LocatorCalls =
+        [.. LocatorMethods.Playwright.Where(m => m.Argument is LocatorArgument.Selector or LocatorArgument.Text).Select(m => m.DotNet)];
 
     /// <summary>Page-level actions whose first argument is a selector (only on a page or frame, where it is not a value).</summary>
-    private static readonly HashSet<string> PageActions =
-    [
-        "ClickAsync", "DblClickAsync", "FillAsync", "TypeAsync", "PressAsync", "CheckAsync", "UncheckAsync", "HoverAsync", "FocusAsync",
-        "WaitForSelectorAsync", "TextContentAsync", "InnerTextAsync", "InnerHTMLAsync", "IsVisibleAsync", "IsHiddenAsync", "IsEnabledAsync",
-        "QuerySelectorAsync", "QuerySelectorAllAsync", "SelectOptionAsync", "GetAttributeAsync", "InputValueAsync", "TapAsync", "SetInputFilesAsync",
-    ];
+    private static readonly HashSet<string> PageActions = [.. LocatorMethods.PageActions.Select(a => a.DotNet)];
 
-    private static readonly HashSet<string> SeleniumBy = ["Id", "CssSelector", "XPath", "Name", "ClassName", "LinkText", "PartialLinkText", "TagName"];
+    private static readonly HashSet<string> SeleniumBy = [.. LocatorMethods.Selenium.Select(m => m.DotNet)];
 
     /// <summary>Members that go on refining a locator: the failing locator is the chain up to the last of them.</summary>
-    private static readonly HashSet<string> ChainSteps = ["Locator", "GetByRole", "GetByTestId", "GetByText", "GetByLabel", "GetByPlaceholder", "GetByTitle", "GetByAltText", "FrameLocator", "First", "Last", "Nth", "Filter", "And", "Or"];
+    private static readonly HashSet<string> ChainSteps = [.. LocatorMethods.Playwright.Select(m => m.DotNet)];
 
     private static readonly HashSet<string> TimeoutCalls = ["SetDefaultTimeout", "SetDefaultNavigationTimeout"];
 

@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Rewriting.JavaScript;
 
 namespace Praxi.FixEngine.Pipeline.Sweep;
@@ -9,16 +10,15 @@ namespace Praxi.FixEngine.Pipeline.Sweep;
 /// </summary>
 internal static class ScriptLiteralFinder
 {
-    private static readonly HashSet<string> LocatorCalls = ["locator", "getByTestId", "getByText", "getByLabel", "getByPlaceholder", "getByTitle", "getByAltText", "frameLocator"];
+    /// <summary>Locator calls whose first argument is a selector or a text (the literal a heal would change).</summary>
+    private static readonly HashSet<string> LocatorCalls =
+        [.. LocatorMethods.Playwright.Where(m => m.Argument is LocatorArgument.Selector or LocatorArgument.Text).Select(m => m.JavaScript)];
 
-    private static readonly HashSet<string> PageActions =
-    [
-        "click", "dblclick", "fill", "type", "press", "check", "uncheck", "hover", "focus", "tap", "waitForSelector", "textContent", "innerText",
-        "innerHTML", "isVisible", "isHidden", "isEnabled", "$", "$$", "selectOption", "getAttribute", "inputValue", "setInputFiles",
-    ];
+    /// <summary>Page-level actions whose first argument is a selector.</summary>
+    private static readonly HashSet<string> PageActions = [.. LocatorMethods.PageActions.Where(a => a.JavaScript is not null).Select(a => a.JavaScript!)];
 
     /// <summary>Calls that go on refining a locator: the failing locator is the chain up to the last of them.</summary>
-    private static readonly HashSet<string> ChainSteps = ["locator", "getByRole", "getByTestId", "getByText", "getByLabel", "getByPlaceholder", "getByTitle", "getByAltText", "frameLocator", "first", "last", "nth", "filter", "and", "or"];
+    private static readonly HashSet<string> ChainSteps = [.. LocatorMethods.Playwright.Select(m => m.JavaScript)];
 
     private static readonly HashSet<string> TimeoutKeys = ["timeout", "actionTimeout", "navigationTimeout"];
 
