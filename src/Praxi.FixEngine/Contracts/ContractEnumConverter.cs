@@ -8,15 +8,16 @@ namespace Praxi.FixEngine.Contracts;
 /// an unknown name (a file from another tool or another version) fails with a message that names it and the allowed ones.
 /// </summary>
 /// <typeparam name="TEnum">The contract enum.</typeparam>
-/// <param name="what">What the value is, for the message (<c>locator "by"</c>, <c>instruction "kind"</c>).</param>
-internal abstract class ContractEnumConverter<TEnum>(string what) : JsonConverter<TEnum>
+/// <param name="what">What the value is, for the messages (<c>locator "by"</c>, <c>instruction "kind"</c>).</param>
+/// <param name="owner">Whose value it is, for the message about a value that is not a string (<c>a locator's "by"</c>).</param>
+internal abstract class ContractEnumConverter<TEnum>(string what, string owner) : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"{Article(what)} must be a string, one of {EnumNames<TEnum>.List}");
+            throw new JsonException($"{owner} must be a string, one of {EnumNames<TEnum>.List}");
         }
 
         var name = reader.GetString();
@@ -30,6 +31,4 @@ internal abstract class ContractEnumConverter<TEnum>(string what) : JsonConverte
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(EnumNames<TEnum>.Of(value));
     }
-
-    private static string Article(string what) => what.StartsWith("locator", StringComparison.Ordinal) ? $"a {what}" : $"an {what}";
 }

@@ -38,4 +38,36 @@ public sealed class ContractNamesTests
         ContractNames.TryParse<RiskClass>("frontend", out _).Should().BeFalse();
         ContractNames.All<RiskClass>().Should().Equal("test-only", "config", "backend");
     }
+
+    [Fact]
+    public void Deserialize_UnknownInstructionKind_NamesItAndTheAllowedOnes()
+    {
+        const string json = """{ "kind": "rewrite_everything", "file": "a.spec.ts", "confidence": 0.5, "evidence": "e" }""";
+
+        var act = () => JsonSerializer.Deserialize<FixInstruction>(json, AnalysisJson.Options);
+
+        act.Should().Throw<JsonException>().WithMessage(
+            "unknown instruction \"kind\": \"rewrite_everything\" (expected one of replace_selector, narrow_selector, raise_timeout, replace_hard_wait)*");
+    }
+
+    [Fact]
+    public void Serialize_HealOutcome_WritesKindAndStatusAsTheirContractNames()
+    {
+        var outcome = new HealOutcome
+        {
+            Instruction = 0,
+            Kind = FixKind.NarrowSelector,
+            Old = new LocatorSpec { By = LocatorKind.Css, Value = "button" },
+            Status = HealStatus.ElementGone,
+            Confidence = 0,
+            Reason = "r",
+        };
+
+        var json = JsonSerializer.Serialize(outcome, AnalysisJson.Options);
+
+        json.Should().Contain("\"kind\": \"narrow_selector\"").And.Contain("\"status\": \"element_gone\"");
+        JsonSerializer.Deserialize<HealOutcome>(json, AnalysisJson.Options)!.Status.Should().Be(HealStatus.ElementGone);
+        var act = () => JsonSerializer.Deserialize<HealOutcome>(json.Replace("element_gone", "vanished", StringComparison.Ordinal), AnalysisJson.Options);
+        act.Should().Throw<JsonException>().WithMessage("unknown heal \"status\": \"vanished\"*");
+    }
 }

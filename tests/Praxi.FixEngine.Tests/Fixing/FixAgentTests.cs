@@ -35,7 +35,7 @@ public sealed partial class FixAgentTests
         repo.Apply(result.Patch, check: true).Code.Should().Be(0);
         var m = result.Metadata;
         m.SuggestedBranch.Should().Be("praxi/fix-selector-9876543210-1");
-        m.Edits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "e2e/login.spec.ts", Line = 6, Kind = FixKind.ReplaceSelector, Before = "#login-btn", After = "[data-testid=\"sign-in\"]" });
+        m.Edits.Should().ContainSingle().Which.Should().BeEquivalentTo(new { File = "e2e/login.spec.ts", Line = 6, Kind = "replace_selector", Before = "#login-btn", After = "[data-testid=\"sign-in\"]" });
         m.Risk.Class.Should().Be(RiskClass.TestOnly);
         m.Validation.Status.Should().Be("not_run");
         m.NeedsManualReview.Should().BeFalse();
