@@ -36,7 +36,7 @@ public sealed record CiRunFileDocument(
 /// <summary>The answer: analysis.json (schema_version, run_id, classification, self_heal_plan, fix_agent_instructions, triggers, sources) plus storage.</summary>
 /// <param name="SchemaVersion">1.</param>
 /// <param name="RunId">The run.</param>
-/// <param name="Classification">What broke (see analysis.json in ARCHITECTURE.md).</param>
+/// <param name="Classification">What broke (see docs/schemas/analysis.schema.json).</param>
 /// <param name="SelfHealPlan">Safe non-code actions.</param>
 /// <param name="FixAgentInstructions">Facts for the fix agent.</param>
 /// <param name="Triggers">Which pipelines to start.</param>

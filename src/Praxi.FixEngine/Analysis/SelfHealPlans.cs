@@ -2,7 +2,7 @@ using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Analysis;
 
-/// <summary>The default route of each type (ARCHITECTURE.md): which non-code actions may fix it.</summary>
+/// <summary>The default route of each type (docs/classification.md#routes): which non-code actions may fix it.</summary>
 internal static class SelfHealPlans
 {
     public static SelfHealPlan For(ErrorType type, int maxAttempts)

@@ -1,7 +1,7 @@
 namespace Praxi.FixEngine.Evidence;
 
 /// <summary>
-/// One entry of an ARIA snapshot (PLAYWRIGHT-EVIDENCE.md §2): <c>- button "Sign in" [ref=e5]</c>.
+/// One entry of an ARIA snapshot (docs/evidence.md#aria-snapshots): <c>- button "Sign in" [ref=e5]</c>.
 /// A <c>- text: …</c> run is a node with role <c>text</c> and its <see cref="Text"/>.
 /// </summary>
 /// <param name="Role">The ARIA role (<c>generic</c> when none, <c>text</c> for a text run, <c>iframe</c>).</param>

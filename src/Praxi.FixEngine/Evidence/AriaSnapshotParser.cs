@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace Praxi.FixEngine.Evidence;
 
 /// <summary>
-/// Parses Playwright's ARIA snapshots (PLAYWRIGHT-EVIDENCE.md §2): the yaml-like tree of <c>error-context.md</c>'s
-/// <c># Page snapshot</c>, or of a received element under <c># Error details</c>. Lines that do not follow the
-/// grammar are counted and skipped, never fatal: the file is evidence, not input to validate.
+/// Parses Playwright's ARIA snapshots (docs/evidence.md#aria-snapshots): the yaml-like tree of
+/// <c>error-context.md</c>'s <c># Page snapshot</c>, or of a received element under <c># Error details</c>. Lines that
+/// do not follow the grammar are counted and skipped, never fatal: the file is evidence, not input to validate.
 /// </summary>
 internal static class AriaSnapshotParser
 {

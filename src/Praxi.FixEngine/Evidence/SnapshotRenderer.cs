@@ -5,9 +5,9 @@ using System.Text.Json;
 namespace Praxi.FixEngine.Evidence;
 
 /// <summary>
-/// Rebuilds the HTML of a frame snapshot (PLAYWRIGHT-EVIDENCE.md §3): strings are text nodes,
-/// <c>[NAME, {attrs}, ...children]</c> elements, and <c>[[k, i]]</c> stands for node <c>i</c> (post-order,
-/// texts and elements, references not counted) of the snapshot <c>k</c> steps earlier in the same frame's list.
+/// Rebuilds the HTML of a frame snapshot (docs/evidence.md#frame-snapshots): strings are text nodes, <c>[NAME, {attrs},
+/// ...children]</c> elements, and <c>[[k, i]]</c> stands for node <c>i</c> (post-order, texts and elements, references
+/// not counted) of the snapshot <c>k</c> steps earlier in the same frame's list.
 /// </summary>
 internal sealed class SnapshotRenderer
 {

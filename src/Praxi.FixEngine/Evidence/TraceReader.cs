@@ -5,9 +5,9 @@ using System.Text.Json;
 namespace Praxi.FixEngine.Evidence;
 
 /// <summary>
-/// Reads a Playwright <c>trace.zip</c> (PLAYWRIGHT-EVIDENCE.md §3): the library calls of <c>*-trace.trace</c>
-/// (runner traces) or <c>trace.trace</c> (library tracing), and their frame snapshots. The archive comes from
-/// outside, so it is bounded: entry count, declared and actual uncompressed bytes; malformed lines are skipped.
+/// Reads a Playwright <c>trace.zip</c> (docs/evidence.md#traces): the library calls of <c>*-trace.trace</c> (runner
+/// traces) or <c>trace.trace</c> (library tracing), and their frame snapshots. The archive comes from outside, so it is
+/// bounded: entry count, declared and actual uncompressed bytes; malformed lines are skipped.
 /// </summary>
 internal static class TraceReader
 {

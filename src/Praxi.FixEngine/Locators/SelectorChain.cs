@@ -2,11 +2,11 @@ namespace Praxi.FixEngine.Locators;
 
 /// <summary>
 /// The <c>&gt;&gt;</c> chain of a Playwright selector, split by Playwright's own rules (<c>parseSelectorString</c>,
-/// PLAYWRIGHT-EVIDENCE.md §5): a backslash takes the next character with it, in quotes or not; <c>"</c>, <c>'</c> and
-/// <c>`</c> open a quoted run that only the same quote closes — except a quote in the body of an unquoted
+/// docs/locators.md#chain-splitting): a backslash takes the next character with it, in quotes or not; <c>"</c>,
+/// <c>'</c> and <c>`</c> open a quoted run that only the same quote closes — except a quote in the body of an unquoted
 /// <c>text=</c> part after some text (<c>text=it's &gt;&gt; button</c> is two parts); brackets and parentheses do not
-/// hide a <c>&gt;&gt;</c> (Playwright itself writes one inside a regex as <c>\&gt;\&gt;</c>). Every stage splits
-/// chains here.
+/// hide a <c>&gt;&gt;</c> (Playwright itself writes one inside a regex as <c>\&gt;\&gt;</c>). Every stage splits chains
+/// here.
 /// </summary>
 internal static class SelectorChain
 {

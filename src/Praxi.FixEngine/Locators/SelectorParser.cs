@@ -4,11 +4,11 @@ namespace Praxi.FixEngine.Locators;
 
 /// <summary>
 /// Splits a Playwright selector string into engine parts the way Playwright's <c>parseSelector</c> does
-/// (PLAYWRIGHT-EVIDENCE.md §5): <see cref="SelectorChain"/> separates the parts; a part is <c>engine=body</c> when the
-/// text before its first <c>=</c> is <c>[A-Za-z0-9_+:*-]+</c>, else a quoted part is <c>text</c>, one starting with
-/// <c>//</c> or <c>..</c> (after optional parentheses) is <c>xpath</c>, anything else <c>css</c>. The bodies of
-/// <c>internal:has</c>, <c>internal:has-not</c>, <c>internal:and</c>, <c>internal:or</c> and <c>internal:chain</c>
-/// are JSON strings holding a nested selector, parsed here too.
+/// (docs/locators.md#chain-splitting): <see cref="SelectorChain"/> separates the parts; a part is <c>engine=body</c>
+/// when the text before its first <c>=</c> is <c>[A-Za-z0-9_+:*-]+</c>, else a quoted part is <c>text</c>, one starting
+/// with <c>//</c> or <c>..</c> (after optional parentheses) is <c>xpath</c>, anything else <c>css</c>. The bodies of
+/// <c>internal:has</c>, <c>internal:has-not</c>, <c>internal:and</c>, <c>internal:or</c> and <c>internal:chain</c> are
+/// JSON strings holding a nested selector, parsed here too.
 /// </summary>
 internal static class SelectorParser
 {

@@ -46,7 +46,7 @@ internal static partial class AriaSemantics
         Descendant,
     }
 
-    /// <summary>The accessible name of a visible element, normalised (PLAYWRIGHT-EVIDENCE.md §5).</summary>
+    /// <summary>The accessible name of a visible element, normalised (docs/locators.md#roles-and-accessible-names).</summary>
     public static string AccessibleName(IElement e) => AccessibleName(e, includeHidden: false);
 
     /// <summary>

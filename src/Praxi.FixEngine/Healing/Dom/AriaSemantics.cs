@@ -5,11 +5,12 @@ namespace Praxi.FixEngine.Healing.Dom;
 
 /// <summary>
 /// ARIA semantics of an element in a rebuilt page, computed as Playwright's injected script does
-/// (PLAYWRIGHT-EVIDENCE.md §5): role, accessible name, hidden-ness, associated labels and the states the role engine
-/// filters on. Offline there is no layout and no stylesheet: visibility is judged from attributes, inline styles and
-/// the user-agent defaults (<c>hidden</c>, <c>&lt;head&gt;</c>, <c>input[type=hidden]</c>, a closed <c>&lt;details&gt;</c>).
-/// Snapshot markers win over attributes: <c>__playwright_value_</c>, <c>__playwright_checked_</c>,
-/// <c>__playwright_selected_</c> hold the live state at capture.
+/// (docs/locators.md#roles-and-accessible-names, #hidden-elements): role, accessible name, hidden-ness, associated
+/// labels and the states the role engine filters on. Offline there is no layout and no stylesheet: visibility is judged
+/// from attributes, inline styles and the user-agent defaults (<c>hidden</c>, <c>&lt;head&gt;</c>,
+/// <c>input[type=hidden]</c>, a closed <c>&lt;details&gt;</c>). Snapshot markers win over attributes:
+/// <c>__playwright_value_</c>, <c>__playwright_checked_</c>, <c>__playwright_selected_</c> hold the live state at
+/// capture.
 /// </summary>
 internal static partial class AriaSemantics
 {

@@ -6,9 +6,9 @@ namespace Praxi.FixEngine.Healing.Dom;
 
 /// <summary>
 /// The composed (shadow-including) tree of a rebuilt snapshot. A trace renders an open shadow root as a child
-/// <c>&lt;template __playwright_shadow_root_="open"&gt;</c> of its host (PLAYWRIGHT-EVIDENCE.md §3); AngleSharp parses
-/// the template's children into a separate <see cref="IDocumentFragment"/>, so this type links that fragment back to
-/// the host the way a browser's <c>parentElementOrShadowHost</c> does.
+/// <c>&lt;template __playwright_shadow_root_="open"&gt;</c> of its host (docs/evidence.md#shadow-roots-and-frames);
+/// AngleSharp parses the template's children into a separate <see cref="IDocumentFragment"/>, so this type links that
+/// fragment back to the host the way a browser's <c>parentElementOrShadowHost</c> does.
 /// </summary>
 internal static class ComposedTree
 {

@@ -10,7 +10,10 @@ internal sealed record DomQueryContext
     public static DomQueryContext Default { get; } = new();
 
     /// <summary>The attribute <c>getByTestId</c> reads (a <see cref="Contracts.LocatorSpec"/> with <c>by = test_id</c>).</summary>
-    /// <value>The default is <c>data-testid</c>; <c>setTestIdAttribute</c> or the trace's <c>testIdAttributeName</c> may change it.</value>
+    /// <value>
+    /// The default is <c>data-testid</c>; the healer uses the first of praxi.json's <c>selectors.test_id_attributes</c>
+    /// (where a project that calls <c>setTestIdAttribute</c> names its attribute).
+    /// </value>
     public string TestIdAttribute { get; init; } = PlaywrightSelectors.DefaultTestIdAttribute;
 
     /// <summary>Gives the document of an <c>&lt;iframe&gt;</c> for <c>internal:control=enter-frame</c>.</summary>
@@ -19,7 +22,7 @@ internal sealed record DomQueryContext
 
     /// <summary>
     /// A resolver for rebuilt trace snapshots, whose iframes point at <c>/snapshot/&lt;frameId&gt;</c>
-    /// (PLAYWRIGHT-EVIDENCE.md §3).
+    /// (docs/evidence.md#shadow-roots-and-frames).
     /// </summary>
     public static Func<IElement, IDocument?> SnapshotFrames(IReadOnlyDictionary<string, IDocument> documentsByFrameId)
     {

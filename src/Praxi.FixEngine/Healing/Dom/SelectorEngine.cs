@@ -6,11 +6,12 @@ namespace Praxi.FixEngine.Healing.Dom;
 
 /// <summary>
 /// Evaluates a Playwright selector string (or a <see cref="LocatorSpec"/>, Selenium forms included) against an
-/// AngleSharp DOM the way Playwright's injected script does (PLAYWRIGHT-EVIDENCE.md §5): each <c>&gt;&gt;</c> part is
-/// queried under every match of the part before, results are de-duplicated and returned in document order (the
-/// composed order: a shadow root's content where its host's rendered template stands). Hidden elements are part of
-/// the result for every engine but <c>internal:role</c> (unless <c>include-hidden</c>), so a count above one is a
-/// strict-mode violation as Playwright would report it. One instance serves one query and caches element texts.
+/// AngleSharp DOM the way Playwright's injected script does (docs/locators.md#engines, #strictness): each
+/// <c>&gt;&gt;</c> part is queried under every match of the part before, results are de-duplicated and returned in
+/// document order (the composed order: a shadow root's content where its host's rendered template stands). Hidden
+/// elements are part of the result for every engine but <c>internal:role</c> (unless <c>include-hidden</c>), so a count
+/// above one is a strict-mode violation as Playwright would report it. One instance serves one query and caches element
+/// texts.
 /// </summary>
 internal sealed partial class SelectorEngine
 {

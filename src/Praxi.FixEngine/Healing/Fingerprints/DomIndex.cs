@@ -7,10 +7,10 @@ using Praxi.FixEngine.Healing.Dom;
 namespace Praxi.FixEngine.Healing.Fingerprints;
 
 /// <summary>
-/// One pass over a document, open shadow roots included, that gives every element what its fingerprint needs from
-/// the rest of the page: its paths, its text and visible text (capped), its section and the heading before it.
-/// A shadow root is the <c>&lt;template __playwright_shadow_root_="open"&gt;</c> child Playwright's snapshot gives
-/// its host (PLAYWRIGHT-EVIDENCE.md §3); AngleSharp keeps its nodes in the template's content fragment. The walk
+/// One pass over a document, open shadow roots included, that gives every element what its fingerprint needs from the
+/// rest of the page: its paths, its text and visible text (capped), its section and the heading before it. A shadow
+/// root is the <c>&lt;template __playwright_shadow_root_="open"&gt;</c> child Playwright's snapshot gives its host
+/// (docs/evidence.md#shadow-roots-and-frames); AngleSharp keeps its nodes in the template's content fragment. The walk
 /// treats them as the host's first children, so paths run through the host, as a user would read the page.
 /// </summary>
 internal sealed class DomIndex

@@ -53,7 +53,7 @@ internal sealed record ElementProps
     /// <summary>The ARIA role, explicit or implicit (<c>button</c>, <c>link</c>, <c>textbox</c>); from a DOM or a role locator.</summary>
     public string? Role { get; init; }
 
-    /// <summary>The accessible name, computed as Playwright does (PLAYWRIGHT-EVIDENCE.md §5).</summary>
+    /// <summary>The accessible name, computed as Playwright does (docs/locators.md#roles-and-accessible-names).</summary>
     public string? AccessibleName { get; init; }
 
     /// <summary>The value of the project's test-id attribute (<c>data-testid</c> unless configured).</summary>
