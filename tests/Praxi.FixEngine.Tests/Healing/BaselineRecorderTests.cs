@@ -157,7 +157,7 @@ public sealed class BaselineRecorderTests
         act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("does not exist");
     }
 
-    // ---- a library trace written by hand (PLAYWRIGHT-EVIDENCE.md §3) -------------------------------------------
+    // ---- a library trace written by hand (docs/evidence.md#traces) -------------------------------------------
 
     private static object[] Marked(string tag, Dictionary<string, string> attributes, params object[] children)
     {

@@ -37,7 +37,7 @@ internal sealed class HealArtifacts
         return this;
     }
 
-    /// <summary>A library trace (PLAYWRIGHT-EVIDENCE.md §3) in the test's evidence folder.</summary>
+    /// <summary>A library trace (docs/evidence.md#traces) in the test's evidence folder.</summary>
     public HealArtifacts Trace(string file, string title, params TraceCallFixture[] calls)
     {
         var path = Path.Combine(Root, Folder(file, title), "trace.zip");
