@@ -9,7 +9,7 @@ public sealed class TempRootTests
     public async Task ProcessExit_FoldersNeverDisposed_TheProcessRootIsGoneAfterwards()
     {
         using var parent = TempFolder.Create("parent");
-        var environment = new Dictionary<string, string?> { [TempRoot.ParentVariable] = parent.Path };
+        var environment = new Dictionary<string, string> { [TempRoot.ParentVariable] = parent.Path };
 
         var child = await ChildProcess.RunAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [typeof(Program).Assembly.Location, "leave"], parent.Path, environment);
 

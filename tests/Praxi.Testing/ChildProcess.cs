@@ -18,7 +18,7 @@ public static class ChildProcess
     /// <param name="fileName">The program (looked up on PATH).</param>
     /// <param name="args">Its arguments, one per element.</param>
     /// <param name="workingDirectory">Where it runs.</param>
-    /// <param name="environment">Variables to set; a null value removes the variable.</param>
+    /// <param name="environment">Variables to set.</param>
     /// <param name="limit">The guard time (<see cref="DefaultLimit"/> when null).</param>
     /// <param name="cancellationToken">Kills the child when cancelled.</param>
     /// <returns>The exit code and output.</returns>
@@ -27,11 +27,11 @@ public static class ChildProcess
         string fileName,
         IEnumerable<string> args,
         string workingDirectory,
-        IReadOnlyDictionary<string, string?>? environment = null,
+        IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? limit = null,
         CancellationToken cancellationToken = default)
     {
-        using var process = Start(fileName, args, workingDirectory, environment);
+        using var process = Start(fileName, args, workingDirectory, environment, unset: []);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var guardTime = limit ?? DefaultLimit;
@@ -55,7 +55,7 @@ public static class ChildProcess
     /// <param name="fileName">The program (looked up on PATH).</param>
     /// <param name="args">Its arguments, one per element.</param>
     /// <param name="workingDirectory">Where it runs.</param>
-    /// <param name="environment">Variables to set; a null value removes the variable.</param>
+    /// <param name="environment">Variables to set.</param>
     /// <param name="limit">The guard time (<see cref="DefaultLimit"/> when null).</param>
     /// <returns>The exit code and output.</returns>
     /// <exception cref="TimeoutException">The child ran past the guard time; it was killed.</exception>
@@ -63,10 +63,20 @@ public static class ChildProcess
         string fileName,
         IEnumerable<string> args,
         string workingDirectory,
-        IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? limit = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? limit = null) =>
+        Run(fileName, args, workingDirectory, environment, unset: [], limit);
+
+    /// <summary>As the public <c>Run</c>, also removing the variables named in <paramref name="unset"/>.</summary>
+    internal static ProcessResult Run(
+        string fileName,
+        IEnumerable<string> args,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment,
+        IReadOnlyList<string> unset,
+        TimeSpan? limit)
     {
-        using var process = Start(fileName, args, workingDirectory, environment);
+        using var process = Start(fileName, args, workingDirectory, environment, unset);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var guardTime = limit ?? DefaultLimit;
@@ -80,7 +90,7 @@ public static class ChildProcess
         return new ProcessResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
-    private static Process Start(string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? environment)
+    private static Process Start(string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> unset)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -95,21 +105,14 @@ public static class ChildProcess
             psi.ArgumentList.Add(arg);
         }
 
-        foreach (var name in InheritedMsBuildState)
+        foreach (var name in InheritedMsBuildState.Concat(unset))
         {
             psi.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            if (value is null)
-            {
-                psi.Environment.Remove(name);
-            }
-            else
-            {
-                psi.Environment[name] = value;
-            }
+            psi.Environment[name] = value;
         }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"{fileName} did not start.");

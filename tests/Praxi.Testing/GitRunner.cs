@@ -27,23 +27,24 @@ public static class GitRunner
         "-c", "safe.directory=*",
     ];
 
-    private static readonly Dictionary<string, string?> Environment = new()
+    private static readonly Dictionary<string, string> Environment = new()
     {
         ["GIT_CONFIG_NOSYSTEM"] = "1",
         ["GIT_CONFIG_GLOBAL"] = "/dev/null",
-        // A caller's GIT_DIR or GIT_WORK_TREE (a hook, a git alias running the tests) must not redirect the command.
-        ["GIT_DIR"] = null,
-        ["GIT_WORK_TREE"] = null,
-        ["GIT_INDEX_FILE"] = null,
         ["GIT_TERMINAL_PROMPT"] = "0",
+        // A temp folder that is not a repository must not be taken for part of one that encloses the temp root.
+        ["GIT_CEILING_DIRECTORIES"] = TempRoot.Parent,
     };
+
+    // A caller's GIT_DIR or GIT_WORK_TREE (a hook, a git alias running the tests) must not redirect the command.
+    private static readonly string[] Unset = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"];
 
     /// <summary>Runs git in <paramref name="workTree"/>; a failing exit code is returned, not thrown.</summary>
     /// <param name="workTree">The working directory.</param>
     /// <param name="args">git's arguments.</param>
     /// <returns>The exit code and output.</returns>
     public static ProcessResult Run(string workTree, params string[] args) =>
-        ChildProcess.Run("git", [.. Settings, .. args], workTree, Environment);
+        ChildProcess.Run("git", [.. Settings, .. args], workTree, Environment, Unset, limit: null);
 
     /// <summary>Runs git in <paramref name="workTree"/> and returns its standard output.</summary>
     /// <param name="workTree">The working directory.</param>

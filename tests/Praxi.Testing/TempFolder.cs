@@ -18,8 +18,7 @@ public sealed class TempFolder : IDisposable
     /// <returns>The folder.</returns>
     public static TempFolder Create(string name = "t")
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var path = System.IO.Path.Combine(TempRoot.Path, $"{name}-{Guid.NewGuid().ToString("N")[..12]}");
+        var path = System.IO.Path.Combine(TempRoot.Path, UniqueName(name));
         Directory.CreateDirectory(path);
         return new TempFolder(path);
     }
@@ -29,10 +28,21 @@ public sealed class TempFolder : IDisposable
     /// <returns>The full path.</returns>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Makes a new empty folder inside this one, for a helper that needs a fresh folder each time it is called.</summary>
+    /// <param name="name">A short word that starts the subfolder's name.</param>
+    /// <returns>The subfolder's full path.</returns>
+    public string Subfolder(string name = "t") => Directory.CreateDirectory(Combine(UniqueName(name))).FullName;
+
     /// <summary>Removes the folder and everything in it; what cannot go now goes when the process exits.</summary>
     public void Dispose() => FolderRemover.Remove(Path);
 
     /// <summary>The folder's full path.</summary>
     /// <returns><see cref="Path"/>.</returns>
     public override string ToString() => Path;
+
+    private static string UniqueName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return $"{name}-{Guid.NewGuid().ToString("N")[..12]}";
+    }
 }
