@@ -416,6 +416,8 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             info.Environment["Storage__Root"] = root;
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            // No diagnostics IPC: a SIGKILLed runtime leaves its dotnet-diagnostic socket and clr-debug pipes in /tmp.
+            info.Environment["DOTNET_EnableDiagnostics"] = "0";
             info.Environment.Remove(DeveloperAgentApp.TokenSetting);
             if (token is not null)
             {

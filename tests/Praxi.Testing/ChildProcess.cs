@@ -9,7 +9,7 @@ namespace Praxi.Testing;
 public static class ChildProcess
 {
     /// <summary>How long a child may run when the caller gives no limit.</summary>
-    public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(10);
 
     // A dotnet child must not inherit the test host's MSBuild state: it would build with the test host's SDK resolver.
     private static readonly string[] InheritedMsBuildState = ["MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath"];
