@@ -32,16 +32,17 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
     public async Task SelfHeal_LiveScenario_ThePolicyRunsTheRemediationAndTheRerunPasses(string scenario, string spec, string action)
     {
         Chromium.Require();
-        var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
+        var status = GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain");
         var clock = Stopwatch.StartNew();
         using var env = SampleEnvironment.Create();
-        var outDir = Directory.CreateTempSubdirectory("praxi-loop-").FullName;
+        using var temp = TempFolder.Create("loop");
+        var outDir = temp.Subfolder("out");
         var (report, artifacts) = await BreakAsync(env, scenario, ["test", "ts", spec], outDir);
         report.Classification.ErrorType.ToName().Should().Be(ScenarioManifest.Load(scenario).ErrorType);
 
         // First a pure rerun (a plan that only reruns): the tests still fail, so the failure is not flaky.
         var type = report.Classification.ErrorType.ToName();
-        var pure = await new SelfHealPipeline().RunAsync(Request(report, artifacts, LiveConfig(env, Directory.CreateTempSubdirectory("praxi-loop-").FullName, rerunOnly: type), outDir));
+        var pure = await new SelfHealPipeline().RunAsync(Request(report, artifacts, LiveConfig(env, temp.Subfolder("rerun"), rerunOnly: type), outDir));
         output.WriteLine($"{scenario}, pure rerun: {pure.Summary}");
         pure.Allowed.Should().BeTrue(pure.Reason);
         pure.Actions.Should().Equal("rerun");
@@ -67,16 +68,17 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
             json.RootElement.GetProperty("tree").GetProperty("verified").GetBoolean().Should().BeTrue();
         }
 
-        Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status, "self-heal never edits code");
+        GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status, "self-heal never edits code");
     }
 
     [Fact]
     public async Task SelectorDrift_SelfHealRefusesAndTheFixAgentsPatchPassesARealRerun()
     {
         Chromium.Require();
-        var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
-        var worktrees = Git.Run(RepositoryRoot.Path, "worktree", "list");
-        var outDir = Directory.CreateTempSubdirectory("praxi-loop-").FullName;
+        var status = GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain");
+        var worktrees = GitRunner.Check(RepositoryRoot.Path, "worktree", "list");
+        using var temp = TempFolder.Create("loop");
+        var outDir = temp.Path;
         var config = LiveConfig(drifted.Environment, outDir);
 
         var selfHeal = await new SelfHealPipeline().RunAsync(new SelfHealRequest
@@ -105,16 +107,17 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         v.Checks.Should().NotBeEmpty().And.OnlyContain(c => c.Passed);
         v.Tests.Should().NotBeEmpty().And.OnlyContain(t => t.Status == TestResult.Passed);
         validated.Fix.Patch.Should().Be(fix.Patch);
-        Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status, "validation patches a copy, never the checkout");
-        Git.Run(RepositoryRoot.Path, "worktree", "list").Should().Be(worktrees, "the temporary worktree is removed");
+        GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status, "validation patches a copy, never the checkout");
+        GitRunner.Check(RepositoryRoot.Path, "worktree", "list").Should().Be(worktrees, "the temporary worktree is removed");
     }
 
     [Fact]
     public async Task SelectorDrift_AWrongPatchFailsItsRerunAndIsWithheld()
     {
         Chromium.Require();
-        var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
-        var outDir = Directory.CreateTempSubdirectory("praxi-loop-").FullName;
+        var status = GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain");
+        using var temp = TempFolder.Create("loop");
+        var outDir = temp.Path;
         var config = LiveConfig(drifted.Environment, outDir);
 
         // A fix agent that got the element wrong: the same edits, pointing at an element the page does not have.
@@ -133,7 +136,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         File.ReadAllText(Path.Combine(outDir, "fix-agent", $"patch-{runId}.diff")).Should().BeEmpty("a withheld patch is not offered");
         File.ReadAllText(Path.Combine(outDir, "fix-agent", $"patch-{runId}.rejected.diff")).Should().Be(fix.Patch);
         written.Should().Contain(Path.Combine(outDir, "fix-agent", $"metadata-{runId}.json"));
-        Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
+        GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
     }
 
     /// <summary>The loop's self-heal request for a failed run, as <c>praxi heal --self-heal --require-manual-trigger</c> makes it on a dispatch.</summary>
@@ -195,7 +198,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
     /// </summary>
     public sealed class DriftedApp : IAsyncLifetime
     {
-        private string _work = string.Empty;
+        private readonly TempFolder _work = TempFolder.Create("drifted");
         private string _baseline = string.Empty;
         private string _artifacts = string.Empty;
 
@@ -210,9 +213,8 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
                 return; // Chromium.Require() fails each test with the reason.
             }
 
-            _work = Directory.CreateTempSubdirectory("praxi-drifted-").FullName;
-            (Report, _artifacts) = await BreakAsync(Environment, "renamed-selector", ["test", "ts"], _work);
-            _baseline = Path.Combine(_work, "baseline.json");
+            (Report, _artifacts) = await BreakAsync(Environment, "renamed-selector", ["test", "ts"], _work.Path);
+            _baseline = _work.Combine("baseline.json");
             var recording = BaselineRecorder.Record(
                 Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "baseline"),
                 FingerprintOptions.For([.. new SelectorOptions().TestIdAttributes]));
@@ -234,10 +236,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         public Task DisposeAsync()
         {
             Environment.Dispose();
-            if (_work.Length > 0)
-            {
-                Directory.Delete(_work, recursive: true);
-            }
+            _work.Dispose();
 
             return Task.CompletedTask;
         }

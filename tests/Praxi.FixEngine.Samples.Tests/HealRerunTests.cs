@@ -65,7 +65,7 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
         clock.Restart();
         copy.Apply(fix.Patch, directory: Samples);
         var applyTime = clock.Elapsed;
-        Git.Run(copy.Root, "diff", "--name-only").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        GitRunner.Check(copy.Root, "diff", "--name-only").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Should().BeEquivalentTo(files.Select(f => $"{Samples}/{f}"));
         foreach (var edit in fix.Metadata.Edits)
         {
@@ -125,7 +125,7 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
         fix.Metadata.ManualReview.Select(m => m.Instruction).Should().BeEquivalentTo(heal.Outcomes.Select(o => o.Instruction), "each abstained locator goes to a reviewer");
         var manifest = ScenarioManifest.Load(scenario);
         report.Classification.Failures.Should().HaveCount(manifest.Ts.Count + manifest.Dotnet.Count + manifest.Selenium.Count, "the analysis sees each failure the manifest names");
-        Git.Run(copy.Root, "status", "--porcelain").Should().BeEmpty("planning writes nothing");
+        GitRunner.Check(copy.Root, "status", "--porcelain").Should().BeEmpty("planning writes nothing");
     }
 
     /// <summary>analyze → heal (with the recorded baseline) → plan, as <c>praxi heal</c> chains them, in the copy's samples folder.</summary>
@@ -177,13 +177,12 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
     /// </summary>
     public sealed class Setup : IDisposable
     {
-        private readonly string _folder;
+        private readonly TempFolder _folder = TempFolder.Create("heal-rerun");
 
         public Setup()
         {
             var clock = Stopwatch.StartNew();
-            _folder = Directory.CreateTempSubdirectory("praxi-heal-rerun-").FullName;
-            BaselinePath = Path.Combine(_folder, "baseline.json");
+            BaselinePath = _folder.Combine("baseline.json");
             var options = FingerprintOptions.For([.. new SelectorOptions().TestIdAttributes]);
             var recording = BaselineRecorder.Record(Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "baseline"), options);
             if (recording.Entries.Count == 0)
@@ -207,14 +206,7 @@ public sealed class HealRerunTests(HealRerunTests.Setup setup, ITestOutputHelper
         public void Dispose()
         {
             Copy.Dispose();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless.
-            }
+            _folder.Dispose();
         }
     }
 }

@@ -28,9 +28,9 @@ public sealed class SamplesCopyTests(ITestOutputHelper output)
         Directory.EnumerateDirectories(sut.Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
             .Select(Path.GetFileName).Should().NotContain(["bin", "obj", "test-results"]);
         File.Exists(sut.PathOf("samples/e2e-ts/node_modules/@playwright/test/package.json")).Should().BeTrue("node_modules links to the repository's");
-        Git.Run(sut.Root, "rev-parse", "--show-toplevel").Trim().Should().Be(sut.Root);
-        Git.Run(sut.Root, "status", "--porcelain").Should().BeEmpty();
-        Git.Run(sut.Root, "ls-files").Should().Contain("samples/scenarios/run.sh").And.Contain(ProductPage);
+        GitRunner.Check(sut.Root, "rev-parse", "--show-toplevel").Trim().Should().Be(sut.Root);
+        GitRunner.Check(sut.Root, "status", "--porcelain").Should().BeEmpty();
+        GitRunner.Check(sut.Root, "ls-files").Should().Contain("samples/scenarios/run.sh").And.Contain(ProductPage);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SamplesCopyTests(ITestOutputHelper output)
         var act = () => sut.Apply(patch);
 
         act.Should().Throw<InvalidOperationException>().WithMessage("git apply --check * failed*patch does not apply*");
-        Git.Run(sut.Root, "status", "--porcelain").Should().BeEmpty();
+        GitRunner.Check(sut.Root, "status", "--porcelain").Should().BeEmpty();
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class SamplesCopyTests(ITestOutputHelper output)
         sut.Apply(patch);
 
         File.ReadAllText(file).Should().Contain("'#add-to-basket'").And.NotContain("'#add-to-cart'");
-        Git.Run(sut.Root, "diff", "--name-only").Trim().Should().Be(ProductPage);
+        GitRunner.Check(sut.Root, "diff", "--name-only").Trim().Should().Be(ProductPage);
         clock.Restart();
         using var patched = await sut.RunAsync("renamed-selector", "ts", RunExpectation.Pass);
         Log("patched run", clock.Elapsed, patched);

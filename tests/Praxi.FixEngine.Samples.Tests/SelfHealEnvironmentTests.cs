@@ -43,7 +43,7 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
     public async Task UnseededDatabase_ResetEnvironmentAction_GivesASeededSignedInAppThatAWorktreeCopyCanTestToo()
     {
         Chromium.Require();
-        var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
+        var status = GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain");
         var reset = SelfHealAction.Load("reset_environment");
         using var env = SampleEnvironment.Create();
         var up = await env.RunAsync("up", "unseeded-database");
@@ -70,7 +70,7 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
         admin.ExitCode.Should().Be(0, "the signed-in admin spec passes against the reset environment: {0}", admin.OutputTail);
         admin.OutputTail.Should().Contain("--no-deps", "the storage state the reset saved is the one the test uses");
         (await env.RunAsync("status")).ExitCode.Should().Be(0);
-        Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
+        GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status);
         await AssertAWorktreeCopyTestsTheSameEnvironmentAsync(env);
     }
 
@@ -80,9 +80,9 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
     /// </summary>
     private async Task AssertAWorktreeCopyTestsTheSameEnvironmentAsync(SampleEnvironment env)
     {
-        var folder = Directory.CreateTempSubdirectory("praxi-env-worktree-").FullName;
-        var copy = Path.Combine(folder, "repo");
-        Git.Run(RepositoryRoot.Path, "worktree", "add", "--detach", copy, "HEAD");
+        using var folder = TempFolder.Create("env-worktree");
+        var copy = folder.Combine("repo");
+        GitRunner.Check(RepositoryRoot.Path, "worktree", "add", "--detach", copy, "HEAD");
         try
         {
             var run = await ProcessRunner.RunAsync(
@@ -93,12 +93,11 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
             var report = PlaywrightJsonReport.Read(Path.Combine(copy, "samples", "e2e-ts", "results.json"));
             report.Tests.Should().ContainSingle(t => t.Test == "lists recent orders" && !t.Failed);
             new FileInfo(Path.Combine(copy, "samples", "e2e-ts", "node_modules")).LinkTarget.Should().Be(Path.Combine(RepositoryRoot.Path, "samples", "e2e-ts", "node_modules"));
-            Git.Run(copy, "status", "--porcelain").Should().BeEmpty("the copy's results and the node_modules link are ignored");
+            GitRunner.Check(copy, "status", "--porcelain").Should().BeEmpty("the copy's results and the node_modules link are ignored");
         }
         finally
         {
-            Git.Run(RepositoryRoot.Path, "worktree", "remove", "--force", copy);
-            Directory.Delete(folder, recursive: true);
+            GitRunner.Check(RepositoryRoot.Path, "worktree", "remove", "--force", copy);
         }
     }
 
@@ -153,12 +152,13 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
     {
         Chromium.Require();
         var manifest = ScenarioManifest.Load(scenario);
-        var status = Git.Run(RepositoryRoot.Path, "status", "--porcelain");
+        var status = GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain");
         var runners = PraxiConfig.Load(SelfHealAction.ConfigPath).TestRunners;
         var remediation = SelfHealAction.Load(action);
         var clock = Stopwatch.StartNew();
         using var env = SampleEnvironment.Create();
-        var artifacts = Directory.CreateTempSubdirectory($"praxi-env-{scenario}-").FullName;
+        var artifactsFolder = TempFolder.Create($"env-{scenario}");
+        var artifacts = artifactsFolder.Path;
         try
         {
             var up = await env.RunAsync("up", scenario);
@@ -204,14 +204,14 @@ public sealed class SelfHealEnvironmentTests(ITestOutputHelper output)
         }
         finally
         {
-            Directory.Delete(artifacts, recursive: true);
+            artifactsFolder.Dispose();
         }
 
         var down = await env.RunAsync("down");
         down.Succeeded.Should().BeTrue(down.OutputTail);
         var stopped = await env.RunAsync("status");
         stopped.ExitCode.Should().Be(1, "the app is stopped after down: {0}", stopped.OutputTail);
-        Git.Run(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status, "nothing env.sh does changes a tracked file or leaves an untracked one");
+        GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain").Should().Be(status, "nothing env.sh does changes a tracked file or leaves an untracked one");
         output.WriteLine($"{scenario}: {clock.Elapsed.TotalSeconds:F1} s in all");
     }
 

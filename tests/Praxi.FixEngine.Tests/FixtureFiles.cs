@@ -13,15 +13,16 @@ internal static class FixtureFiles
 
     public static TempFile Temp(byte[] content, string extension = ".txt")
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "praxi-" + Guid.NewGuid().ToString("N") + extension);
+        var folder = TempFolder.Create("file");
+        var path = folder.Combine("file" + extension);
         File.WriteAllBytes(path, content);
-        return new TempFile(path);
+        return new TempFile(folder, path);
     }
 
-    internal sealed class TempFile(string path) : IDisposable
+    internal sealed class TempFile(TempFolder folder, string path) : IDisposable
     {
         public string Path { get; } = path;
 
-        public void Dispose() => File.Delete(Path);
+        public void Dispose() => folder.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Praxi.FixEngine.Patching;
@@ -6,14 +5,16 @@ using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Tests;
 
-/// <summary>A throwaway repository folder with real git: write files, commit them, apply patches.</summary>
-internal sealed class TestRepo
+/// <summary>A throwaway repository folder with real git: write files, commit them, apply patches. Disposing removes it.</summary>
+internal sealed class TestRepo : IDisposable
 {
-    private TestRepo(string root) => Root = root;
+    private readonly TempFolder _folder;
 
-    public string Root { get; }
+    private TestRepo(TempFolder folder) => _folder = folder;
 
-    public static TestRepo Create() => new(TestPaths.NewTempDir());
+    public string Root => _folder.Path;
+
+    public static TestRepo Create() => new(TempFolder.Create("repo"));
 
     public TestRepo With(string path, string text) => WithBytes(path, new UTF8Encoding(false).GetBytes(text));
 
@@ -29,28 +30,22 @@ internal sealed class TestRepo
 
     public byte[] Bytes(string path) => File.ReadAllBytes(Path.Combine(Root, path));
 
-    /// <summary>git init + commit of everything, with settings that keep bytes as they are.</summary>
+    /// <summary>git init + commit of everything (the shared git settings keep bytes as they are).</summary>
     public TestRepo Commit()
     {
         Git("init", "-q");
         Git("add", "-A");
-        Git("-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "originals");
+        Git("commit", "-q", "-m", "originals");
         return this;
     }
 
     /// <summary>Runs <c>git apply</c> with the patch; returns exit code and stderr.</summary>
     public (int Code, string Error) Apply(string patch, bool check)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"praxi-{Guid.NewGuid():N}.diff");
+        using var patchFolder = TempFolder.Create("patch");
+        var file = patchFolder.Combine("patch.diff");
         File.WriteAllBytes(file, new UTF8Encoding(false).GetBytes(patch));
-        try
-        {
-            return check ? Run("apply", "--check", "-v", file) : Run("apply", "-v", file);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        return check ? Run("apply", "--check", "-v", file) : Run("apply", "-v", file);
     }
 
     public string Git(params string[] args)
@@ -60,27 +55,12 @@ internal sealed class TestRepo
         return error;
     }
 
+    public void Dispose() => _folder.Dispose();
+
     private (int Code, string Error) Run(params string[] args)
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in (string[])["-c", "core.autocrlf=false", "-c", "core.safecrlf=false", "-c", "core.whitespace=", "-c", "apply.whitespace=nowarn", .. args])
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        psi.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stderr.Result + stdout.Result);
+        var result = GitRunner.Run(Root, args);
+        return (result.ExitCode, result.Stderr + result.Stdout);
     }
 }
 

@@ -33,8 +33,9 @@ internal sealed class DeveloperAgentServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>An agent whose storage root is a new temp folder, removed when the server is disposed.</summary>
     public static Task<DeveloperAgentServer> StartAsync(params string[] settings) =>
-        StartAtAsync(Path.Combine(Path.GetTempPath(), "praxi-da-" + Guid.NewGuid().ToString("N")), settings);
+        StartAtAsync(TempFolder.Create("agent").Path, settings);
 
     public static async Task<DeveloperAgentServer> StartAtAsync(string root, params string[] settings)
     {

@@ -26,7 +26,8 @@ public sealed class DurabilityTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessLogs_KilledAtRandomAndDuringWritesOfHundredUploads_EveryAcknowledgedRunIsCompleteAndNothingPartialIsVisible()
     {
-        var root = Path.Combine(Path.GetTempPath(), "praxi-durability-" + Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create("durability");
+        var root = temp.Combine("store");
         var acknowledged = new ConcurrentDictionary<string, bool>();
         var reposted = new ConcurrentDictionary<string, bool>();
         var transportFailures = 0;
@@ -187,13 +188,13 @@ public sealed class DurabilityTests(ITestOutputHelper output)
         agent.InterruptedRuns.Should().OnlyContain(r => reposted.ContainsKey(r) || acknowledged.ContainsKey(r), "an interrupted run is re-posted unless it was answered before the kill");
         acknowledged.Count.Should().Be(Uploads);
         visible.Should().HaveCount(Uploads);
-        Directory.Delete(root, recursive: true);
     }
 
     [Fact]
     public async Task Dll_WithoutToken_ExitsWithCode2AndOneLine()
     {
-        var root = Path.Combine(Path.GetTempPath(), "praxi-start-" + Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create("start");
+        var root = temp.Combine("store");
         using var process = Process.Start(AgentProcess.StartInfo(root, token: null))!;
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
@@ -206,7 +207,8 @@ public sealed class DurabilityTests(ITestOutputHelper output)
     [Fact]
     public async Task Dll_Logs_NameTheRunStatusAndSizeButNeverTokensOrLogText()
     {
-        var root = Path.Combine(Path.GetTempPath(), "praxi-logs-" + Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create("logs");
+        var root = temp.Combine("store");
         var info = AgentProcess.StartInfo(root, DeveloperAgentServer.Token);
         info.Environment["Logging__LogLevel__Default"] = "Information";
         info.Environment["Logging__LogLevel__Microsoft"] = "Information";
@@ -414,6 +416,8 @@ public sealed class DurabilityTests(ITestOutputHelper output)
             info.Environment["Storage__Root"] = root;
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            // No diagnostics IPC: a SIGKILLed runtime leaves its dotnet-diagnostic socket and clr-debug pipes in /tmp.
+            info.Environment["DOTNET_EnableDiagnostics"] = "0";
             info.Environment.Remove(DeveloperAgentApp.TokenSetting);
             if (token is not null)
             {

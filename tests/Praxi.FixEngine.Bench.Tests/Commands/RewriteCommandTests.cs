@@ -6,14 +6,14 @@ namespace Praxi.FixEngine.Bench.Tests.Commands;
 [Collection(HeavyBenchTests.Name)]
 public sealed class RewriteCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-bench-rewrite-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("bench-rewrite");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Run_TinySizesJson_PrintsEveryFigureOfEveryInput()
     {
-        var (code, output, error) = await BenchRun.RunAsync("rewrite", "--lines", "60", "--files", "4", "--dir", _dir, "--in-process", "--json");
+        var (code, output, error) = await BenchRun.RunAsync("rewrite", "--lines", "60", "--files", "4", "--dir", _temp.Path, "--in-process", "--json");
 
         code.Should().Be(ExitCodes.Success, because: error);
         using var json = JsonDocument.Parse(output);
@@ -36,13 +36,13 @@ public sealed class RewriteCommandTests : IDisposable
         }
 
         cases[2].GetProperty("files").GetInt32().Should().Be(4);
-        Directory.EnumerateFileSystemEntries(_dir).Should().BeEmpty(because: "the input is removed without --keep");
+        Directory.EnumerateFileSystemEntries(_temp.Path).Should().BeEmpty(because: "the input is removed without --keep");
     }
 
     [Fact]
     public async Task Run_TinySizes_PrintsTheTableBesideTheParse()
     {
-        var (code, output, error) = await BenchRun.RunAsync("rewrite", "--lines", "60", "--files", "2", "--dir", _dir, "--in-process");
+        var (code, output, error) = await BenchRun.RunAsync("rewrite", "--lines", "60", "--files", "2", "--dir", _temp.Path, "--in-process");
 
         code.Should().Be(ExitCodes.Success, because: error);
         output.Should().Contain("praxi bench rewrite").And.Contain("rewrite").And.Contain("parse").And.Contain("ratio").And.Contain("target ≥ 0.50");

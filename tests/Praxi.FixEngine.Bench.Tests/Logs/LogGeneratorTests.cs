@@ -8,9 +8,9 @@ namespace Praxi.FixEngine.Bench.Tests.Logs;
 [Collection(HeavyBenchTests.Name)]
 public sealed class LogGeneratorTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-gen-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("log-gen");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Write_SameSeedAndSize_SameBytes()
@@ -35,7 +35,7 @@ public sealed class LogGeneratorTests : IDisposable
     [Fact]
     public void Write_OneMegabyte_IsAboutThatSizeAndEndsWithTheFailure()
     {
-        var path = Path.Combine(_dir, "ci.log");
+        var path = Path.Combine(_temp.Path, "ci.log");
 
         LogGenerator.Write(path, 1_000_000);
 
@@ -49,7 +49,7 @@ public sealed class LogGeneratorTests : IDisposable
     [Fact]
     public void Write_OneMegabyte_HoldsALongLine()
     {
-        var path = Path.Combine(_dir, "ci.log");
+        var path = Path.Combine(_temp.Path, "ci.log");
 
         LogGenerator.Write(path, 1_000_000);
 
@@ -59,7 +59,7 @@ public sealed class LogGeneratorTests : IDisposable
     [Fact]
     public void WriteSingleLongLine_OneMiB_FirstLineIsOneMiBAndTheFailureFollows()
     {
-        var path = Path.Combine(_dir, "line.log");
+        var path = Path.Combine(_temp.Path, "line.log");
 
         LogGenerator.WriteSingleLongLine(path, 1024 * 1024);
 
@@ -73,7 +73,7 @@ public sealed class LogGeneratorTests : IDisposable
     [InlineData(3_000_000)]
     public void Analyze_GeneratedLog_FindsTheDatabaseFailureNearTheEnd(long size)
     {
-        var path = Path.Combine(_dir, "ci.log");
+        var path = Path.Combine(_temp.Path, "ci.log");
         LogGenerator.Write(path, size);
         var sut = new FailureAnalyzer();
 
@@ -85,7 +85,7 @@ public sealed class LogGeneratorTests : IDisposable
     [Fact]
     public void Analyze_SingleLongLineLog_FindsTheDatabaseFailure()
     {
-        var path = Path.Combine(_dir, "line.log");
+        var path = Path.Combine(_temp.Path, "line.log");
         LogGenerator.WriteSingleLongLine(path, 1024 * 1024);
         var sut = new FailureAnalyzer();
 

@@ -7,9 +7,9 @@ namespace Praxi.FixEngine.Bench.Tests.Rewrite;
 
 public sealed class TestSuiteGeneratorTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-suite-gen-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("suite-gen");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void CSharp_SameSeed_SameText()
@@ -60,8 +60,8 @@ public sealed class TestSuiteGeneratorTests : IDisposable
     [Fact]
     public void Repository_SameSeed_SameFilesOfBothLanguages()
     {
-        var first = Path.Combine(_dir, "first");
-        var second = Path.Combine(_dir, "second");
+        var first = Path.Combine(_temp.Path, "first");
+        var second = Path.Combine(_temp.Path, "second");
 
         var specs = TestSuiteGenerator.Repository(first, 6, seed: 3);
         TestSuiteGenerator.Repository(second, 6, seed: 3);

@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
 
-public sealed class AnalyzeCommandTests
+public sealed class AnalyzeCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public async Task Analyze_FolderWithOut_WritesTheContractAndSaysWhere()
     {
@@ -137,16 +141,11 @@ public sealed class AnalyzeCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string NewDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    private string NewDir() => _temp.Subfolder();
 
     private static string SharedCorpus()
     {
-        var corpus = Path.GetFullPath(Path.Combine(CliTestRepo.Root, "..", "shared", "corpus", "logs"));
+        var corpus = Praxi.Testing.SharedCorpus.Logs;
         File.Exists(Path.Combine(corpus, "labels.json")).Should().BeTrue($"the shared corpus must lie beside the repository ({corpus})");
         return corpus;
     }

@@ -2,10 +2,14 @@ using System.Text.Json;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
 
-public sealed class BaselineRecordCommandTests
+public sealed class BaselineRecordCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static string Artifact(params string[] parts) =>
-        Path.Combine([CliTestRepo.Root, "samples", "artifacts", .. parts]);
+        Path.Combine([RepositoryRoot.Path, "samples", "artifacts", .. parts]);
 
     [Fact]
     public async Task Record_SampleTrace_WritesTheStoreAndPrintsOneLine()
@@ -81,10 +85,5 @@ public sealed class BaselineRecordCommandTests
         return [.. json.RootElement.GetProperty("entries").EnumerateArray().Select(e => $"{e.GetProperty("test").GetString()}|{e.GetProperty("locator").GetString()}")];
     }
 
-    private static string NewDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    private string NewDir() => _temp.Subfolder();
 }

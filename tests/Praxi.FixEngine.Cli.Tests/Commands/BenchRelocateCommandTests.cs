@@ -2,16 +2,16 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 
 public sealed class BenchRelocateCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-relocate-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("relocate");
 
-    public BenchRelocateCommandTests() => WriteDataset(_dir, "praxi-relocation/1");
+    public BenchRelocateCommandTests() => WriteDataset(_temp.Path, "praxi-relocation/1");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Run_Json_PrintsOneLineWithTheCounts()
     {
-        var (code, output, error) = await RunAsync("bench", "relocate", _dir, "--json");
+        var (code, output, error) = await RunAsync("bench", "relocate", _temp.Path, "--json");
 
         code.Should().Be(ExitCodes.Success, because: error);
         output.Should().Be("""{"pairs":6,"correct":3,"wrong":1,"abstained":2}""" + "\n");
@@ -20,7 +20,7 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_Table_ListsSitesAndBothTotals()
     {
-        var (code, output, error) = await RunAsync("bench", "relocate", _dir);
+        var (code, output, error) = await RunAsync("bench", "relocate", _temp.Path);
 
         code.Should().Be(ExitCodes.Success, because: error);
         var lines = output.Split('\n');
@@ -33,9 +33,9 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_OtherFormat_OneLineAndExitCode2()
     {
-        WriteDataset(_dir, "praxi-relocation/2");
+        WriteDataset(_temp.Path, "praxi-relocation/2");
 
-        var (code, output, error) = await RunAsync("bench", "relocate", _dir, "--json");
+        var (code, output, error) = await RunAsync("bench", "relocate", _temp.Path, "--json");
 
         code.Should().Be(ExitCodes.BadInput);
         output.Should().BeEmpty();
@@ -45,7 +45,7 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_NotAFolder_OneLineAndExitCode2()
     {
-        var (code, output, error) = await RunAsync("bench", "relocate", Path.Combine(_dir, "missing"));
+        var (code, output, error) = await RunAsync("bench", "relocate", Path.Combine(_temp.Path, "missing"));
 
         code.Should().Be(ExitCodes.BadInput);
         output.Should().BeEmpty();
@@ -55,7 +55,7 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_Sites_MeasuresOnlyThoseSites()
     {
-        var (code, output, error) = await RunAsync("bench", "relocate", _dir, "--sites", "beta", "--json");
+        var (code, output, error) = await RunAsync("bench", "relocate", _temp.Path, "--sites", "beta", "--json");
 
         code.Should().Be(ExitCodes.Success, because: error);
         output.Should().Be("""{"pairs":2,"correct":1,"wrong":0,"abstained":1}""" + "\n");
@@ -64,7 +64,7 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_UnknownSite_OneLineAndExitCode2()
     {
-        var (code, _, error) = await RunAsync("bench", "relocate", _dir, "--sites", "gamma");
+        var (code, _, error) = await RunAsync("bench", "relocate", _temp.Path, "--sites", "gamma");
 
         code.Should().Be(ExitCodes.BadInput);
         error.Trim().Should().Contain("no site 'gamma'").And.NotContain("\n");
@@ -73,7 +73,7 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_Mutate_PrintsTheCountsPerMutationAsJson()
     {
-        var pages = Directory.CreateDirectory(Path.Combine(_dir, "pages")).FullName;
+        var pages = Directory.CreateDirectory(Path.Combine(_temp.Path, "pages")).FullName;
         File.WriteAllText(Path.Combine(pages, "page.html"), """<html><body><main><h1>Orders</h1><button id="export" class="btn">Export CSV</button><a href="/help">Help centre</a></main></body></html>""");
 
         var (code, output, error) = await RunAsync("bench", "relocate", "--mutate", pages, "--seed", "3", "--json");
@@ -90,7 +90,7 @@ public sealed class BenchRelocateCommandTests : IDisposable
     [Fact]
     public async Task Run_DatasetAndMutateTogether_OneLineAndExitCode2()
     {
-        var (code, _, error) = await RunAsync("bench", "relocate", _dir, "--mutate", _dir);
+        var (code, _, error) = await RunAsync("bench", "relocate", _temp.Path, "--mutate", _temp.Path);
 
         code.Should().Be(ExitCodes.BadInput);
         error.Trim().Should().Contain("not both").And.NotContain("\n");

@@ -31,9 +31,9 @@ public sealed class BenchSweepCommandTests : IDisposable
 
         """;
 
-    private readonly string _repo = Directory.CreateTempSubdirectory("praxi-sweep-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("sweep");
 
-    public void Dispose() => Directory.Delete(_repo, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Sweep_TsAndCsFile_EveryLiteralEditedAcceptedByGitAndSpanExact()
@@ -42,7 +42,7 @@ public sealed class BenchSweepCommandTests : IDisposable
         Write("tests/LoginTests.cs", CSharp.Replace("\n", "\r\n", StringComparison.Ordinal), bom: true);
         Write("src/app.ts", "export const x = document.querySelector('#x');\n");
 
-        var (code, output, error) = await AnalyzeCommandTests.RunAsync("bench", "sweep", _repo, "--json");
+        var (code, output, error) = await AnalyzeCommandTests.RunAsync("bench", "sweep", _temp.Path, "--json");
 
         code.Should().Be(ExitCodes.Success, because: error + output);
         using var json = JsonDocument.Parse(output);
@@ -66,7 +66,7 @@ public sealed class BenchSweepCommandTests : IDisposable
     {
         Write("tests/login.spec.ts", Spec);
 
-        var (code, output, error) = await AnalyzeCommandTests.RunAsync("bench", "sweep", _repo, "--limit", "2");
+        var (code, output, error) = await AnalyzeCommandTests.RunAsync("bench", "sweep", _temp.Path, "--limit", "2");
 
         code.Should().Be(ExitCodes.Success, because: error);
         output.Should().Contain("instructions          2 ").And.Contain("git apply accepted    2 (100.0%)").And.Contain("no-op identical       1 (100.0%)");
@@ -76,18 +76,18 @@ public sealed class BenchSweepCommandTests : IDisposable
     public async Task Sweep_RepositoryIsNotTouched()
     {
         Write("tests/login.spec.ts", Spec);
-        var before = File.ReadAllBytes(Path.Combine(_repo, "tests/login.spec.ts"));
+        var before = File.ReadAllBytes(Path.Combine(_temp.Path, "tests/login.spec.ts"));
 
-        await AnalyzeCommandTests.RunAsync("bench", "sweep", _repo);
+        await AnalyzeCommandTests.RunAsync("bench", "sweep", _temp.Path);
 
-        File.ReadAllBytes(Path.Combine(_repo, "tests/login.spec.ts")).Should().Equal(before);
-        Directory.EnumerateFiles(_repo, "*", SearchOption.AllDirectories).Should().ContainSingle();
+        File.ReadAllBytes(Path.Combine(_temp.Path, "tests/login.spec.ts")).Should().Equal(before);
+        Directory.EnumerateFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().ContainSingle();
     }
 
     [Fact]
     public async Task Sweep_MissingRepository_OneLineOnStderr()
     {
-        var (code, _, error) = await AnalyzeCommandTests.RunAsync("bench", "sweep", Path.Combine(_repo, "nope"));
+        var (code, _, error) = await AnalyzeCommandTests.RunAsync("bench", "sweep", Path.Combine(_temp.Path, "nope"));
 
         code.Should().Be(ExitCodes.BadInput);
         error.Trim().Should().Contain("sweep takes the checkout of a test suite").And.NotContain("\n");
@@ -95,7 +95,7 @@ public sealed class BenchSweepCommandTests : IDisposable
 
     private void Write(string path, string text, bool bom = false)
     {
-        var full = Path.Combine(_repo, path);
+        var full = Path.Combine(_temp.Path, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text, new System.Text.UTF8Encoding(bom));
     }

@@ -20,8 +20,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         }
 
         var runs = await DashboardRuns.RootAsync();
-        var hostile = await DashboardRuns.HostileCopyAsync(Payload);
-        var outDir = Path.Combine(Path.GetTempPath(), "praxi-dash-browser-" + Guid.NewGuid().ToString("N")[..8]);
+        using var temp = TempFolder.Create("dash-browser");
+        var hostile = await DashboardRuns.HostileCopyAsync(Payload, temp.Path);
+        var outDir = temp.Combine("out");
         var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("dashboard", Path.Combine(runs, "renamed"), Path.Combine(runs, "removed"), Path.Combine(runs, "bare"), hostile, "--out", outDir);
         code.Should().Be(ExitCodes.Success, stderr);
         var url = new Uri(Path.Combine(outDir, "index.html")).AbsoluteUri;

@@ -2,8 +2,12 @@ using AngleSharp.Html.Parser;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
 
-public sealed class DashboardCommandTests
+public sealed class DashboardCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public async Task Dashboard_TwoHealOutputsAndABareAnalysis_WritesThePageSummaryAndComment()
     {
@@ -76,10 +80,5 @@ public sealed class DashboardCommandTests
         doc.QuerySelector("#run-1 .unreadable")!.TextContent.Should().StartWith("unreadable: analysis.json: not valid JSON");
     }
 
-    private static string NewDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "praxi-dash-cli-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    private string NewDir() => _temp.Subfolder();
 }

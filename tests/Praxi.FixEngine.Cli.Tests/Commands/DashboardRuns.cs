@@ -14,11 +14,11 @@ internal static class DashboardRuns
     /// <summary>The folder holding <c>renamed/</c>, <c>removed/</c> and <c>bare/</c>.</summary>
     public static Task<string> RootAsync() => Made.Value;
 
-    /// <summary>A copy of the renamed-selector run whose test name, failure message, PR title and patch carry <paramref name="payload"/>.</summary>
-    public static async Task<string> HostileCopyAsync(string payload)
+    /// <summary>A copy, in <paramref name="folder"/>, of the renamed-selector run whose test name, failure message, PR title and patch carry <paramref name="payload"/>.</summary>
+    public static async Task<string> HostileCopyAsync(string payload, string folder)
     {
         var source = Path.Combine(await RootAsync(), "renamed");
-        var copy = Path.Combine(Path.GetTempPath(), "praxi-dash-hostile-" + Guid.NewGuid().ToString("N")[..8], "hostile");
+        var copy = Path.Combine(folder, "hostile");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(source, file));
@@ -43,8 +43,9 @@ internal static class DashboardRuns
 
     private static async Task<string> MakeAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "praxi-dash-runs-" + Guid.NewGuid().ToString("N")[..8]);
-        var samples = Path.Combine(CliTestRepo.Root, "samples");
+        // Made once and shared by every test of the process: removed with the process's temp root after the last test.
+        var root = TempFolder.Create("dash-runs").Path;
+        var samples = Path.Combine(RepositoryRoot.Path, "samples");
         var artifacts = Path.Combine(samples, "artifacts");
         await Run("heal", Path.Combine(artifacts, "renamed-selector"), "--repo", samples, "--out", Path.Combine(root, "renamed"), "--run-id", "renamed-1");
         await Run("heal", Path.Combine(artifacts, "removed-element"), "--repo", samples, "--out", Path.Combine(root, "removed"), "--run-id", "removed-1");

@@ -7,8 +7,12 @@ using Praxi.FixEngine.Rewriting;
 
 namespace Praxi.FixEngine.Cli.Tests.Commands;
 
-public sealed class FixCommandTests
+public sealed class FixCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private const string UnknownBy = "unknown locator \"by\": \"cssx\" (expected one of css, selector, xpath, id, name, class, link_text, test_id, text, label, placeholder, title, alt_text, role)";
 
     private const string Spec = "import { test } from '@playwright/test';\n\ntest('signs in', async ({ page }) => {\n  await page.locator('#login-btn').click();\n});\n";
@@ -26,7 +30,7 @@ public sealed class FixCommandTests
         stdout.Should().StartWith("guardrails allowed: 1 edit(s) in 1 file(s), risk test-only");
         var patch = File.ReadAllText(Path.Combine(outDir, "patch-42-1.diff"));
         patch.Should().Contain("+  await page.locator('[data-testid=\"sign-in\"]').click();");
-        CliTestRepo.Git(repo, "apply", "--check", Path.Combine(outDir, "patch-42-1.diff")).Should().Be(0);
+        GitRunner.Run(repo, "apply", "--check", Path.Combine(outDir, "patch-42-1.diff")).ExitCode.Should().Be(0);
         var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json"));
         AssertSchemaValid(metadata);
         File.ReadAllText(Path.Combine(repo, "e2e/login.spec.ts")).Should().Be(Spec, "plan-only by default");
@@ -187,13 +191,13 @@ public sealed class FixCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static (string Repo, string Work) NewRepo()
+    private (string Repo, string Work) NewRepo()
     {
-        var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        var work = _temp.Subfolder();
         var repo = Path.Combine(work, "repo");
         Directory.CreateDirectory(Path.Combine(repo, "e2e"));
         File.WriteAllText(Path.Combine(repo, "e2e", "login.spec.ts"), Spec);
-        CliTestRepo.Git(repo, "init", "-q");
+        GitRunner.Run(repo, "init", "-q");
         return (repo, work);
     }
 
@@ -228,7 +232,7 @@ public sealed class FixCommandTests
 
     private static void AssertSchemaValid(string json)
     {
-        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", "fix-metadata.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "fix-metadata.schema.json"));
         var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
         result.IsValid.Should().BeTrue(json);
     }

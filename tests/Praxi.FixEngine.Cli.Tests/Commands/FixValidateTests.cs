@@ -8,8 +8,12 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 /// <c>praxi fix --validate</c> end to end in-process: the real fix agent plans the patch, validation applies it to a real
 /// git worktree and runs a small node runner there that passes the test only when the file clicks <c>sign-in</c>.
 /// </summary>
-public sealed class FixValidateTests
+public sealed class FixValidateTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Spec = "import { test } from '@playwright/test';\n\ntest('signs in', async ({ page }) => {\n  await page.locator('#login-btn').click();\n});\n";
 
     private const string Runner = """
@@ -82,18 +86,18 @@ public sealed class FixValidateTests
         Directory.Exists(outDir).Should().BeFalse();
     }
 
-    private static (string Repo, string Work) NewRepo()
+    private (string Repo, string Work) NewRepo()
     {
-        var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        var work = _temp.Subfolder();
         var repo = Path.Combine(work, "repo");
         Directory.CreateDirectory(Path.Combine(repo, "e2e"));
         File.WriteAllText(Path.Combine(repo, "e2e", "login.spec.ts"), Spec);
         File.WriteAllText(Path.Combine(repo, "run.js"), Runner);
         File.WriteAllText(Path.Combine(repo, "praxi.json"), Config);
         File.WriteAllText(Path.Combine(repo, ".gitignore"), "out/\n");
-        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
-        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
-        CliTestRepo.Git(repo, "-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial").Should().Be(0);
+        GitRunner.Run(repo, "init", "-q").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "add", "-A").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial").ExitCode.Should().Be(0);
         return (repo, work);
     }
 
@@ -141,7 +145,7 @@ public sealed class FixValidateTests
 
     private static void AssertSchemaValid(string json)
     {
-        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", "fix-metadata.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "fix-metadata.schema.json"));
         var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
         result.IsValid.Should().BeTrue(json);
     }

@@ -8,8 +8,12 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 /// <c>praxi heal</c> in-process on the committed sample runs, against a git copy of the three sample suites so that
 /// <c>--apply</c> never touches the checkout; the baseline is recorded by <c>praxi baseline record</c> in the test.
 /// </summary>
-public sealed class HealCommandTests
+public sealed class HealCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string[] Suites = ["e2e-ts", "e2e-dotnet", "e2e-selenium"];
 
     private static readonly Lazy<Task<string>> RecordedBaseline = new(RecordBaselineAsync);
@@ -17,7 +21,7 @@ public sealed class HealCommandTests
     [Fact]
     public async Task Heal_RenamedSelectorWithBaseline_WritesEveryStageAndAPatchGitAccepts()
     {
-        var (repo, work) = NewRepo();
+        var (repo, work) = NewRepo(_temp);
         var outDir = Path.Combine(work, "out");
 
         var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("heal", Artifacts("renamed-selector"), "--repo", repo, "--baseline", await RecordedBaseline.Value, "--out", outDir, "--run-id", "rs-1");
@@ -58,7 +62,7 @@ public sealed class HealCommandTests
         FileDiff(diff, "samples/e2e-selenium/Tests/ShopTests.cs").Should().Contain("-        driver.FindElement(By.Id(\"add-to-cart\")).Click();")
             .And.Contain("+        driver.FindElement(By.Id(\"add-to-basket\")).Click();");
         diff.Split('\n').Count(l => l.StartsWith("+++ ", StringComparison.Ordinal)).Should().Be(3);
-        CliTestRepo.Git(repo, "apply", "--check", patch).Should().Be(0, "the patch must apply to the repository it was planned on");
+        GitRunner.Run(repo, "apply", "--check", patch).ExitCode.Should().Be(0, "the patch must apply to the repository it was planned on");
 
         var metadataJson = File.ReadAllText(Path.Combine(outDir, "fix-agent", "metadata-rs-1.json"));
         AssertSchemaValid("fix-metadata.schema.json", metadataJson);
@@ -69,13 +73,13 @@ public sealed class HealCommandTests
             metadata.RootElement.GetProperty("edits").GetArrayLength().Should().Be(3);
         }
 
-        CliTestRepo.Git(repo, "diff", "--quiet").Should().Be(0, "without --apply the repository is not touched");
+        GitRunner.Run(repo, "diff", "--quiet").ExitCode.Should().Be(0, "without --apply the repository is not touched");
     }
 
     [Fact]
     public async Task Heal_RemovedElement_AbstainsWithAnEmptyPatchForManualReview()
     {
-        var (repo, work) = NewRepo();
+        var (repo, work) = NewRepo(_temp);
         var outDir = Path.Combine(work, "out");
 
         var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("heal", Artifacts("removed-element"), "--repo", repo, "--baseline", await RecordedBaseline.Value, "--out", outDir, "--run-id", "re-1");
@@ -102,7 +106,7 @@ public sealed class HealCommandTests
     [Fact]
     public async Task Heal_Apply_WritesTheEditsAndASecondRunChangesNothing()
     {
-        var (repo, work) = NewRepo();
+        var (repo, work) = NewRepo(_temp);
         var baseline = await RecordedBaseline.Value;
         var productPage = Path.Combine(repo, "samples", "e2e-ts", "tests", "pages", "product-page.ts");
         var original = File.ReadAllText(productPage);
@@ -134,7 +138,7 @@ public sealed class HealCommandTests
     [Fact]
     public async Task Heal_DefaultBaselineInTheRepository_IsUsedWhenNoneIsGiven()
     {
-        var (repo, work) = NewRepo();
+        var (repo, work) = NewRepo(_temp);
         Directory.CreateDirectory(Path.Combine(repo, ".praxi"));
         File.Copy(await RecordedBaseline.Value, Path.Combine(repo, ".praxi", "baseline.json"));
         var outDir = Path.Combine(work, "out");
@@ -211,7 +215,7 @@ public sealed class HealCommandTests
         stderr.Should().StartWith("praxi: ").And.Contain("--repo");
     }
 
-    private static string Artifacts(string scenario) => Path.Combine(CliTestRepo.Root, "samples", "artifacts", scenario);
+    private static string Artifacts(string scenario) => Path.Combine(RepositoryRoot.Path, "samples", "artifacts", scenario);
 
     /// <summary>The part of a unified diff that edits one file.</summary>
     private static string FileDiff(string diff, string file)
@@ -228,20 +232,21 @@ public sealed class HealCommandTests
 
     private static async Task<string> RecordBaselineAsync()
     {
-        var store = Path.Combine(NewDir(), "baseline.json");
+        // Recorded once and shared by every test of the process: removed with the process's temp root after the last test.
+        var store = TempFolder.Create("baseline").Combine("baseline.json");
         var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("baseline", "record", Artifacts("baseline"), "--out", store);
         code.Should().Be(ExitCodes.Success, stderr);
         return store;
     }
 
     /// <summary>A git repository holding a copy of the three sample suites' sources, committed.</summary>
-    internal static (string Repo, string Work) NewRepo()
+    internal static (string Repo, string Work) NewRepo(TempFolder temp)
     {
-        var work = NewDir();
+        var work = temp.Subfolder();
         var repo = Path.Combine(work, "repo");
         foreach (var suite in Suites)
         {
-            var from = Path.Combine(CliTestRepo.Root, "samples", suite);
+            var from = Path.Combine(RepositoryRoot.Path, "samples", suite);
             foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             {
                 var rel = Path.GetRelativePath(from, file);
@@ -256,25 +261,20 @@ public sealed class HealCommandTests
             }
         }
 
-        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
-        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
-        CliTestRepo.Git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suites").Should().Be(0);
+        GitRunner.Run(repo, "init", "-q").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "add", "-A").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suites").ExitCode.Should().Be(0);
         return (repo, work);
     }
 
-    private static string NewDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    private string NewDir() => _temp.Subfolder();
 
     private static void AssertSchemaValid(string schemaFile, string json)
     {
         // heal.schema.json refers to analysis.schema.json's locator and instruction definitions.
         var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
-        options.SchemaRegistry.Register(JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", "analysis.schema.json")));
-        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", schemaFile));
+        options.SchemaRegistry.Register(JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "analysis.schema.json")));
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", schemaFile));
         var result = schema.Evaluate(JsonNode.Parse(json), options);
         result.IsValid.Should().BeTrue(json);
     }

@@ -7,8 +7,12 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 /// suite (<c>run-tests.sh</c>, one argument per test, JUnit out) depends on state a remediation creates. The failed run's
 /// artifacts are a JUnit report of that suite. The real loop on the sample app in Chromium is in the samples tests.
 /// </summary>
-public sealed class HealLoopCommandTests
+public sealed class HealLoopCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Suite = """
         #!/usr/bin/env bash
         # One argument per test; a test whose name contains "seed" passes only once .state/seeded exists.
@@ -68,7 +72,7 @@ public sealed class HealLoopCommandTests
         File.Exists(Path.Combine(repo, ".state", "seeded")).Should().BeTrue("the reseed action ran in the repository");
         Directory.Exists(Path.Combine(outDir, "fix-agent")).Should().BeFalse("nothing is left for the fix agent");
         File.Exists(Path.Combine(outDir, "analysis.json")).Should().BeTrue();
-        CliTestRepo.Git(repo, "diff", "--quiet").Should().Be(0);
+        GitRunner.Run(repo, "diff", "--quiet").ExitCode.Should().Be(0);
     }
 
     [Fact]
@@ -118,17 +122,17 @@ public sealed class HealLoopCommandTests
         report.RootElement.GetProperty("status").GetString().Should().Be("failed");
     }
 
-    private static (string Repo, string Artifacts, string Out) NewRepo(string selfHeal)
+    private (string Repo, string Artifacts, string Out) NewRepo(string selfHeal)
     {
-        var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        var work = _temp.Subfolder();
         var repo = Path.Combine(work, "repo");
         Directory.CreateDirectory(repo);
         File.WriteAllText(Path.Combine(repo, "run-tests.sh"), Suite);
         File.WriteAllText(Path.Combine(repo, ".gitignore"), ".state/\nout/\n");
         File.WriteAllText(Path.Combine(repo, "praxi.json"), $$"""{ "tests": [ {{Runner}} ], "self_heal": {{selfHeal}} }""");
-        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
-        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
-        CliTestRepo.Git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suite").Should().Be(0);
+        GitRunner.Run(repo, "init", "-q").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "add", "-A").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suite").ExitCode.Should().Be(0);
         var artifacts = Path.Combine(work, "artifacts");
         Directory.CreateDirectory(artifacts);
         File.WriteAllText(Path.Combine(artifacts, "junit.xml"), FailedRun);

@@ -8,8 +8,12 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 /// <c>praxi self-heal</c> in-process on a temp git repository with a tiny suite (<c>run-tests.sh</c>, JUnit in out/):
 /// the failed run's artifacts are a real JUnit report; the remediation is a real script from praxi.json.
 /// </summary>
-public sealed class SelfHealCommandTests
+public sealed class SelfHealCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Suite = """
         #!/usr/bin/env bash
         # One argument per test; a test passes when .state/seeded exists (the database is seeded).
@@ -142,14 +146,14 @@ public sealed class SelfHealCommandTests
     /// <summary>The schema's complaints about a file praxi wrote (docs/schemas/&lt;name&gt;.schema.json).</summary>
     private static IEnumerable<string> SchemaErrors(string name, string file)
     {
-        var schema = JsonSchema.FromFile(Path.Combine(CliTestRepo.Root, "docs", "schemas", $"{name}.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", $"{name}.schema.json"));
         var result = schema.Evaluate(JsonNode.Parse(File.ReadAllText(file)), new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid ? [] : (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
     }
 
-    private static (string Repo, string Out, string Artifacts) NewRepo(string reseedCommand)
+    private (string Repo, string Out, string Artifacts) NewRepo(string reseedCommand)
     {
-        var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        var work = _temp.Subfolder();
         var repo = Path.Combine(work, "repo");
         Directory.CreateDirectory(repo);
         File.WriteAllText(Path.Combine(repo, "run-tests.sh"), Suite);
@@ -159,9 +163,9 @@ public sealed class SelfHealCommandTests
             { "tests": [ { "name": "suite", "command": ["bash", "run-tests.sh", "{tests}"], "results": ["out/junit.xml"], "timeout_s": 60 } ],
               "self_heal": { "actions": { "reseed": { "command": {{reseedCommand}}, "timeout_s": 60 } } } }
             """);
-        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
-        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
-        CliTestRepo.Git(repo, "-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial").Should().Be(0);
+        GitRunner.Run(repo, "init", "-q").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "add", "-A").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial").ExitCode.Should().Be(0);
         var artifacts = Path.Combine(work, "artifacts");
         Directory.CreateDirectory(artifacts);
         File.WriteAllText(Path.Combine(artifacts, "junit.xml"), FailedRun);

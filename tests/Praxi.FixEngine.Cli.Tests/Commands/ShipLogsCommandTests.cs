@@ -8,11 +8,16 @@ namespace Praxi.FixEngine.Cli.Tests.Commands;
 public sealed class ShipLogsCommandTests : IAsyncLifetime
 {
     private const string Token = "tok-3f9a1c7e5b2d4e6f8a0b1c2d3e4f5a6b";
+    private readonly TempFolder _temp = TempFolder.Create();
     private FakeCiEndpoint _endpoint = null!;
 
     public async Task InitializeAsync() => _endpoint = await FakeCiEndpoint.StartAsync();
 
-    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _endpoint.DisposeAsync();
+        _temp.Dispose();
+    }
 
     [Fact]
     public async Task ShipLogs_RunFolder_PostsLogsAndArtifactsThatRoundTripThroughTheReader()
@@ -442,10 +447,5 @@ public sealed class ShipLogsCommandTests : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string NewDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    private string NewDir() => _temp.Subfolder();
 }

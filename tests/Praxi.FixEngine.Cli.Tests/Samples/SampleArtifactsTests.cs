@@ -12,7 +12,7 @@ public sealed class SampleArtifactsTests
     public static TheoryData<string> Scenarios()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(CliTestRepo.Root, "samples", "scenarios")).Order(StringComparer.Ordinal))
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(RepositoryRoot.Path, "samples", "scenarios")).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(dir);
             if (File.Exists(Path.Combine(dir, "scenario.json")) && ExpectedType(name) is not null && ExpectsFailures(name))
@@ -31,7 +31,7 @@ public sealed class SampleArtifactsTests
 
         foreach (var name in required)
         {
-            Directory.Exists(Path.Combine(CliTestRepo.Root, "samples", "artifacts", name)).Should().BeTrue($"samples/artifacts/{name} must hold a real run's artifacts");
+            Directory.Exists(Path.Combine(RepositoryRoot.Path, "samples", "artifacts", name)).Should().BeTrue($"samples/artifacts/{name} must hold a real run's artifacts");
         }
     }
 
@@ -40,9 +40,10 @@ public sealed class SampleArtifactsTests
     public async Task Analyze_ScenarioArtifacts_ClassifiesAsTheScenarioExpects(string scenario)
     {
         var expected = ExpectedType(scenario);
-        var outFile = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"), "analysis.json");
+        using var temp = TempFolder.Create();
+        var outFile = temp.Combine("analysis.json");
 
-        var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(CliTestRepo.Root, "samples", "artifacts", scenario), "--out", outFile);
+        var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(RepositoryRoot.Path, "samples", "artifacts", scenario), "--out", outFile);
 
         code.Should().Be(0, stderr);
         using var json = JsonDocument.Parse(File.ReadAllText(outFile));
@@ -54,7 +55,7 @@ public sealed class SampleArtifactsTests
     [Fact]
     public async Task Analyze_GreenBaseline_ReportsNoFailureAndTriggersNothing()
     {
-        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(CliTestRepo.Root, "samples", "artifacts", "baseline"));
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "baseline"));
 
         code.Should().Be(0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -67,14 +68,14 @@ public sealed class SampleArtifactsTests
 
     private static bool ExpectsFailures(string scenario)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(CliTestRepo.Root, "samples", "scenarios", scenario, "scenario.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "scenarios", scenario, "scenario.json")));
         return !json.RootElement.TryGetProperty("expect_failures", out var e) || e.GetBoolean();
     }
 
     private static string? ExpectedType(string scenario)
     {
-        var manifest = Path.Combine(CliTestRepo.Root, "samples", "scenarios", scenario, "scenario.json");
-        if (!File.Exists(manifest) || !Directory.Exists(Path.Combine(CliTestRepo.Root, "samples", "artifacts", scenario)))
+        var manifest = Path.Combine(RepositoryRoot.Path, "samples", "scenarios", scenario, "scenario.json");
+        if (!File.Exists(manifest) || !Directory.Exists(Path.Combine(RepositoryRoot.Path, "samples", "artifacts", scenario)))
         {
             return null;
         }

@@ -13,10 +13,11 @@ public sealed class SampleFixTests
     [Fact]
     public async Task Fix_SlowEndpointArtifacts_RaisesBothSuitesTimeoutsWithAPatchGitAccepts()
     {
-        var repo = CopySuites();
-        var work = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create();
+        var repo = CopySuites(temp);
+        var work = temp.Subfolder("work");
         var analysis = Path.Combine(work, "analysis.json");
-        (await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(CliTestRepo.Root, "samples", "artifacts", "slow-endpoint"), "--run-id", "slow-1", "--out", analysis)).Code.Should().Be(0);
+        (await AnalyzeCommandTests.RunAsync("analyze", Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "slow-endpoint"), "--run-id", "slow-1", "--out", analysis)).Code.Should().Be(0);
 
         var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", analysis, "--out", Path.Combine(work, "fix-agent"));
 
@@ -31,9 +32,9 @@ public sealed class SampleFixTests
             metadata.RootElement.GetProperty("edits").GetArrayLength().Should().Be(2);
         }
 
-        CliTestRepo.Git(repo, "apply", "--check", patch).Should().Be(0);
-        CliTestRepo.Git(repo, "apply", patch).Should().Be(0);
-        CliTestRepo.Git(repo, "diff", "--numstat").Should().Be(0);
+        GitRunner.Run(repo, "apply", "--check", patch).ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "apply", patch).ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "diff", "--numstat").ExitCode.Should().Be(0);
         File.ReadAllText(Path.Combine(repo, "samples", "e2e-dotnet", "Tests", "AdminTests.cs")).Should().Contain("new() { Timeout = 10_000 }");
 
         var (again, _, _) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", analysis, "--out", Path.Combine(work, "second"));
@@ -42,12 +43,12 @@ public sealed class SampleFixTests
         File.ReadAllText(Path.Combine(work, "second", "patch-slow-1.diff")).Should().BeEmpty("the applied patch left nothing to change");
     }
 
-    private static string CopySuites()
+    private static string CopySuites(TempFolder temp)
     {
-        var repo = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", Guid.NewGuid().ToString("N"), "repo");
+        var repo = temp.Combine("repo");
         foreach (var suite in new[] { "e2e-ts", "e2e-dotnet" })
         {
-            var from = Path.Combine(CliTestRepo.Root, "samples", suite);
+            var from = Path.Combine(RepositoryRoot.Path, "samples", suite);
             foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
             {
                 var rel = Path.GetRelativePath(from, file);
@@ -62,9 +63,9 @@ public sealed class SampleFixTests
             }
         }
 
-        CliTestRepo.Git(repo, "init", "-q").Should().Be(0);
-        CliTestRepo.Git(repo, "add", "-A").Should().Be(0);
-        CliTestRepo.Git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suites").Should().Be(0);
+        GitRunner.Run(repo, "init", "-q").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "add", "-A").ExitCode.Should().Be(0);
+        GitRunner.Run(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "suites").ExitCode.Should().Be(0);
         return repo;
     }
 }

@@ -8,9 +8,9 @@ public sealed partial class DocsLinkTests
     [Fact]
     public void Docs_RelativeLinks_PointAtExistingFiles()
     {
-        var pages = Directory.GetFiles(Path.Combine(CliTestRepo.Root, "docs"), "*.md").Append(Path.Combine(CliTestRepo.Root, "README.md"));
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Append(Path.Combine(RepositoryRoot.Path, "README.md"));
 
-        var broken = pages.SelectMany(page => BrokenLinks(page).Select(link => $"{Path.GetRelativePath(CliTestRepo.Root, page)} → {link}")).ToList();
+        var broken = pages.SelectMany(page => BrokenLinks(page).Select(link => $"{Path.GetRelativePath(RepositoryRoot.Path, page)} → {link}")).ToList();
 
         string.Join('\n', broken).Should().BeEmpty("every relative link must point at a file in the repository");
     }
@@ -18,10 +18,10 @@ public sealed partial class DocsLinkTests
     [Fact]
     public void Index_LinksEveryPage()
     {
-        var index = File.ReadAllText(Path.Combine(CliTestRepo.Root, "docs", "index.md"));
+        var index = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "index.md"));
         var linked = Links(index).Select(l => Path.GetFileName(l.Split('#')[0])).ToHashSet(StringComparer.Ordinal);
 
-        var pages = Directory.GetFiles(Path.Combine(CliTestRepo.Root, "docs"), "*.md").Select(Path.GetFileName).Where(p => p != "index.md");
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Select(Path.GetFileName).Where(p => p != "index.md");
 
         pages.Should().OnlyContain(p => linked.Contains(p!), "docs/index.md is the way into every page");
     }

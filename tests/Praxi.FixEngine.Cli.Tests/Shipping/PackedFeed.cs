@@ -16,7 +16,9 @@ public sealed partial class PackedFeed : IAsyncLifetime
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
     };
 
-    public string Work { get; } = Path.Combine(Path.GetTempPath(), "praxi-cli-tests", "feed-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _work = TempFolder.Create("feed");
+
+    public string Work => _work.Path;
 
     public string Feed => Path.Combine(Work, "feed");
 
@@ -29,8 +31,8 @@ public sealed partial class PackedFeed : IAsyncLifetime
     {
         foreach (var project in new[] { "src/Praxi.FixEngine/Praxi.FixEngine.csproj", "src/Praxi.FixEngine.Cli/Praxi.FixEngine.Cli.csproj" })
         {
-            var (code, output) = await ProcessCapture.RunAsync(
-                "dotnet", CliTestRepo.Root, DotnetEnvironment, "pack", project, "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Work, "artifacts"), "-v", "q", "--nologo");
+            var (code, output) = await ChildProcess.RunAsync(
+                "dotnet", ["pack", project, "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Work, "artifacts"), "-v", "q", "--nologo"], RepositoryRoot.Path, DotnetEnvironment);
             code.Should().Be(0, output);
         }
 
@@ -41,7 +43,7 @@ public sealed partial class PackedFeed : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(Work, recursive: true);
+        _work.Dispose();
         return Task.CompletedTask;
     }
 

@@ -60,34 +60,35 @@ public sealed class ToolPackageTests(PackedFeed feed) : IClassFixture<PackedFeed
             </configuration>
             """);
         var environment = new Dictionary<string, string>(PackedFeed.DotnetEnvironment) { ["NUGET_PACKAGES"] = Path.Combine(tools, ".nuget") };
-        var (installed, installOutput) = await ProcessCapture.RunAsync(
-            "dotnet", feed.Work, environment, "tool", "install", "Praxi.FixEngine.Cli", "--tool-path", tools, "--configfile", config, "--version", feed.Version);
+        var (installed, installOutput) = await ChildProcess.RunAsync(
+            "dotnet", ["tool", "install", "Praxi.FixEngine.Cli", "--tool-path", tools, "--configfile", config, "--version", feed.Version], feed.Work, environment);
         installed.Should().Be(0, installOutput);
-        var (repo, work) = HealCommandTests.NewRepo();
+        using var temp = TempFolder.Create();
+        var (repo, work) = HealCommandTests.NewRepo(temp);
         var outDir = Path.Combine(work, "out");
         var praxi = Path.Combine(tools, "praxi");
 
-        var (code, output) = await ProcessCapture.RunAsync(
-            praxi, work, null, "heal", Path.Combine(CliTestRepo.Root, "samples", "artifacts", "renamed-selector"), "--repo", repo, "--out", outDir);
+        var (code, output) = await ChildProcess.RunAsync(
+            praxi, ["heal", Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "renamed-selector"), "--repo", repo, "--out", outDir], work);
 
         code.Should().Be(0, output);
         output.Should().StartWith("selector_not_found (").And.Contain("patch: 3 edit(s) in 3 file(s)");
         var patch = Path.Combine(outDir, "fix-agent", "patch-local.diff");
         File.ReadAllText(patch).Should().Contain("+    public const string AddToCart = \"#add-to-basket\";");
-        CliTestRepo.Git(repo, "apply", "--check", patch).Should().Be(0);
+        GitRunner.Run(repo, "apply", "--check", patch).ExitCode.Should().Be(0);
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "fix-agent", "metadata-local.json")));
         metadata.RootElement.GetProperty("edits").GetArrayLength().Should().Be(3);
         metadata.RootElement.GetProperty("guardrails").GetProperty("allowed").GetBoolean().Should().BeTrue();
         File.Exists(Path.Combine(outDir, "analysis.json")).Should().BeTrue();
-        var (versionCode, version) = await ProcessCapture.RunAsync(praxi, work, null, "--version");
+        var (versionCode, version) = await ChildProcess.RunAsync(praxi, ["--version"], work);
         versionCode.Should().Be(0, version);
         version.Trim().Should().StartWith(feed.Version);
 
         // ship-logs runs from Praxi.Ingest, inside the package: a real post to a CloudAgent stand-in on 127.0.0.1.
         await using var endpoint = await FakeCiEndpoint.StartAsync();
         var shipEnvironment = new Dictionary<string, string> { ["AGENT_TOKEN"] = "tool-package-token-0123456789" };
-        var (shipCode, shipOutput) = await ProcessCapture.RunAsync(
-            praxi, work, shipEnvironment, "ship-logs", Path.Combine(CliTestRepo.Root, "samples", "artifacts", "renamed-selector"), "--url", endpoint.Url, "--run-id", "tool-1", "--retries", "0");
+        var (shipCode, shipOutput) = await ChildProcess.RunAsync(
+            praxi, ["ship-logs", Path.Combine(RepositoryRoot.Path, "samples", "artifacts", "renamed-selector"), "--url", endpoint.Url, "--run-id", "tool-1", "--retries", "0"], work, shipEnvironment);
         shipCode.Should().Be(0, shipOutput);
         shipOutput.Should().Contain("Shipped run tool-1: ").And.Contain("Analysis of run ");
         endpoint.Requests.Should().ContainSingle().Which.Headers["Idempotency-Key"].Should().StartWith("tool-1.");

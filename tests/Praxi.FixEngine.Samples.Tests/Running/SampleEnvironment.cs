@@ -12,13 +12,15 @@ internal sealed class SampleEnvironment : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
 
-    private SampleEnvironment(string folder) => Folder = folder;
+    private readonly TempFolder _folder;
+
+    private SampleEnvironment(TempFolder folder) => _folder = folder;
 
     /// <summary>The samples folder: where praxi.json lives and its commands run.</summary>
     public static string Samples { get; } = Path.Combine(RepositoryRoot.Path, "samples");
 
     /// <summary>The environment's folder (PRAXI_ENV_DIR).</summary>
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     /// <summary>The variables every command gets: the environment's folder, and no caller's switch to keep traces.</summary>
     public IReadOnlyDictionary<string, string?> Variables => new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -28,7 +30,7 @@ internal sealed class SampleEnvironment : IDisposable
     };
 
     /// <summary>A new, empty environment folder (nothing runs yet).</summary>
-    public static SampleEnvironment Create() => new(Directory.CreateTempSubdirectory("praxi-env-").FullName);
+    public static SampleEnvironment Create() => new(TempFolder.Create("env"));
 
     /// <summary>Runs <c>bash samples/scenarios/env.sh</c> with <paramref name="args"/> and the given variables, from samples/.</summary>
     public static Task<ProcessOutcome> RunAsync(IReadOnlyDictionary<string, string?> variables, params string[] args) =>
@@ -52,13 +54,6 @@ internal sealed class SampleEnvironment : IDisposable
             RunAsync("down").GetAwaiter().GetResult();
         }
 
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        _folder.Dispose();
     }
 }

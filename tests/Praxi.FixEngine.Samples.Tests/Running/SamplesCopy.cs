@@ -19,9 +19,9 @@ internal sealed class SamplesCopy : IDisposable
     /// <summary>Root files the sample projects build with (samples/Directory.Build.props imports the root one).</summary>
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", ".gitignore"];
 
-    private readonly string _folder;
+    private readonly TempFolder _folder;
 
-    private SamplesCopy(string folder, string root, TimeSpan copyTime)
+    private SamplesCopy(TempFolder folder, string root, TimeSpan copyTime)
     {
         _folder = folder;
         Root = root;
@@ -39,8 +39,8 @@ internal sealed class SamplesCopy : IDisposable
     {
         source ??= RepositoryRoot.Path;
         var clock = Stopwatch.StartNew();
-        var folder = Directory.CreateTempSubdirectory("praxi-samples-copy-").FullName;
-        var root = Path.Combine(folder, "repo");
+        var folder = TempFolder.Create("samples-copy");
+        var root = folder.Combine("repo");
         try
         {
             foreach (var name in RootFiles.Where(n => File.Exists(Path.Combine(source, n))))
@@ -49,9 +49,9 @@ internal sealed class SamplesCopy : IDisposable
             }
 
             CopyTree(Path.Combine(source, "samples"), Path.Combine(root, "samples"), skip: Path.Combine(source, "samples", "artifacts"));
-            Git.Run(root, "init", "-q");
-            Git.Run(root, "add", "-A");
-            Git.Run(root, "-c", "user.name=Praxi samples tests", "-c", "user.email=samples-tests@praxi.invalid", "-c", "commit.gpgsign=false",
+            GitRunner.Check(root, "init", "-q");
+            GitRunner.Check(root, "add", "-A");
+            GitRunner.Check(root, "-c", "user.name=Praxi samples tests", "-c", "user.email=samples-tests@praxi.invalid", "-c", "commit.gpgsign=false",
                 "commit", "-q", "-m", "samples copied from " + source);
 
             // Reuse the installed packages: npm ci would take a network round trip per copy. A link is a file to git, so
@@ -65,7 +65,7 @@ internal sealed class SamplesCopy : IDisposable
         }
         catch
         {
-            Directory.Delete(folder, recursive: true);
+            folder.Dispose();
             throw;
         }
 
@@ -75,7 +75,7 @@ internal sealed class SamplesCopy : IDisposable
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
     /// <summary>The copy's uncommitted changes as a unified diff (<c>git diff</c>: a/ and b/ paths from the root).</summary>
-    public string Diff() => Git.Run(Root, "diff", "--no-color", "--no-ext-diff");
+    public string Diff() => GitRunner.Check(Root, "diff", "--no-color", "--no-ext-diff");
 
     /// <summary>Applies a unified diff with <c>git apply</c> after a <c>--check</c>; a patch that does not apply changes nothing and throws.</summary>
     /// <param name="patch">The diff.</param>
@@ -86,13 +86,13 @@ internal sealed class SamplesCopy : IDisposable
     public void Apply(string patch, string? directory = null)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var file = Path.Combine(_folder, $"patch-{Guid.NewGuid():N}.diff");
+        var file = _folder.Combine($"patch-{Guid.NewGuid():N}.diff");
         File.WriteAllText(file, patch);
         string[] options = directory is null ? [] : ["--directory=" + directory];
         try
         {
-            Git.Run(Root, ["apply", "--check", .. options, file]);
-            Git.Run(Root, ["apply", .. options, file]);
+            GitRunner.Check(Root, ["apply", "--check", .. options, file]);
+            GitRunner.Check(Root, ["apply", .. options, file]);
         }
         finally
         {
@@ -103,25 +103,15 @@ internal sealed class SamplesCopy : IDisposable
     /// <summary>Drops every change since the copy was committed (build outputs, ignored, stay for the next run).</summary>
     public void Reset()
     {
-        Git.Run(Root, "reset", "-q", "--hard", "HEAD");
-        Git.Run(Root, "clean", "-q", "-f", "-d");
+        GitRunner.Check(Root, "reset", "-q", "--hard", "HEAD");
+        GitRunner.Check(Root, "clean", "-q", "-f", "-d");
     }
 
     /// <summary>Runs the copy's run.sh for a scenario and suite(s); <see cref="RunExpectation.Pass"/> asks that the suites pass.</summary>
     public Task<ScenarioRun> RunAsync(string scenario, string suite, RunExpectation expect = RunExpectation.Manifest) =>
         ScenarioRun.RunAsync(scenario, suite, Root, expect);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static void CopyTree(string from, string to, string skip)
     {

@@ -13,15 +13,17 @@ internal sealed class ScenarioRun : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
 
-    private ScenarioRun(string scenario, string suite, string root, string artifacts, int exitCode, string output)
+    private readonly TempFolder _artifacts;
+
+    private ScenarioRun(string scenario, string suite, string root, TempFolder artifacts, int exitCode, string output)
     {
         Scenario = scenario;
         Suite = suite;
         Root = root;
-        Artifacts = artifacts;
+        _artifacts = artifacts;
         ExitCode = exitCode;
         Output = output;
-        (Verdict, Suites) = ReadRunJson(artifacts);
+        (Verdict, Suites) = ReadRunJson(artifacts.Path);
     }
 
     public string Scenario { get; }
@@ -31,7 +33,7 @@ internal sealed class ScenarioRun : IDisposable
     /// <summary>The repository root run.sh ran from.</summary>
     public string Root { get; }
 
-    public string Artifacts { get; }
+    public string Artifacts => _artifacts.Path;
 
     public int ExitCode { get; }
 
@@ -60,14 +62,14 @@ internal sealed class ScenarioRun : IDisposable
     public static async Task<ScenarioRun> RunAsync(string scenario, string suite, string? root = null, RunExpectation expect = RunExpectation.Manifest)
     {
         root ??= RepositoryRoot.Path;
-        var artifacts = Directory.CreateTempSubdirectory($"praxi-samples-{scenario}-").FullName;
+        var artifacts = TempFolder.Create($"samples-{scenario}");
         var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = root,
         };
-        string[] args = [Path.Combine(root, "samples", "scenarios", "run.sh"), scenario, "--suite", suite, "--out", artifacts];
+        string[] args = [Path.Combine(root, "samples", "scenarios", "run.sh"), scenario, "--suite", suite, "--out", artifacts.Path];
         foreach (var arg in expect == RunExpectation.Pass ? [.. args, "--expect", "pass"] : args)
         {
             start.ArgumentList.Add(arg);
@@ -109,17 +111,7 @@ internal sealed class ScenarioRun : IDisposable
         return new ScenarioRun(scenario, suite, root, artifacts, process.ExitCode, output.ToString());
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Artifacts, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _artifacts.Dispose();
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

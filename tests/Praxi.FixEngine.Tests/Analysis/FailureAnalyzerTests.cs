@@ -5,8 +5,12 @@ using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Tests.Analysis;
 
-public sealed class FailureAnalyzerTests
+public sealed class FailureAnalyzerTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private const string PlaywrightTimeout = """
           1) [chromium] › tests/orders.spec.ts:12:7 › orders › lists my orders ─────────────────────
 
@@ -20,7 +24,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_TimeoutBesideAMissingTableInTheServerLog_IsDatabase()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "playwright.log"), PlaywrightTimeout);
         File.WriteAllText(Path.Combine(dir, "server.log"), """
             2026-03-04 10:00:01.120 INFO  GET /orders
@@ -39,7 +43,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_StatusAssertionReceiving500BesideAMissingRelation_IsDatabaseWithBackendSecondary()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "ci.log"), """
               1) [chromium] › checkout.spec.ts:42:7 › checkout › places an order ───────────
 
@@ -66,7 +70,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_TimeoutWhileRedirectedToLogin_IsAuthState()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "playwright.log"), """
               Error: locator.click: Timeout 5000ms exceeded.
               Call log:
@@ -84,7 +88,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_TimeoutAlone_IsTheMissingElementItWaitedFor()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "playwright.log"), PlaywrightTimeout);
         var sut = new FailureAnalyzer();
 
@@ -97,7 +101,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_OnlyPassingTestsAndWarnings_IsUnknownWithNoFailures()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "ci.log"), """
             npm warn deprecated inflight@1.0.6: This module is not supported
               ✓  1 [chromium] › errors.spec.ts:3:3 › shows a friendly page on 500 (0.8s)
@@ -115,10 +119,10 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_Report_ValidatesAgainstThePublishedSchema()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "playwright.log"), PlaywrightTimeout);
         File.WriteAllText(Path.Combine(dir, "server.log"), "2026-03-04 10:00:01 ERROR relation \"orders\" does not exist\n");
-        var schema = JsonSchema.FromFile(Path.Combine(TestPaths.RepoRoot, "docs", "schemas", "analysis.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "analysis.schema.json"));
         var sut = new FailureAnalyzer(new AnalysisOptions { RunId = "9876543210-1" });
 
         var json = AnalysisJson.Serialize(sut.Analyze(dir));
@@ -131,7 +135,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_ReportRoundTrip_KeepsEveryField()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "playwright.log"), PlaywrightTimeout);
         var report = new FailureAnalyzer().Analyze(dir);
 
@@ -145,7 +149,7 @@ public sealed class FailureAnalyzerTests
     {
         var sut = new FailureAnalyzer();
 
-        var act = () => sut.Analyze(Path.Combine(TestPaths.NewTempDir(), "nope"));
+        var act = () => sut.Analyze(Path.Combine(_temp.Subfolder(), "nope"));
 
         act.Should().Throw<FixEngineException>().Which.Message.Should().NotContain("\n").And.Contain("does not exist");
     }
@@ -155,7 +159,7 @@ public sealed class FailureAnalyzerTests
     {
         var sut = new FailureAnalyzer();
 
-        var act = () => sut.Analyze(TestPaths.NewTempDir());
+        var act = () => sut.Analyze(_temp.Subfolder());
 
         act.Should().Throw<FixEngineException>().WithMessage("*holds no runner output*");
     }
@@ -163,7 +167,7 @@ public sealed class FailureAnalyzerTests
     [Fact]
     public void Analyze_BinaryFile_IsRefusedAsNotALog()
     {
-        var file = Path.Combine(TestPaths.NewTempDir(), "x.log");
+        var file = Path.Combine(_temp.Subfolder(), "x.log");
         File.WriteAllBytes(file, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0, 1, 2]);
         var sut = new FailureAnalyzer();
 

@@ -8,7 +8,7 @@ public sealed class ArchitectureTests
 {
     private static readonly Lazy<NamespaceGraph> Library = new(() => NamespaceGraph.Read(SourceFolder));
 
-    private static string SourceFolder => Path.Combine(TestPaths.RepoRoot, "src", "Praxi.FixEngine");
+    private static string SourceFolder => Path.Combine(RepositoryRoot.Path, "src", "Praxi.FixEngine");
 
     [Fact]
     public void Library_EveryNamespace_HasItsPlaceInTheLayers()
@@ -83,7 +83,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void ArchitectureDoc_DependencyTable_IsTheOneTheCodeHas()
     {
-        var doc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "architecture.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "architecture.md")).ReplaceLineEndings("\n");
         const string begin = "<!-- layers:begin (ArchitectureTests checks this table against the code) -->\n";
         const string end = "<!-- layers:end -->";
         var expected = Layers.Table(Library.Value);

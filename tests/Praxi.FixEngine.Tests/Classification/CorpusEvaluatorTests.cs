@@ -4,14 +4,18 @@ using Praxi.FixEngine.Evaluation;
 
 namespace Praxi.FixEngine.Tests.Classification;
 
-public sealed class CorpusEvaluatorTests
+public sealed class CorpusEvaluatorTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void Evaluate_SharedDevelopmentCorpus_ScoresNoWorseThanMeasured()
     {
         var sut = new FailureAnalyzer();
 
-        var report = CorpusEvaluator.Evaluate(TestPaths.SharedCorpusLogs, sut);
+        var report = CorpusEvaluator.Evaluate(SharedCorpus.Logs, sut);
 
         // A regression guard, not a target: the figures measured on the 214 real logs when the corpus grew from 29
         // (accuracy 0.565, macro-F1 0.6479). The classification issue (a learned, calibrated judge) raises them.
@@ -34,7 +38,7 @@ public sealed class CorpusEvaluatorTests
     [Fact]
     public void Evaluate_ExcerptsInsideNoisyCiLogs_KeepsTheirClassification()
     {
-        var noisy = NoisyLogs.Embed(TestPaths.Fixtures("classification"), TestPaths.NewTempDir(), seed: 42);
+        var noisy = NoisyLogs.Embed(TestPaths.Fixtures("classification"), _temp.Subfolder(), seed: 42);
         var sut = new FailureAnalyzer();
 
         var report = CorpusEvaluator.Evaluate(noisy, sut);
@@ -56,7 +60,7 @@ public sealed class CorpusEvaluatorTests
     [Fact]
     public void Evaluate_LabelOutsideTheTaxonomy_FailsWithTheFileNamed()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "a.log"), "Error: x");
         File.WriteAllText(Path.Combine(dir, "labels.json"), """[{"file":"a.log","label":"cosmic_rays"}]""");
 

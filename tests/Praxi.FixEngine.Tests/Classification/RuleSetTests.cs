@@ -4,8 +4,12 @@ using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Tests.Classification;
 
-public sealed class RuleSetTests
+public sealed class RuleSetTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void BuiltIn_EveryRule_HasLiteralsAWeightAndANonBacktrackingPattern()
     {
@@ -47,7 +51,7 @@ public sealed class RuleSetTests
     [Fact]
     public void Analyze_UserRuleForAnUnknownMessage_ClassifiesIt()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         var log = Path.Combine(dir, "run.log");
         File.WriteAllText(log, "step 4\nORA-00942: table or view does not exist\n");
         var options = new AnalysisOptions();
@@ -62,7 +66,7 @@ public sealed class RuleSetTests
     [Fact]
     public void Analyze_CustomClassifierMoreConfident_WinsWithItsEvidence()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         var log = Path.Combine(dir, "run.log");
         File.WriteAllText(log, "Error: frobnication failed\n");
         var options = new AnalysisOptions();

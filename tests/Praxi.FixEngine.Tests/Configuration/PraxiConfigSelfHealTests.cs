@@ -4,8 +4,12 @@ using Praxi.FixEngine.SelfHeal;
 
 namespace Praxi.FixEngine.Tests.Configuration;
 
-public sealed class PraxiConfigSelfHealTests
+public sealed class PraxiConfigSelfHealTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void Load_FullSelfHealSection_ReadsEveryKey()
     {
@@ -71,9 +75,9 @@ public sealed class PraxiConfigSelfHealTests
             .And.Contain("self_heal.actions.reseed: timeout_s must be between 1 and 7200");
     }
 
-    private static string Write(string json)
+    private string Write(string json)
     {
-        var file = Path.Combine(TestPaths.NewTempDir(), "praxi.json");
+        var file = Path.Combine(_temp.Subfolder(), "praxi.json");
         File.WriteAllText(file, json);
         return file;
     }

@@ -4,8 +4,12 @@ using Praxi.FixEngine.Pipeline;
 
 namespace Praxi.FixEngine.Tests.Configuration;
 
-public sealed class PraxiConfigTests
+public sealed class PraxiConfigTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void Load_GuardrailsAndSelectors_FillTheFixAgentOptions()
     {
@@ -109,9 +113,9 @@ public sealed class PraxiConfigTests
             .And.Contain("two runners are named 'a'");
     }
 
-    private static string Write(string json)
+    private string Write(string json)
     {
-        var file = Path.Combine(TestPaths.NewTempDir(), "praxi.json");
+        var file = Path.Combine(_temp.Subfolder(), "praxi.json");
         File.WriteAllText(file, json);
         return file;
     }

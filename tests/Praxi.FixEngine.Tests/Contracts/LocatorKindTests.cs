@@ -53,7 +53,7 @@ public sealed class LocatorKindTests
     [Fact]
     public void Schema_EnumeratesExactlyTheKinds()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "schemas", "analysis.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "analysis.schema.json")));
         var names = schema.RootElement.GetProperty("$defs").GetProperty("locator").GetProperty("properties").GetProperty("by").GetProperty("enum")
             .EnumerateArray().Select(e => e.GetString()).ToList();
 

@@ -29,12 +29,12 @@ public sealed class DocExamplesTests
         return [.. platform.Concat(packages).Append(library).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
-    public static TheoryData<DocExample> Examples() => [.. DocExample.All(TestPaths.RepoRoot)];
+    public static TheoryData<DocExample> Examples() => [.. DocExample.All(RepositoryRoot.Path)];
 
     [Fact]
     public void Documentation_HasExamples_OnThePagesAndInTheApi()
     {
-        var sut = DocExample.All(TestPaths.RepoRoot);
+        var sut = DocExample.All(RepositoryRoot.Path);
 
         sut.Should().Contain(e => e.Where.StartsWith("docs/embedding.md", StringComparison.Ordinal));
         sut.Should().Contain(e => e.Where.StartsWith("src/", StringComparison.Ordinal));

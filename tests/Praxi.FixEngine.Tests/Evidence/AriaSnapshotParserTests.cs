@@ -5,7 +5,7 @@ namespace Praxi.FixEngine.Tests.Evidence;
 public sealed class AriaSnapshotParserTests
 {
     private static string ErrorContext(string scenario, string test) =>
-        File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "samples", "artifacts", scenario, "test-results", test, "error-context.md"));
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "artifacts", scenario, "test-results", test, "error-context.md"));
 
     [Fact]
     public void ParseErrorContext_RenamedSelector_ReadsTheProductPage()

@@ -5,7 +5,7 @@ namespace Praxi.FixEngine.Tests.Evidence;
 public sealed class DomLoaderTests
 {
     private static string Artifact(params string[] parts) =>
-        Path.Combine([TestPaths.RepoRoot, "samples", "artifacts", .. parts]);
+        Path.Combine([RepositoryRoot.Path, "samples", "artifacts", .. parts]);
 
     [Fact]
     public void Parse_RebuiltSnapshot_QuerySelectorFindsElements()
@@ -40,7 +40,9 @@ public sealed class DomLoaderTests
     [Fact]
     public void Load_MissingFile_IsRefusedWithOneLine()
     {
-        var act = () => DomLoader.Load(Path.Combine(TestPaths.NewTempDir(), "dom.html"));
+        using var temp = TempFolder.Create();
+
+        var act = () => DomLoader.Load(Path.Combine(temp.Path, "dom.html"));
 
         act.Should().Throw<FixEngineException>().Which.Message.Should().NotContain("\n");
     }

@@ -4,10 +4,14 @@ using Praxi.FixEngine.Evidence;
 
 namespace Praxi.FixEngine.Tests.Evidence;
 
-public sealed class TraceReaderTests
+public sealed class TraceReaderTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static string Artifact(params string[] parts) =>
-        Path.Combine([TestPaths.RepoRoot, "samples", "artifacts", .. parts]);
+        Path.Combine([RepositoryRoot.Path, "samples", "artifacts", .. parts]);
 
     private static readonly string RunnerTrace =
         Artifact("renamed-selector", "test-results", "catalogue-adds-a-product-to-the-cart-chromium", "trace.zip");
@@ -88,7 +92,7 @@ public sealed class TraceReaderTests
     public static TheoryData<string> SampleTraces()
     {
         var data = new TheoryData<string>();
-        var root = Path.Combine(TestPaths.RepoRoot, "samples", "artifacts");
+        var root = Path.Combine(RepositoryRoot.Path, "samples", "artifacts");
         foreach (var path in Directory.EnumerateFiles(root, "trace.zip", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(root, path));
@@ -225,7 +229,7 @@ public sealed class TraceReaderTests
     [Fact]
     public void Read_NotAZip_IsRefusedWithOneLine()
     {
-        var path = Path.Combine(TestPaths.NewTempDir(), "trace.zip");
+        var path = Path.Combine(_temp.Subfolder(), "trace.zip");
         File.WriteAllText(path, "hello");
 
         var act = () => TraceReader.Read(path);
@@ -233,9 +237,9 @@ public sealed class TraceReaderTests
         act.Should().Throw<FixEngineException>().Which.Message.Should().Contain(path).And.NotContain("\n");
     }
 
-    private static string WriteZip(params (string Name, string Text)[] entries)
+    private string WriteZip(params (string Name, string Text)[] entries)
     {
-        var path = Path.Combine(TestPaths.NewTempDir(), "trace.zip");
+        var path = Path.Combine(_temp.Subfolder(), "trace.zip");
         using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
         foreach (var (name, text) in entries)
         {

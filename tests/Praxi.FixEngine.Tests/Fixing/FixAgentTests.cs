@@ -26,7 +26,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_SelectorInstruction_PatchThatGitAppliesAndSchemaValidMetadata()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
 
         var result = sut.Plan(Input(Selector("e2e/login.spec.ts", 6, "#login-btn", "[data-testid=\"sign-in\"]")), repo.Root);
@@ -47,7 +47,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_MetadataAndPrBody_MatchTheApprovedText()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
 
         var result = sut.Plan(
@@ -65,7 +65,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_AbsoluteCiPath_IsMadeRepositoryRelative()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
 
         var result = sut.Plan(Input(Selector("D:\\a\\shop\\shop\\e2e\\login.spec.ts", 6, "#login-btn", "#go")), repo.Root);
@@ -94,7 +94,7 @@ public sealed partial class FixAgentTests
     [InlineData("throw", "rewriter_error", "the rewriter failed (InvalidOperationException: boom)")]
     public void Plan_RewriterCannotEdit_IsListedForManualReviewWithTheReason(string answer, string status, string reason)
     {
-        var repo = Repo();
+        using var repo = Repo();
         var rewriter = FakeRewriters.Scripted(".ts", _ => answer switch
         {
             "manual" => RewriteResult.ManualReview("the selector comes from a .resx resource"),
@@ -119,7 +119,7 @@ public sealed partial class FixAgentTests
     [InlineData((FixKind)99, true, "unknown instruction kind")]
     public void Plan_IncompleteInstruction_IsNotSentToARewriter(FixKind kind, bool withNew, string reason)
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
         var instruction = new FixInstruction
         {
@@ -141,7 +141,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_UnknownFile_IsAnUnresolvedPath()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
 
         var result = sut.Plan(Input(Selector("/ci/work/other/checkout.spec.ts", 3, "#a", "#b")), repo.Root);
@@ -152,7 +152,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_TwoInstructionsOnOneSpan_KeepsTheFirstAndReportsTheConflict()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
 
         var result = sut.Plan(Input(Selector("e2e/login.spec.ts", 6, "#login-btn", "#first"), Selector("e2e/login.spec.ts", 6, "#login-btn", "#second")), repo.Root);
@@ -166,7 +166,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_GuardrailRefusal_IsAResultWithAnEmptyPatchAndNothingApplied()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var options = new FixAgentOptions();
         options.Guardrails.MaxTimeoutMs = 10_000;
         var sut = new FixAgent(options, [FakeRewriters.Literal(".ts")]);
@@ -187,7 +187,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_SecondPassAfterApply_ChangesNothing()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
         var input = Input(Selector("e2e/login.spec.ts", 6, "#login-btn", "#go"));
         FixAgent.Apply(sut.Plan(input, repo.Root));
@@ -230,7 +230,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Apply_FileChangedSinceThePlan_WritesNothing()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
         var result = sut.Plan(Input(Selector("e2e/login.spec.ts", 6, "#login-btn", "#go"), Selector("e2e/pages/login-page.ts", 2, "#submit", "#send")), repo.Root);
         File.AppendAllText(Path.Combine(repo.Root, "e2e/pages/login-page.ts"), "// edited meanwhile\n");
@@ -245,8 +245,9 @@ public sealed partial class FixAgentTests
     public void Plan_MissingRepository_ThrowsOneLineFixEngineException()
     {
         var sut = Agent();
+        using var temp = TempFolder.Create();
 
-        var act = () => sut.Plan(Input(), Path.Combine(TestPaths.NewTempDir(), "missing"));
+        var act = () => sut.Plan(Input(), Path.Combine(temp.Path, "missing"));
 
         act.Should().Throw<FixEngineException>().WithMessage("repository '*' does not exist*");
     }
@@ -254,7 +255,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Plan_HostileLogText_ReachesThePrBodyOnlyInsideCodeSpans()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var sut = Agent();
         var hostile = new FixInstruction
         {
@@ -279,7 +280,7 @@ public sealed partial class FixAgentTests
     [Fact]
     public void Serialize_Metadata_RoundTrips()
     {
-        var repo = Repo();
+        using var repo = Repo();
         var result = Agent().Plan(Input(Selector("e2e/login.spec.ts", 6, "#login-btn", "#go")), repo.Root);
         var json = FixJson.Serialize(result.Metadata);
 
@@ -290,7 +291,7 @@ public sealed partial class FixAgentTests
 
     internal static void AssertSchemaValid(string json)
     {
-        var schema = JsonSchema.FromFile(Path.Combine(TestPaths.RepoRoot, "docs", "schemas", "fix-metadata.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(RepositoryRoot.Path, "docs", "schemas", "fix-metadata.schema.json"));
         var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
         result.IsValid.Should().BeTrue(string.Join("; ", result.Details.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))) + "\n" + json);
     }

@@ -40,7 +40,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_CleanSelectorEditInATestFile_IsAllowedWithEveryDecisionRecorded()
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", "'#login-btn'", "'[data-testid=\"sign-in\"]'"));
 
@@ -60,7 +60,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("shop-e2e/pages/login-page.ts")]
     public void Evaluate_PageObjectInAnEndToEndProject_IsAllowed(string path)
     {
-        var repo = TestRepo.Create().With(path, "const string Save = \"#save\";\n");
+        using var repo = TestRepo.Create().With(path, "const string Save = \"#save\";\n");
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, path, "#save", "#store"));
 
@@ -70,7 +70,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_RaisedTimeoutWithinTheCeiling_IsAllowed()
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", "5000", "15000", "raise_timeout"));
 
@@ -104,7 +104,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("praxi.json", "path_denylist")]
     public void Evaluate_EditOfAForbiddenPath_IsRefusedWithRuleAndReason(string path, string rule)
     {
-        var repo = TestRepo.Create().With(path, "const timeout = 1;\n");
+        using var repo = TestRepo.Create().With(path, "const timeout = 1;\n");
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, path, "1", "2"));
 
@@ -114,7 +114,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_ConfiguredAllowOfADeniedPath_IsStillRefused()
     {
-        var repo = TestRepo.Create().With(".github/workflows/x.yml", "timeout: 1\n");
+        using var repo = TestRepo.Create().With(".github/workflows/x.yml", "timeout: 1\n");
         var policy = new GuardrailPolicy();
         policy.Allow.Add("**");
 
@@ -126,7 +126,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_ConfiguredDeny_RefusesAnOtherwiseAllowedTestFile()
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
         var policy = new GuardrailPolicy();
         policy.Deny.Add("e2e/login.*");
 
@@ -144,7 +144,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("e2e/./login.spec.ts")]
     public void Evaluate_PathOutsideTheRepository_IsRefused(string path)
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
         var edit = new TextEdit(path, 0, 1, "x", 1, "replace_selector");
 
         var plan = Plan(repo, new GuardrailPolicy(), edit);
@@ -155,9 +155,10 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_SymlinkedFileInsideTheRepoPointingOutside_IsRefused()
     {
-        var outside = TestPaths.NewTempDir();
+        using var outsideFolder = TempFolder.Create("outside");
+        var outside = outsideFolder.Path;
         File.WriteAllText(Path.Combine(outside, "secret.spec.ts"), Spec);
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
         File.CreateSymbolicLink(Path.Combine(repo.Root, "e2e", "link.spec.ts"), Path.Combine(outside, "secret.spec.ts"));
         Directory.CreateSymbolicLink(Path.Combine(repo.Root, "e2e", "linked"), outside);
 
@@ -175,7 +176,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_MaxFilesPlusOne_IsRefused()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec).With("e2e/b.spec.ts", Spec).With("e2e/c.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec).With("e2e/b.spec.ts", Spec).With("e2e/c.spec.ts", Spec);
         var policy = new GuardrailPolicy { MaxFiles = 2 };
 
         var plan = Plan(
@@ -189,7 +190,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_MaxChangedLinesPlusOne_IsRefused()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
         var policy = new GuardrailPolicy { MaxChangedLines = 2 };
 
         var plan = Plan(
@@ -206,7 +207,7 @@ public sealed class GuardrailEvaluatorTests
     public void Evaluate_MaxHunksPlusOne_IsRefused()
     {
         var lines = string.Concat(Enumerable.Range(1, 40).Select(i => $"  await page.locator('#item-{i}').click();\n"));
-        var repo = TestRepo.Create().With("e2e/long.spec.ts", lines);
+        using var repo = TestRepo.Create().With("e2e/long.spec.ts", lines);
         var policy = new GuardrailPolicy { MaxHunks = 1 };
 
         var plan = Plan(
@@ -227,7 +228,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData(".toHaveCount(3)", ".toBeTruthy()", "toHaveCount")]
     public void Evaluate_EditThatRemovesOrInvertsAnAssertion_IsRefused(string find, string replace, string reason)
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", find, replace));
 
@@ -239,7 +240,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("await Expect(Page.GetByText(\"Welcome\")).ToBeVisibleAsync();", "")]
     public void Evaluate_CSharpAssertionInvertedOrRemoved_IsRefused(string find, string replace)
     {
-        var repo = TestRepo.Create().With("tests/LoginTests.cs", CSharpTest);
+        using var repo = TestRepo.Create().With("tests/LoginTests.cs", CSharpTest);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "tests/LoginTests.cs", find, replace));
 
@@ -254,7 +255,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("await page.goto('/login');", "test.skip(); await page.goto('/login');")]
     public void Evaluate_EditThatSkipsATest_IsRefused(string find, string replace)
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", find, replace));
 
@@ -267,7 +268,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("[Fact]", "[Ignore]\n    [Fact]")]
     public void Evaluate_CSharpSkipAttributeAdded_IsRefused(string find, string replace)
     {
-        var repo = TestRepo.Create().With("tests/LoginTests.cs", CSharpTest);
+        using var repo = TestRepo.Create().With("tests/LoginTests.cs", CSharpTest);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "tests/LoginTests.cs", find, replace));
 
@@ -281,7 +282,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("tests/LoginTests.cs", "await Page.Locator", "await Task.Delay(2000); await Page.Locator")]
     public void Evaluate_EditThatAddsAHardWait_IsRefused(string path, string find, string replace)
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec).With("tests/LoginTests.cs", CSharpTest);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec).With("tests/LoginTests.cs", CSharpTest);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, path, find, replace));
 
@@ -298,7 +299,7 @@ public sealed class GuardrailEvaluatorTests
     [InlineData("tests/LoginTests.cs", ".ClickAsync()", ".ClickAsync(new() { Timeout = 61000 })", 61000)]
     public void Evaluate_TimeoutAboveTheCeiling_IsRefused(string path, string find, string replace, long written)
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec).With("tests/LoginTests.cs", CSharpTest);
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec).With("tests/LoginTests.cs", CSharpTest);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, path, find, replace, "raise_timeout"));
 
@@ -310,7 +311,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_SelectorEditNextToAnOldLongTimeout_IsNotBlamedForIt()
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec.Replace("timeout: 5000", "timeout: 90000", StringComparison.Ordinal));
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec.Replace("timeout: 5000", "timeout: 90000", StringComparison.Ordinal));
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", "'#login-btn'", "'#go'"));
 
@@ -320,7 +321,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_Utf16File_IsRefusedAsNotPatchable()
     {
-        var repo = TestRepo.Create().WithBytes("e2e/login.spec.ts", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Spec)]);
+        using var repo = TestRepo.Create().WithBytes("e2e/login.spec.ts", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Spec)]);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", "'#login-btn'", "'#go'"));
 
@@ -330,7 +331,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_InvalidUtf8File_IsRefusedBecauseBytesWouldChange()
     {
-        var repo = TestRepo.Create().WithBytes("e2e/login.spec.ts", [.. Encoding.UTF8.GetBytes("// caf"), 0xE9, .. Encoding.UTF8.GetBytes("\n" + Spec)]);
+        using var repo = TestRepo.Create().WithBytes("e2e/login.spec.ts", [.. Encoding.UTF8.GetBytes("// caf"), 0xE9, .. Encoding.UTF8.GetBytes("\n" + Spec)]);
 
         var plan = Plan(repo, new GuardrailPolicy(), Edits.Replace(repo, "e2e/login.spec.ts", "'#login-btn'", "'#go'"));
 
@@ -340,7 +341,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Evaluate_OneBadFileAmongGoodOnes_RefusesTheWholePatch()
     {
-        var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec).With("src/app.ts", "const a = '#login-btn';\n");
+        using var repo = TestRepo.Create().With("e2e/login.spec.ts", Spec).With("src/app.ts", "const a = '#login-btn';\n");
 
         var plan = Plan(
             repo,
@@ -355,7 +356,7 @@ public sealed class GuardrailEvaluatorTests
     [Fact]
     public void Risk_BackendFileAllowedByConfiguration_IsClassedBackend()
     {
-        var repo = TestRepo.Create().With("src/app.ts", "const a = '#login-btn';\n").With("playwright.config.ts", "export default { timeout: 5000 };\n");
+        using var repo = TestRepo.Create().With("src/app.ts", "const a = '#login-btn';\n").With("playwright.config.ts", "export default { timeout: 5000 };\n");
         var policy = new GuardrailPolicy();
         policy.Allow.Add("src/**");
 

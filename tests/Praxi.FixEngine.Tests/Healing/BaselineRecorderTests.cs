@@ -6,10 +6,14 @@ using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing;
 
-public sealed class BaselineRecorderTests
+public sealed class BaselineRecorderTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static string Artifact(params string[] parts) =>
-        Path.Combine([TestPaths.RepoRoot, "samples", "artifacts", .. parts]);
+        Path.Combine([RepositoryRoot.Path, "samples", "artifacts", .. parts]);
 
     [Fact]
     public void Record_RunnerTrace_RecordsTheFillThatPassedBeforeTheFailingClick()
@@ -36,7 +40,7 @@ public sealed class BaselineRecorderTests
         // the committed green run, or the bundled heal works from stale fingerprints. Refresh it with
         // `praxi baseline record samples/artifacts/baseline --out samples/.praxi/baseline.json`.
         var recorded = BaselineStore.Empty.Merge(BaselineRecorder.Record(Artifact("baseline")).Entries);
-        var committed = await BaselineStore.LoadAsync(Path.Combine(TestPaths.RepoRoot, "samples", ".praxi", "baseline.json"));
+        var committed = await BaselineStore.LoadAsync(Path.Combine(RepositoryRoot.Path, "samples", ".praxi", "baseline.json"));
 
         static string Key(BaselineEntry e) => $"{e.Test}|{e.Locator}|{e.Source.File}|{e.Source.Call}|{e.Fingerprint}";
         committed.Entries.Select(Key).Should().BeEquivalentTo(recorded.Entries.Select(Key));
@@ -78,7 +82,7 @@ public sealed class BaselineRecorderTests
     [Fact]
     public void Record_SyntheticTrace_CountsRecordedAndSkippedByReason()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         var time = new FixedTime(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         WriteTrace(Path.Combine(dir, "LoginTests.SignsIn", "trace.zip"), "SignsIn",
             Call("c1", "#email", Page(Marked("INPUT", new() { ["id"] = "email" }))),
@@ -110,7 +114,7 @@ public sealed class BaselineRecorderTests
     [Fact]
     public void Record_SameLocatorTwice_TheLaterCallWins()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         WriteTrace(Path.Combine(dir, "t", "trace.zip"), null,
             Call("c1", "#next", Page(Marked("BUTTON", new() { ["id"] = "next" }, "Next"))),
             Call("c2", "#next", Page(Marked("BUTTON", new() { ["id"] = "next" }, "Finish"))));
@@ -126,7 +130,7 @@ public sealed class BaselineRecorderTests
     [Fact]
     public void Record_CorruptTraceBesideAGoodOne_CountsItAndGoesOn()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         Directory.CreateDirectory(Path.Combine(dir, "bad"));
         File.WriteAllText(Path.Combine(dir, "bad", "trace.zip"), "not a zip");
         WriteTrace(Path.Combine(dir, "good", "trace.zip"), "Good", Call("c1", "#x", Page(Marked("A", new() { ["id"] = "x" }, "X"))));
@@ -141,7 +145,7 @@ public sealed class BaselineRecorderTests
     [Fact]
     public void Record_FolderWithoutTraces_ThrowsAOneLineFixEngineException()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "results.json"), "{}");
 
         var act = () => BaselineRecorder.Record(dir);
@@ -152,7 +156,7 @@ public sealed class BaselineRecorderTests
     [Fact]
     public void Record_MissingPath_ThrowsFixEngineException()
     {
-        var act = () => BaselineRecorder.Record(Path.Combine(TestPaths.NewTempDir(), "missing"));
+        var act = () => BaselineRecorder.Record(Path.Combine(_temp.Subfolder(), "missing"));
 
         act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("does not exist");
     }

@@ -5,8 +5,12 @@ using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Tests.Healing;
 
-public sealed class BaselineStoreTests
+public sealed class BaselineStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static BaselineEntry Entry(string? test, string selector, string text, DateTimeOffset? at = null, string tag = "BUTTON") => new(
@@ -155,7 +159,7 @@ public sealed class BaselineStoreTests
     [Fact]
     public async Task SaveAsync_ThenLoadAsync_RoundTripsAndLeavesNoTempFile()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         var path = Path.Combine(dir, ".praxi", "baseline.json");
         var store = BaselineStore.Empty.Merge([Entry("a", "#x", "X")]);
 
@@ -169,7 +173,7 @@ public sealed class BaselineStoreTests
     [Fact]
     public async Task LoadAsync_MissingFile_IsEmpty()
     {
-        var sut = await BaselineStore.LoadAsync(Path.Combine(TestPaths.NewTempDir(), "none.json"));
+        var sut = await BaselineStore.LoadAsync(Path.Combine(_temp.Subfolder(), "none.json"));
 
         sut.Entries.Should().BeEmpty();
     }
@@ -177,7 +181,7 @@ public sealed class BaselineStoreTests
     [Fact]
     public async Task LoadAsync_TooLarge_IsRefused()
     {
-        var path = Path.Combine(TestPaths.NewTempDir(), "baseline.json");
+        var path = Path.Combine(_temp.Subfolder(), "baseline.json");
         await using (var file = File.Create(path))
         {
             file.SetLength(BaselineStore.MaxBytes + 1);

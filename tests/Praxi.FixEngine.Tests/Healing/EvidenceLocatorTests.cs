@@ -3,8 +3,12 @@ using Praxi.FixEngine.Healing;
 
 namespace Praxi.FixEngine.Tests.Healing;
 
-public sealed class EvidenceLocatorTests
+public sealed class EvidenceLocatorTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static FailureReport Failure(string test, params string[] attachments) => new()
     {
         Test = test,
@@ -14,9 +18,9 @@ public sealed class EvidenceLocatorTests
         Attachments = attachments,
     };
 
-    private static string Artifacts(params string[] files)
+    private string Artifacts(params string[] files)
     {
-        var root = TestPaths.NewTempDir();
+        var root = _temp.Subfolder();
         foreach (var file in files)
         {
             var full = Path.Combine(root, file);
@@ -97,7 +101,7 @@ public sealed class EvidenceLocatorTests
     [Fact]
     public void Constructor_MissingFolder_IndexesNothing()
     {
-        var sut = new EvidenceLocator(Path.Combine(TestPaths.NewTempDir(), "absent"));
+        var sut = new EvidenceLocator(Path.Combine(_temp.Subfolder(), "absent"));
 
         sut.Folders.Should().BeEmpty();
     }

@@ -9,12 +9,13 @@ namespace Praxi.FixEngine.Tests.Healing;
 /// locator, and the evidence folder Playwright would have left for it (<c>test-results/&lt;file&gt;-&lt;title&gt;-chromium</c>,
 /// which <see cref="FixEngine.Healing.EvidenceLocator"/> ties to the failure by name): a DOM dump, a trace, or both.
 /// </summary>
-internal sealed class HealArtifacts
+internal sealed class HealArtifacts(string root)
 {
     private readonly StringBuilder _log = new();
     private int _failures;
 
-    public string Root { get; } = TestPaths.NewTempDir();
+    /// <summary>The run's folder (a fresh temp folder the test owns).</summary>
+    public string Root { get; } = root;
 
     /// <summary>The evidence folder of a test in <c>tests/&lt;file&gt;.spec.ts</c>.</summary>
     public static string Folder(string file, string title) => $"test-results/{file}-{title.Replace(' ', '-')}-chromium";

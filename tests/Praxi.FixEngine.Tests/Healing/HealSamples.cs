@@ -24,7 +24,7 @@ internal static class HealSamples
     /// <summary>The store recorded from samples/artifacts/baseline.</summary>
     public static BaselineStore Baseline => RecordedBaseline.Value;
 
-    public static string Artifacts(string scenario) => Path.Combine(TestPaths.RepoRoot, "samples", "artifacts", scenario);
+    public static string Artifacts(string scenario) => Path.Combine(RepositoryRoot.Path, "samples", "artifacts", scenario);
 
     public static AnalysisReport Analysis(string scenario) =>
         Reports.GetOrAdd(scenario, s => new Lazy<AnalysisReport>(() => new FailureAnalyzer().Analyze(Artifacts(s)))).Value;

@@ -15,15 +15,19 @@ namespace Praxi.FixEngine.Tests.Healing;
 /// damaged or missing, shadow roots and frames, and the fingerprint sources (baseline, an earlier call, the test's
 /// previous steps).
 /// </summary>
-public sealed class SelectorHealerEvidenceTests
+public sealed class SelectorHealerEvidenceTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Editor = "editor";
     private const string SavesADraft = "saves a draft";
 
     [Fact]
     public void Heal_OldLocatorStillMatchesAHiddenElement_AbstainsStillMatchesWithoutNew()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "locator('#save')")
             .Dom(Editor, SavesADraft, """<form><button id="save" style="display:none">Save</button><button id="save-copy">Save a copy</button></form>""")
             .Build();
@@ -41,7 +45,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public void Heal_NoDomForTheFailure_AbstainsNoEvidence()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "locator('#save')")
             .Write(Folder(Editor, SavesADraft) + "/screenshot.txt", "not a page")
             .Dom("other", "does something else", "<button id='save-draft'>Save</button>")
@@ -60,7 +64,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public void Heal_InstructionOfNoFailedTest_AbstainsNoEvidence()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "locator('#save')")
             .Dom(Editor, SavesADraft, "<button id='save-draft'>Save</button>")
             .Build();
@@ -77,7 +81,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public void Heal_TwoEquallySimilarCandidates_AbstainsAmbiguousListingBoth()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "locator('#save')")
             .Dom(Editor, SavesADraft, """<main><h1>Draft</h1><form><button id="save-draft">Save</button><button id="save-final">Save</button></form></main>""")
             .Build();
@@ -99,7 +103,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public void Heal_TestIdRespelledOnTheOnlyLookalike_HealsToTheNewTestId()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "getByTestId('submit-btn')")
             .Dom(Editor, SavesADraft, """<form><label>Title <input name="title"></label><button type="button" data-testid="cancel-btn">Cancel</button><button type="submit" data-testid="submitBtn">Save</button></form>""")
             .Build();
@@ -120,7 +124,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public void Heal_TestIdWithAnAbbreviationSpelledOut_AbstainsFromTheLocatorButHealsWithABaseline()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "getByTestId('submit-btn')")
             .Dom(Editor, SavesADraft, """<form><label>Title <input name="title"></label><button type="button">Cancel</button><button type="submit" data-testid="submit-button">Save</button></form>""")
             .Build();
@@ -147,7 +151,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public void Heal_DamagedTraceBesideAGoodDomDump_UsesTheDomDump()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "locator('#save-draft')")
             .Write(Folder(Editor, SavesADraft) + "/trace.zip", "PK\u0003\u0004 this is not a zip")
             .Dom(Editor, SavesADraft, """<form><textarea name="body"></textarea><button id="save-as-draft" data-testid="save-draft">Save draft</button><button id="publish">Publish</button></form>""")
@@ -168,7 +172,7 @@ public sealed class SelectorHealerEvidenceTests
         var page = Page(
             Node("SHOP-CART", null, Node("template", new() { ["__playwright_shadow_root_"] = "open" }, Node("P", null, "2 items"), Node("BUTTON", new() { ["id"] = "buyNow" }, "Buy now"))),
             Node("BUTTON", new() { ["id"] = "help" }, "Help"));
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound("cart", "buys", "locator('#buy-now')")
             .Trace("cart", "buys", new TraceCallFixture("c1", "click", "#buy-now", "Timeout 5000ms exceeded.", ("frame@main", true, "after", page)))
             .Build();
@@ -192,7 +196,7 @@ public sealed class SelectorHealerEvidenceTests
         // The top document has a look-alike of the frame's field; the frame has the real one under a new id.
         var top = Page(Node("IFRAME", new() { ["src"] = "/snapshot/frame@child" }), Node("INPUT", new() { ["id"] = "cardNumber", ["name"] = "search" }));
         var child = Page(Node("LABEL", new() { ["for"] = "cardno" }, "Card number"), Node("INPUT", new() { ["id"] = "cardno", ["name"] = "card-number" }));
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound("pay", "pays", "locator('iframe').contentFrame().locator('#card-number')", "fill")
             .Trace("pay", "pays", new TraceCallFixture("c1", "fill", "iframe >> internal:control=enter-frame >> #card-number", "Timeout 5000ms exceeded.", ("frame@main", true, "after", top), ("frame@child", false, "after", child)))
             .Build();
@@ -211,7 +215,7 @@ public sealed class SelectorHealerEvidenceTests
     {
         var before = Page(Node("FORM", null, Node("BUTTON", new() { ["id"] = "next", ["class"] = "step", ["__playwright_target__"] = "" }, "Next step")));
         var after = Page(Node("FORM", null, Node("BUTTON", new() { ["id"] = "back", ["class"] = "step" }, "Back"), Node("BUTTON", new() { ["id"] = "continue", ["class"] = "step" }, "Next step")));
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound("wizard", "walks through", "locator('#next')")
             .Trace(
                 "wizard",
@@ -235,7 +239,7 @@ public sealed class SelectorHealerEvidenceTests
         var page = Page(
             Node("ASIDE", null, Node("DIV", null, Node("SECTION", null, Node("BUTTON", new() { ["id"] = "quick" }, "Save")))),
             Node("MAIN", null, Node("FORM", null, Node("INPUT", new() { ["name"] = "title" }), Node("TEXTAREA", new() { ["name"] = "body" }), Node("BUTTON", new() { ["id"] = "real" }, "Save"))));
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .StrictModeViolation(Editor, SavesADraft, "getByRole('button', { name: 'Save' })")
             .Trace(
                 Editor,
@@ -257,7 +261,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public async Task HealAsync_MissingBaselineFile_HealsAsWithoutOne()
     {
-        var artifacts = new HealArtifacts()
+        var artifacts = new HealArtifacts(_temp.Subfolder())
             .NotFound(Editor, SavesADraft, "locator('#save-draft')")
             .Dom(Editor, SavesADraft, """<form><button id="saveDraft">Save</button></form>""")
             .Build();
@@ -273,7 +277,7 @@ public sealed class SelectorHealerEvidenceTests
     [Fact]
     public async Task HealAsync_MalformedBaseline_ThrowsAOneLineFixEngineException()
     {
-        var artifacts = new HealArtifacts().NotFound(Editor, SavesADraft, "locator('#save')").Build();
+        var artifacts = new HealArtifacts(_temp.Subfolder()).NotFound(Editor, SavesADraft, "locator('#save')").Build();
         var baseline = Path.Combine(artifacts, "baseline.json");
         File.WriteAllText(baseline, "{ \"format\": \"praxi-baseline/1\", \"entries\": [");
         var report = new FailureAnalyzer().Analyze(artifacts);

@@ -51,7 +51,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             await locator.CountAsync();
         }
 
-        var zip = Path.Combine(TestPaths.NewTempDir(), "trace.zip");
+        using var temp = TempFolder.Create("trace");
+        var zip = Path.Combine(temp.Path, "trace.zip");
         await page.Context.Tracing.StopAsync(new() { Path = zip });
         using var archive = ZipFile.OpenRead(zip);
         using var reader = new StreamReader(archive.GetEntry("trace.trace")!.Open());

@@ -306,7 +306,7 @@ public sealed partial class PlaywrightPinTests(ChromiumFixture chromium) : IClas
 
     private static string SamplePage(params string[] parts)
     {
-        var path = Path.Combine([TestPaths.RepoRoot, "samples", "artifacts", .. parts, "dom.html"]);
+        var path = Path.Combine([RepositoryRoot.Path, "samples", "artifacts", .. parts, "dom.html"]);
         var html = File.ReadAllText(path);
         var end = html.LastIndexOf("</body>", StringComparison.Ordinal);
         end.Should().BePositive($"{path} is a page dump with a body");

@@ -11,7 +11,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_EditsOfSeveralInstructions_AppliesAllInFileOrder()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
         var b = Edits.Replace(repo, "e2e/a.spec.ts", "'#b'", "'#bee'");
         var a = Edits.Replace(repo, "e2e/a.spec.ts", "'#a'", "'#ay'");
 
@@ -26,7 +26,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_OverlappingEditsFromTwoInstructions_KeepsTheFirstAndReportsTheConflict()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
         var first = Edits.Replace(repo, "e2e/a.spec.ts", "'#a'", "'#one'");
         var second = Edits.Replace(repo, "e2e/a.spec.ts", "#a", "#two");
         var secondsOther = Edits.Replace(repo, "e2e/a.spec.ts", "'#b'", "'#untouched'");
@@ -44,7 +44,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_TwoInsertionsAtOnePoint_AreAConflict()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
 
         var sut = EditApplier.Apply(
             repo.Source(),
@@ -56,7 +56,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_IdenticalEditFromTwoInstructions_IsMergedNotAConflict()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
         var edit = Edits.Replace(repo, "e2e/a.spec.ts", "'#a'", "'#one'");
 
         var sut = EditApplier.Apply(repo.Source(), [Edits.Instruction(0, edit), Edits.Instruction(1, edit with { Kind = "narrow_selector" })]);
@@ -68,7 +68,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_OneInstructionsOwnEditsOverlap_DropsIt()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
 
         var sut = EditApplier.Apply(repo.Source(), [Edits.Instruction(0, new TextEdit("e2e/a.spec.ts", 0, 10, "x", 1, "k"), new TextEdit("e2e/a.spec.ts", 5, 10, "y", 1, "k"))]);
 
@@ -82,7 +82,7 @@ public sealed class EditApplierTests
     [InlineData(1000, 0)]
     public void Apply_SpanOutsideTheText_IsRejected(int start, int length)
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
 
         var sut = EditApplier.Apply(repo.Source(), [Edits.Instruction(0, new TextEdit("e2e/a.spec.ts", start, length, "x", 1, "k"))]);
 
@@ -93,7 +93,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_SpanCuttingASurrogatePair_IsRejected()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", "const s = '😀';\n");
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", "const s = '😀';\n");
 
         var sut = EditApplier.Apply(repo.Source(), [Edits.Instruction(0, new TextEdit("e2e/a.spec.ts", 12, 1, "x", 1, "k"))]);
 
@@ -105,7 +105,7 @@ public sealed class EditApplierTests
     {
         var text = "using Xunit;\r\n// café ☕\r\npublic const string Login = \"#login-btn\";\r\n";
         byte[] original = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
-        var repo = TestRepo.Create().WithBytes("tests/Selectors.cs", original);
+        using var repo = TestRepo.Create().WithBytes("tests/Selectors.cs", original);
 
         var sut = EditApplier.Apply(repo.Source(), [Edits.Instruction(0, Edits.Replace(repo, "tests/Selectors.cs", "\"#login-btn\"", "\"#sign-in\""))]);
 
@@ -118,7 +118,7 @@ public sealed class EditApplierTests
     [Fact]
     public void Apply_EditThatChangesNothing_LeavesNoFile()
     {
-        var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
+        using var repo = TestRepo.Create().With("e2e/a.spec.ts", Spec);
 
         var sut = EditApplier.Apply(repo.Source(), [Edits.Instruction(0, Edits.Replace(repo, "e2e/a.spec.ts", "'#a'", "'#a'"))]);
 

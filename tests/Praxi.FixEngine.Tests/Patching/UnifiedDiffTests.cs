@@ -218,7 +218,7 @@ public sealed class UnifiedDiffTests
     /// <summary>Commits the old bytes in a fresh git repository, applies the patch with git, compares the new bytes.</summary>
     private static string RoundTrip(params (string Path, string Before, string After, bool Bom)[] files)
     {
-        var repo = TestRepo.Create();
+        using var repo = TestRepo.Create();
         foreach (var f in files)
         {
             repo.WithBytes(f.Path, Encode(f.Before, f.Bom));

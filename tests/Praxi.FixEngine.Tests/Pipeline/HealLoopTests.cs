@@ -4,16 +4,20 @@ using Praxi.FixEngine.Pipeline;
 namespace Praxi.FixEngine.Tests.Pipeline;
 
 /// <summary>The loop through the library's public API on a recorded failed run of the samples (plan only: nothing is applied).</summary>
-public sealed class HealLoopTests
+public sealed class HealLoopTests : IDisposable
 {
-    private static string Samples => Path.Combine(TestPaths.RepoRoot, "samples");
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static string Samples => Path.Combine(RepositoryRoot.Path, "samples");
 
     private static string Artifacts(string scenario) => Path.Combine(Samples, "artifacts", scenario);
 
     [Fact]
     public async Task RunAsync_RenamedSelector_HealsPlansAndWritesEveryFile()
     {
-        var outDir = TestPaths.NewTempDir();
+        var outDir = _temp.Subfolder();
         var logs = new CollectingLoggerFactory();
         var sut = new HealLoop(logs);
 
@@ -41,7 +45,7 @@ public sealed class HealLoopTests
     [Fact]
     public async Task RunAsync_BackendError_PlansNoCodeChange()
     {
-        var outDir = TestPaths.NewTempDir();
+        var outDir = _temp.Subfolder();
 
         var result = await new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = Artifacts("backend-500"), RepositoryRoot = Samples, OutputFolder = outDir });
 
@@ -54,7 +58,7 @@ public sealed class HealLoopTests
     [Fact]
     public async Task RunAsync_MissingArtifacts_IsBadInputAndWritesNothing()
     {
-        var outDir = Path.Combine(TestPaths.NewTempDir(), "out");
+        var outDir = Path.Combine(_temp.Subfolder(), "out");
 
         var act = () => new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = Path.Combine(outDir, "nope"), RepositoryRoot = Samples, OutputFolder = outDir });
 
@@ -65,8 +69,8 @@ public sealed class HealLoopTests
     [Fact]
     public async Task RunAsync_BaselineThatIsAFolder_IsBadInputBeforeAnyStepRuns()
     {
-        var outDir = Path.Combine(TestPaths.NewTempDir(), "out");
-        var folder = TestPaths.NewTempDir();
+        var outDir = Path.Combine(_temp.Subfolder(), "out");
+        var folder = _temp.Subfolder();
 
         var act = () => new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = Artifacts("renamed-selector"), RepositoryRoot = Samples, OutputFolder = outDir, BaselinePath = folder });
 

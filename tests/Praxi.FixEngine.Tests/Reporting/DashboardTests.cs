@@ -76,7 +76,7 @@ public sealed class DashboardTests
     {
         string[] payloads = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "' onmouseover='x", "</textarea><b>bold</b>", "javascript:alert(1)"];
         var hostile = string.Join(" ", payloads);
-        var run = RunFolder.Create("run ' onmouseover='x \"><img src=x onerror=alert(1)>")
+        using var run = RunFolder.Create("run ' onmouseover='x \"><img src=x onerror=alert(1)>")
             .Analysis("r<script>", "selector_not_found<b>", (hostile, "timeout\"><i>", "msg " + hostile))
             .Heal(hostile, "#a\"><img src=x>", "javascript:alert(1)")
             .Patch("r1", "PR " + hostile, "'" + hostile + "'", "'</textarea>'")
@@ -105,7 +105,7 @@ public sealed class DashboardTests
     [Fact]
     public void RenderSummary_HostileText_OneRowPerRunAndEveryValueQuoted()
     {
-        var hostile = RunFolder.Create("a|b `x` @octocat <img src=x>").Analysis("r", "type|with`tick @admin\nsecond line", ("t", "timeout", "m"));
+        using var hostile = RunFolder.Create("a|b `x` @octocat <img src=x>").Analysis("r", "type|with`tick @admin\nsecond line", ("t", "timeout", "m"));
 
         var sut = Dashboard.RenderSummary([RunOutputs.Load(hostile.Path), .. ThreeRuns()]);
 
@@ -131,20 +131,20 @@ public sealed class DashboardTests
 
     internal static IReadOnlyList<RunOutputs> ThreeRuns()
     {
-        var patched = RunFolder.Create("patched")
+        using var patched = RunFolder.Create("patched")
             .Analysis("r1", "selector_not_found", ("cart › adds", "selector_not_found", "TimeoutError: locator.click"), ("cart › removes", "selector_not_found", "TimeoutError"))
             .Heal("cart › adds", "#add-to-cart", "#add-to-basket")
             .Patch("r1", "PR heal #add-to-cart", "'#add-to-cart'", "'#add-to-basket'")
             .Touch(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        var healed = RunFolder.Create("self-healed")
+        using var healed = RunFolder.Create("self-healed")
             .Analysis("r2", "database", ("a", "database", "relation does not exist"), ("b", "database", "no rows"), ("c", "timeout", "Timeout 5000ms"))
             .SelfHeal("r2", "healed", ("a", "healed"), ("b", "flaky"), ("c", "flaky"))
             .Touch(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc));
-        var withheld = RunFolder.Create("withheld")
+        using var withheld = RunFolder.Create("withheld")
             .Analysis("r3", "selector_not_found", ("x", "selector_not_found", "no element"))
             .Patch("r3", "PR withheld", "'#x'", "'#y'", validation: "failed", rejected: true)
             .Touch(new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc));
-        var empty = RunFolder.Create("empty").Touch(new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var empty = RunFolder.Create("empty").Touch(new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
         Directory.SetLastWriteTimeUtc(empty.Path, new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
 
         // Given newest first: the page orders by time (the self-heal decision's time for the healed run: 2026-01-02).

@@ -7,18 +7,27 @@ namespace Praxi.FixEngine.Tests.Reporting;
 /// A run's output folder in a temp directory, written in the shapes <c>praxi heal --out</c> writes (snake_case JSON,
 /// unified diffs); each stage is optional so a test writes only what it is about.
 /// </summary>
-internal sealed class RunFolder
+internal sealed class RunFolder : IDisposable
 {
-    private RunFolder(string path) => Path = path;
+    private readonly TempFolder _temp;
+
+    private RunFolder(TempFolder temp, string path)
+    {
+        _temp = temp;
+        Path = path;
+    }
 
     public string Path { get; }
 
     public static RunFolder Create(string name)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "praxi-dash-" + Guid.NewGuid().ToString("N")[..8], name);
+        var temp = TempFolder.Create("dash");
+        var path = temp.Combine(name);
         Directory.CreateDirectory(path);
-        return new RunFolder(path);
+        return new RunFolder(temp, path);
     }
+
+    public void Dispose() => _temp.Dispose();
 
     /// <summary>analysis.json with one failure per (test, type, message).</summary>
     public RunFolder Analysis(string runId, string type, params (string Test, string Type, string Message)[] failures) =>

@@ -7,7 +7,8 @@ public sealed class RunOutputsTests
     [Fact]
     public void Load_MissingFolder_ThrowsSayingWhatToPass()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "praxi-no-such-" + Guid.NewGuid().ToString("N"));
+        using var temp = TempFolder.Create();
+        var missing = Path.Combine(temp.Path, "no-such");
 
         var act = () => RunOutputs.Load(missing);
 
@@ -17,7 +18,7 @@ public sealed class RunOutputsTests
     [Fact]
     public void Load_AFile_ThrowsSayingItIsAFile()
     {
-        var run = RunFolder.Create("f").Text("x.txt", "x");
+        using var run = RunFolder.Create("f").Text("x.txt", "x");
 
         var act = () => RunOutputs.Load(Path.Combine(run.Path, "x.txt"));
 
@@ -27,7 +28,7 @@ public sealed class RunOutputsTests
     [Fact]
     public void Load_MalformedAnalysis_UnreadableWithTheReason()
     {
-        var run = RunFolder.Create("broken").Text("analysis.json", "{ \"run_id\": ");
+        using var run = RunFolder.Create("broken").Text("analysis.json", "{ \"run_id\": ");
 
         var sut = RunOutputs.Load(run.Path);
 
@@ -38,7 +39,7 @@ public sealed class RunOutputsTests
     [Fact]
     public void Load_AnalysisFineButMetadataMalformed_KeepsTheAnalysisAndNotesTheFile()
     {
-        var run = RunFolder.Create("half").Analysis("r9", "timeout", ("t", "timeout", "m")).Text("fix-agent/metadata-r9.json", "[1, 2]");
+        using var run = RunFolder.Create("half").Analysis("r9", "timeout", ("t", "timeout", "m")).Text("fix-agent/metadata-r9.json", "[1, 2]");
 
         var sut = RunOutputs.Load(run.Path);
 
@@ -51,7 +52,7 @@ public sealed class RunOutputsTests
     [Fact]
     public void Load_BareAnalysisWithoutFailures_Passed()
     {
-        var run = RunFolder.Create("green").Analysis("r", "unknown");
+        using var run = RunFolder.Create("green").Analysis("r", "unknown");
 
         RunOutputs.Load(run.Path).Status.Should().Be("passed");
     }
@@ -73,7 +74,7 @@ public sealed class RunOutputsTests
     [Fact]
     public void Load_ManualReviewWithoutPatch_NeedsReview()
     {
-        var run = RunFolder.Create("review").Analysis("r", "selector_not_found", ("t", "selector_not_found", "m"))
+        using var run = RunFolder.Create("review").Analysis("r", "selector_not_found", ("t", "selector_not_found", "m"))
             .Text("fix-agent/metadata-r.json", """{"run_id":"r","edits":[],"guardrails":{"allowed":true,"decisions":[]},"validation":{"status":"not_run"},"needs_manual_review":true,"manual_review":[{"instruction":0,"kind":"replace_selector","file":"a.ts","status":"element_gone","reason":"removed"}]}""")
             .Text("fix-agent/patch-r.diff", string.Empty);
 

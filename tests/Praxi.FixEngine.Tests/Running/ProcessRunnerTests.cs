@@ -3,14 +3,18 @@ using Praxi.FixEngine.Running;
 
 namespace Praxi.FixEngine.Tests.Running;
 
-public sealed class ProcessRunnerTests
+public sealed class ProcessRunnerTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task RunAsync_ExitCodeAndOutput_AreReported()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
 
         var outcome = await ProcessRunner.RunAsync(["bash", "-c", "echo out; echo err >&2; exit 3"], dir, Minute);
 
@@ -25,7 +29,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_HostileArguments_ReachTheProgramVerbatimAndRunNothing()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         string[] hostile = ["$(touch pwned)", "; touch pwned2", "`touch pwned3`", "a\"b'c", "&& rm -rf ."];
 
         var outcome = await ProcessRunner.RunAsync(["node", "-e", "for (const a of process.argv.slice(1)) console.log(a)", .. hostile], dir, Minute);
@@ -38,7 +42,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_OverTheTimeLimit_KillsTheWholeTree()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         var pidFile = Path.Combine(dir, "child.pid");
         File.WriteAllText(Path.Combine(dir, "tree.sh"), "sleep 300 &\necho $! > child.pid\nwait\n");
 
@@ -56,7 +60,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_Cancelled_KillsTheProcessAndSaysTimedOut()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var outcome = await ProcessRunner.RunAsync(["sleep", "300"], dir, Minute, cancellationToken: cts.Token);
@@ -67,7 +71,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_BackgroundChildKeepsTheOutputOpen_ReturnsWhenTheProcessExits()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "daemon.sh"), "sleep 20 &\necho $! > child.pid\necho started\nexit 0\n");
 
         var outcome = await ProcessRunner.RunAsync(["bash", "daemon.sh"], dir, Minute);
@@ -83,7 +87,7 @@ public sealed class ProcessRunnerTests
     [InlineData("")]
     public async Task RunAsync_ProgramThatCannotStart_SaysWhyWithoutThrowing(string program)
     {
-        var outcome = await ProcessRunner.RunAsync([program], TestPaths.NewTempDir(), Minute);
+        var outcome = await ProcessRunner.RunAsync([program], _temp.Subfolder(), Minute);
 
         outcome.StartError.Should().NotBeNullOrEmpty();
         outcome.Succeeded.Should().BeFalse();
@@ -93,7 +97,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_MissingFolder_SaysSo()
     {
-        var outcome = await ProcessRunner.RunAsync(["true"], Path.Combine(TestPaths.NewTempDir(), "nope"), Minute);
+        var outcome = await ProcessRunner.RunAsync(["true"], Path.Combine(_temp.Subfolder(), "nope"), Minute);
 
         outcome.StartError.Should().Contain("does not exist");
     }
@@ -103,7 +107,7 @@ public sealed class ProcessRunnerTests
     {
         var env = new Dictionary<string, string?> { ["DEPLOY_TOKEN"] = "s3cr3t-value-42", ["PLAIN"] = "visible-value" };
 
-        var outcome = await ProcessRunner.RunAsync(["bash", "-c", "echo \"token=$DEPLOY_TOKEN plain=$PLAIN\""], TestPaths.NewTempDir(), Minute, env);
+        var outcome = await ProcessRunner.RunAsync(["bash", "-c", "echo \"token=$DEPLOY_TOKEN plain=$PLAIN\""], _temp.Subfolder(), Minute, env);
 
         outcome.OutputTail.Should().Be("token=*** plain=visible-value");
     }
@@ -111,7 +115,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_LongOutput_KeepsTheLastLinesBehindAMarker()
     {
-        var outcome = await ProcessRunner.RunAsync(["seq", "1", "1000"], TestPaths.NewTempDir(), Minute);
+        var outcome = await ProcessRunner.RunAsync(["seq", "1", "1000"], _temp.Subfolder(), Minute);
 
         var lines = outcome.OutputTail.Split('\n');
         lines.Should().HaveCount(OutputTail.DefaultLines + 1);

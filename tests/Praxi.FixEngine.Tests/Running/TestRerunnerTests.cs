@@ -3,8 +3,12 @@ using Praxi.FixEngine.Running;
 namespace Praxi.FixEngine.Tests.Running;
 
 /// <summary>Real processes writing real JUnit files in a temp folder; the runner reads what the run wrote.</summary>
-public sealed class TestRerunnerTests
+public sealed class TestRerunnerTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     /// <summary>A tiny "suite": each argument names a test; tests whose name contains "bad" fail. Writes junit.xml.</summary>
     private const string Suite = """
         const fs = require('fs');
@@ -88,9 +92,9 @@ public sealed class TestRerunnerTests
         Timeout = TimeSpan.FromMinutes(1),
     };
 
-    private static string NewRepo()
+    private string NewRepo()
     {
-        var repo = TestPaths.NewTempDir();
+        var repo = _temp.Subfolder();
         File.WriteAllText(Path.Combine(repo, "suite.js"), Suite);
         return repo;
     }

@@ -10,7 +10,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_RemediationCreatesWhatTheTestNeeds_IsHealedNamingTheAction()
     {
-        var repo = SelfHealRepo.Create("""
+        using var repo = SelfHealRepo.Create("""
             { "actions": { "reseed": { "command": ["bash", "-c", "mkdir -p .state && touch .state/seeded && cp praxi-out/self-heal/attempts.json .state/attempts-seen.json"] } } }
             """);
         repo.RunSuite("checkout needs seed").Should().Be(1, "the CI run failed");
@@ -39,7 +39,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_PureRerunPassesTheSecondTime_IsFlakyWithTheEvidence()
     {
-        var repo = SelfHealRepo.Create("{}");
+        using var repo = SelfHealRepo.Create("{}");
         repo.RunSuite("list flaky").Should().Be(1, "the CI run failed");
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis(("list flaky", ErrorType.Timeout, 0.8))));
@@ -54,7 +54,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_OneTestStillFails_IsPartiallyHealedWithStillFailing()
     {
-        var repo = SelfHealRepo.Create("{}");
+        using var repo = SelfHealRepo.Create("{}");
         repo.RunSuite("cart broken", "list flaky").Should().Be(1, "the CI run failed");
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis(("cart broken", ErrorType.NetworkFlake, 0.8), ("list flaky", ErrorType.NetworkFlake, 0.8))));
@@ -67,7 +67,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_ActionModifiesATrackedFileAndCreatesOne_FailsNamingBoth()
     {
-        var repo = SelfHealRepo.Create("""
+        using var repo = SelfHealRepo.Create("""
             { "actions": { "reseed": { "command": ["bash", "-c", "echo changed >> app.txt; echo x > notes.txt; mkdir -p .state && touch .state/seeded"] } } }
             """);
 
@@ -83,7 +83,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_DirtyFileChangedAgainByAnAction_IsCaughtByItsContentHash()
     {
-        var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "echo again >> app.txt"] } } }""");
+        using var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "echo again >> app.txt"] } } }""");
         repo.Write("app.txt", "edited before the heal\n");
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Database, 0.9))));
@@ -95,7 +95,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_JunkInGitIgnoredPaths_DoesNotFailTheHeal()
     {
-        var repo = SelfHealRepo.Create("""
+        using var repo = SelfHealRepo.Create("""
             { "actions": { "reseed": { "command": ["bash", "-c", "mkdir -p .state scratch && touch .state/seeded scratch/cache.bin"] } } }
             """);
 
@@ -108,7 +108,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_ActionTimesOut_FailsWithTimedOut()
     {
-        var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["sleep", "30"], "timeout_s": 1 } } }""");
+        using var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["sleep", "30"], "timeout_s": 1 } } }""");
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis(("checkout needs seed", ErrorType.Database, 0.9))));
 
@@ -124,7 +124,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_ActionExitsWith3_StopsAndLaterActionsDoNotRun()
     {
-        var repo = SelfHealRepo.Create("""
+        using var repo = SelfHealRepo.Create("""
             { "plans": { "database": ["reseed", "restart", "rerun"] },
               "actions": { "reseed": { "command": ["bash", "-c", "echo seeding; exit 3"] },
                            "restart": { "command": ["bash", "-c", "mkdir -p .state && touch .state/restarted"] } } }
@@ -146,7 +146,7 @@ public sealed class SelfHealExecutorTests
     public async Task Execute_TestNameWithShellSyntax_IsPassedAsOneArgumentAndNothingExecutes()
     {
         const string name = "login › $(touch pwned) ; echo pwned > pwned2 `touch pwned3`";
-        var repo = SelfHealRepo.Create("{}");
+        using var repo = SelfHealRepo.Create("{}");
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis((name, ErrorType.NetworkFlake, 0.9))));
 
@@ -160,7 +160,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_FullSuiteAfterPassingSubset_ReportsNewFailuresAsPartial()
     {
-        var repo = SelfHealRepo.Create("""{ "full_suite": true }""");
+        using var repo = SelfHealRepo.Create("""{ "full_suite": true }""");
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis(("suite other", ErrorType.BrowserCrash, 0.9))));
 
@@ -174,7 +174,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_DecisionRefused_WritesARefusedReportAndRunsNothing()
     {
-        var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "touch ran"] } } }""");
+        using var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "touch ran"] } } }""");
         var request = repo.Request(SelfHealRepo.Analysis(("login", ErrorType.SelectorNotFound, 0.9)));
         var pipeline = new SelfHealPipeline();
         await pipeline.PrepareAsync(request);
@@ -192,7 +192,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_CancelledWhileAnActionRuns_StillWritesTheReportAndCountsTheAttempt()
     {
-        var repo = SelfHealRepo.Create("""
+        using var repo = SelfHealRepo.Create("""
             { "actions": { "reseed": { "command": ["bash", "-c", "mkdir -p .state && touch .state/started && sleep 60"] } } }
             """);
         var request = repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Database, 0.9)));
@@ -221,7 +221,7 @@ public sealed class SelfHealExecutorTests
     [Fact]
     public async Task Execute_NotAGitCheckout_HashesEveryFileAndStillCatchesAChange()
     {
-        var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "echo changed >> app.txt"] } } }""", git: false);
+        using var repo = SelfHealRepo.Create("""{ "actions": { "reseed": { "command": ["bash", "-c", "echo changed >> app.txt"] } } }""", git: false);
 
         var sut = await new SelfHealPipeline().RunAsync(repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Database, 0.9))));
 

@@ -18,7 +18,7 @@ public sealed class SelfHealPolicyTests
     [InlineData(ErrorType.Unknown, "could not be classified")]
     public async Task Decide_NeverEligibleType_IsRefusedNamingTheTypeAndWhy(ErrorType type, string why)
     {
-        var repo = SelfHealRepo.Create(Reseed);
+        using var repo = SelfHealRepo.Create(Reseed);
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", type, 0.95))));
 
@@ -30,7 +30,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_TypeLeftOutOfEligibleTypes_IsRefusedNamingTheSetting()
     {
-        var repo = SelfHealRepo.Create("""{ "eligible_types": ["database"] }""");
+        using var repo = SelfHealRepo.Create("""{ "eligible_types": ["database"] }""");
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Timeout, 0.9))));
 
@@ -41,7 +41,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_Disabled_RefusesWithRuleDisabled()
     {
-        var repo = SelfHealRepo.Create("""{ "enabled": false }""");
+        using var repo = SelfHealRepo.Create("""{ "enabled": false }""");
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Timeout, 0.9))));
 
@@ -52,7 +52,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_NoAnalysis_RefusesConservativelyAndSaysHowToGiveOne()
     {
-        var repo = SelfHealRepo.Create(Reseed);
+        using var repo = SelfHealRepo.Create(Reseed);
         var pipeline = new SelfHealPipeline();
         var request = repo.Request();
         var prepared = await pipeline.PrepareAsync(new SelfHealRequest { RepositoryRoot = repo.Root, OutputFolder = repo.Out, ArtifactsPath = Path.Combine(repo.Root, "no-such-artifacts") });
@@ -68,7 +68,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_NoFailedTest_RefusesWithNoFailures()
     {
-        var repo = SelfHealRepo.Create(Reseed);
+        using var repo = SelfHealRepo.Create(Reseed);
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis()));
 
@@ -81,7 +81,7 @@ public sealed class SelfHealPolicyTests
     [InlineData("push", "push")]
     public async Task Decide_ManualTriggerRequiredButNotManual_IsRefusedNamingTheSource(string? source, string named)
     {
-        var repo = SelfHealRepo.Create(Reseed);
+        using var repo = SelfHealRepo.Create(Reseed);
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Timeout, 0.9)), trigger: source, requireManual: true));
 
@@ -92,7 +92,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_ManualTriggerRequiredByConfigAndGiven_IsAllowedAndRecordsTheTrigger()
     {
-        var repo = SelfHealRepo.Create("""{ "require_manual_trigger": true, "manual_triggers": ["workflow_dispatch"] }""");
+        using var repo = SelfHealRepo.Create("""{ "require_manual_trigger": true, "manual_triggers": ["workflow_dispatch"] }""");
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Timeout, 0.9)), trigger: "workflow_dispatch"));
 
@@ -107,7 +107,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_TwoAttemptsRecorded_RefusesTheThird()
     {
-        var repo = SelfHealRepo.Create(Reseed);
+        using var repo = SelfHealRepo.Create(Reseed);
         var pipeline = new SelfHealPipeline();
         var request = repo.Request(SelfHealRepo.Analysis(("checkout broken", ErrorType.Database, 0.9)));
         for (var i = 0; i < 2; i++)
@@ -125,7 +125,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_LowConfidence_IsRefusedWithTheNumbers()
     {
-        var repo = SelfHealRepo.Create("""{ "min_confidence": 0.7 }""");
+        using var repo = SelfHealRepo.Create("""{ "min_confidence": 0.7 }""");
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Timeout, 0.55))));
 
@@ -136,7 +136,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_RemediationNotConfigured_IsRefusedSayingWhichAndHow()
     {
-        var repo = SelfHealRepo.Create("{}");
+        using var repo = SelfHealRepo.Create("{}");
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Database, 0.9))));
 
@@ -148,7 +148,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_NoRunnerSelectsTheTests_IsRefusedWithNoRunner()
     {
-        var repo = SelfHealRepo.Create("{}", runnerFramework: "\"pytest\"");
+        using var repo = SelfHealRepo.Create("{}", runnerFramework: "\"pytest\"");
 
         var sut = await Decide(repo, repo.Request(SelfHealRepo.Analysis(("t1", ErrorType.Timeout, 0.9))));
 
@@ -159,7 +159,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_MixedRun_HealsTheEligibleTestsAndListsTheOthersAsExcluded()
     {
-        var repo = SelfHealRepo.Create(Reseed);
+        using var repo = SelfHealRepo.Create(Reseed);
         var analysis = SelfHealRepo.Analysis(("login", ErrorType.SelectorNotFound, 0.95), ("checkout", ErrorType.Database, 0.9), ("cart", ErrorType.Database, 0.8));
 
         var sut = await Decide(repo, repo.Request(analysis));
@@ -177,7 +177,7 @@ public sealed class SelfHealPolicyTests
     [Fact]
     public async Task Decide_PlanOverride_ChoosesTheConfiguredActionsInOrder()
     {
-        var repo = SelfHealRepo.Create("""
+        using var repo = SelfHealRepo.Create("""
             { "plans": { "timeout": ["restart", "rerun"] },
               "actions": { "restart": { "command": ["true"] } } }
             """);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Pipeline;
@@ -11,7 +10,7 @@ namespace Praxi.FixEngine.Tests.SelfHeal;
 /// a test whose name contains <c>seed</c> passes only when <c>.state/seeded</c> exists; one whose name contains
 /// <c>flaky</c> fails on its first run and passes afterwards; one containing <c>broken</c> always fails.
 /// </summary>
-internal sealed class SelfHealRepo
+internal sealed class SelfHealRepo : IDisposable
 {
     private const string Suite = """
         #!/usr/bin/env bash
@@ -40,9 +39,11 @@ internal sealed class SelfHealRepo
         exit $failed
         """;
 
-    private SelfHealRepo(string root) => Root = root;
+    private readonly TempFolder _folder;
 
-    public string Root { get; }
+    private SelfHealRepo(TempFolder folder) => _folder = folder;
+
+    public string Root => _folder.Path;
 
     /// <summary>The output folder, inside the repository and not git-ignored: its files must not count as changes.</summary>
     public string Out => Path.Combine(Root, "praxi-out");
@@ -50,7 +51,7 @@ internal sealed class SelfHealRepo
     /// <summary>A repository whose praxi.json has <paramref name="selfHeal"/> as its <c>self_heal</c> section.</summary>
     public static SelfHealRepo Create(string selfHeal = "{}", bool git = true, string runnerFramework = "null")
     {
-        var repo = new SelfHealRepo(TestPaths.NewTempDir());
+        var repo = new SelfHealRepo(TempFolder.Create("self-heal"));
         repo.Write("run-tests.sh", Suite);
         repo.Write("app.txt", "the app's code\n");
         repo.Write(".gitignore", ".state/\nscratch/\n");
@@ -64,7 +65,7 @@ internal sealed class SelfHealRepo
         {
             repo.Git("init", "-q");
             repo.Git("add", "-A");
-            repo.Git("-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial");
+            repo.Git("commit", "-q", "-m", "initial");
         }
 
         return repo;
@@ -108,24 +109,9 @@ internal sealed class SelfHealRepo
     }
 
     /// <summary>Runs the suite once for <paramref name="tests"/> (the CI run that failed).</summary>
-    public int RunSuite(params string[] tests) => Run("bash", ["run-tests.sh", .. tests]);
+    public int RunSuite(params string[] tests) => ChildProcess.Run("bash", ["run-tests.sh", .. tests], Root).ExitCode;
 
-    public void Git(params string[] args) => Run("git", args).Should().Be(0, $"git {string.Join(' ', args)}");
+    public void Git(params string[] args) => GitRunner.Run(Root, args).ExitCode.Should().Be(0, $"git {string.Join(' ', args)}");
 
-    private int Run(string program, string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        psi.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        using var process = Process.Start(psi)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -14,7 +14,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchThatFixesTheTest_PassesEveryCheckAndKeepsThePatch()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
 
         var result = await ValidateAsync(repo, GoodPatch);
 
@@ -35,7 +35,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchWhoseTargetStillFails_FailsTargetPassesAndIsWithheld()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-on", StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
@@ -51,7 +51,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchThatBreaksAnotherTest_FailsNoNewFailures()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-in", StringComparison.Ordinal).Replace("'Shop'", "'BROKEN'", StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
@@ -66,7 +66,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_FailureTheAnalysisAlreadyHad_IsNotANewFailure()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-in", StringComparison.Ordinal).Replace("'Shop'", "'BROKEN'", StringComparison.Ordinal));
         var known = new TestTarget("Suite.neighbour", ValidationRepo.SpecPath, 9, "junit", null, null);
 
@@ -79,7 +79,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchThatDeletesAnAssertion_FailsAssertionsIntactWithoutRerunning()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-in", StringComparison.Ordinal).Replace("  expect(page.url()).toBe('/home');\n", string.Empty, StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
@@ -95,7 +95,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchThatCommentsOutAnAssertion_FailsAssertionsIntact()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-in", StringComparison.Ordinal).Replace("  expect(page.url())", "  // expect(page.url())", StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
@@ -107,7 +107,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchThatAddsTestSkip_FailsAssertionsIntact()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("test('signs in'", "test.skip('signs in'", StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
@@ -120,7 +120,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchWithASyntaxError_FailsParses()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("page.click('#login-btn');", "page.click('#sign-in';", StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
@@ -134,7 +134,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_PatchThatDoesNotApply_FailsApplies()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = UnifiedDiff.Render([UnifiedDiff.Create(ValidationRepo.SpecPath, "something else\nentirely\n", "something new\nentirely\n")]);
 
         var result = await ValidateAsync(repo, patch);
@@ -148,7 +148,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_RunOverTheOverallCap_IsTimedOutAndWithheld()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-in", StringComparison.Ordinal) + "// HANG\n");
 
         var result = await PatchValidator.ValidateAsync(repo.Root, ValidationRepo.Fix(patch), [ValidationRepo.Target], repo.LoadConfig(), new ValidationOptions { Timeout = TimeSpan.FromSeconds(2) }, CancellationToken.None);
@@ -162,7 +162,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_NoRunnerSelectsTheTarget_IsNotRunAndFlaggedButOffered()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var stranger = new TestTarget("Other.test", "x.py", 1, "pytest", null, null);
 
         var result = await PatchValidator.ValidateAsync(repo.Root, ValidationRepo.Fix(GoodPatch), [stranger], repo.LoadConfig(), null, CancellationToken.None);
@@ -179,7 +179,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_NotRunUnderRequirePass_IsWithheld()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var stranger = new TestTarget("Other.test", "x.py", 1, "pytest", null, null);
 
         var result = await PatchValidator.ValidateAsync(repo.Root, ValidationRepo.Fix(GoodPatch), [stranger], repo.LoadConfig(), new ValidationOptions { RequirePass = true }, CancellationToken.None);
@@ -191,7 +191,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_RunnerThatBreaksBeforeAnyTest_IsNotRunNotAWrongPatch()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         repo.Write("app/praxi.json", """{ "tests": [ { "name": "env", "match": ["Suite.*"], "command": ["bash", "-c", "echo 'env.sh: PRAXI_ENV_DIR is not set' >&2; exit 2", "x", "{tests}"], "results": ["out/junit.xml"] } ] }""");
 
         var result = await ValidateAsync(repo, GoodPatch);
@@ -205,7 +205,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_RunnerProgramMissing_IsNotRunWithTheReason()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         repo.Write("app/praxi.json", """{ "tests": [ { "name": "gone", "match": ["Suite.*"], "command": ["praxi-no-such-program", "{tests}"], "results": ["out/junit.xml"] } ] }""");
 
         var result = await ValidateAsync(repo, GoodPatch);
@@ -219,7 +219,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_EmptyPatch_IsNotRunAndNotFlagged()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
 
         var result = await ValidateAsync(repo, string.Empty);
 
@@ -232,7 +232,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_UncommittedTrackedChange_IsValidatedInTheCopyAndTheCheckoutIsLeftAsItWas()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var edited = ValidationRepo.Spec.Replace("#login-btn", "#sign-in", StringComparison.Ordinal);
         repo.Write("app/" + ValidationRepo.SpecPath, edited);
         var state = repo.State();
@@ -249,7 +249,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_NotAGitCheckout_ValidatesACopy()
     {
-        var repo = ValidationRepo.Create(git: false);
+        using var repo = ValidationRepo.Create(git: false);
 
         var result = await ValidateAsync(repo, GoodPatch);
 
@@ -261,7 +261,7 @@ public sealed class PatchValidatorTests
     [Fact]
     public async Task ValidateAsync_CancelledDuringTheRun_ThrowsAndRemovesTheWorktree()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         var state = repo.State();
         var patch = ValidationRepo.PatchSpec(s => s + "// HANG\n");
         using var cancel = new CancellationTokenSource();

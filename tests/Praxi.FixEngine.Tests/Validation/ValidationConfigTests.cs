@@ -4,8 +4,12 @@ using Praxi.FixEngine.Validation;
 namespace Praxi.FixEngine.Tests.Validation;
 
 /// <summary><c>praxi.json</c> <c>validation</c> read from real files.</summary>
-public sealed class ValidationConfigTests
+public sealed class ValidationConfigTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void ApplyTo_ValidationSection_SetsEveryOption()
     {
@@ -50,9 +54,9 @@ public sealed class ValidationConfigTests
         act.Should().Throw<FixEngineException>().WithMessage("config '*praxi.json' is not valid:*");
     }
 
-    private static PraxiConfig Load(string json)
+    private PraxiConfig Load(string json)
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "praxi.json"), json);
         return PraxiConfig.Load(Path.Combine(dir, "praxi.json"));
     }

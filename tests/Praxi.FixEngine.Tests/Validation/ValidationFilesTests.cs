@@ -3,12 +3,16 @@ using Praxi.FixEngine.Pipeline;
 namespace Praxi.FixEngine.Tests.Validation;
 
 /// <summary>The output files of a validated fix, in a real folder.</summary>
-public sealed class ValidationFilesTests
+public sealed class ValidationFilesTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public async Task WriteAsync_Withheld_WritesAnEmptyPatchTheRejectedOneAndTheMetadata()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         var fix = ValidationRepo.Fix("the patch\n");
         var result = new ValidationResult { Fix = fix with { Patch = string.Empty }, Withheld = true, RejectedPatch = "the patch\n" };
 
@@ -24,7 +28,7 @@ public sealed class ValidationFilesTests
     [Fact]
     public async Task WriteAsync_NotWithheld_WritesThePatchAndRemovesAnEarlierRejectedOne()
     {
-        var dir = TestPaths.NewTempDir();
+        var dir = _temp.Subfolder();
         File.WriteAllText(Path.Combine(dir, "patch-7.rejected.diff"), "old\n");
         var result = new ValidationResult { Fix = ValidationRepo.Fix("the patch\n"), Withheld = false };
 

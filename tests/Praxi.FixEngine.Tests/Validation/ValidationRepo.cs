@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Patching;
@@ -13,7 +12,7 @@ namespace Praxi.FixEngine.Tests.Validation;
 /// <c>Suite.signs in</c> passes when the file clicks <c>'#sign-in'</c>; <c>Suite.neighbour</c> (always run, as a file-level
 /// run would) fails when the file contains <c>BROKEN</c>; a file containing <c>HANG</c> makes the run never end.
 /// </summary>
-internal sealed class ValidationRepo
+internal sealed class ValidationRepo : IDisposable
 {
     public const string SpecPath = "tests/login.spec.js";
 
@@ -56,10 +55,12 @@ internal sealed class ValidationRepo
         }
         """;
 
-    private ValidationRepo(string top) => Top = top;
+    private readonly TempFolder _folder;
+
+    private ValidationRepo(TempFolder folder) => _folder = folder;
 
     /// <summary>The git top level.</summary>
-    public string Top { get; }
+    public string Top => _folder.Path;
 
     /// <summary>The repository root (<c>app/</c>).</summary>
     public string Root => Path.Combine(Top, "app");
@@ -69,7 +70,7 @@ internal sealed class ValidationRepo
 
     public static ValidationRepo Create(bool git = true)
     {
-        var repo = new ValidationRepo(TestPaths.NewTempDir());
+        var repo = new ValidationRepo(TempFolder.Create("validation"));
         repo.Write("README.md", "top level\n");
         repo.Write("app/" + SpecPath, Spec);
         repo.Write("app/run.js", Runner);
@@ -79,7 +80,7 @@ internal sealed class ValidationRepo
         {
             repo.Git("init", "-q");
             repo.Git("add", "-A");
-            repo.Git("-c", "user.name=praxi", "-c", "user.email=praxi@example.invalid", "commit", "-q", "-m", "initial");
+            repo.Git("commit", "-q", "-m", "initial");
         }
 
         return repo;
@@ -122,21 +123,14 @@ internal sealed class ValidationRepo
     /// <summary>Runs git in the top level and returns its standard output.</summary>
     public string Git(params string[] args)
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = Top, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"git {string.Join(' ', args)} failed: {stderr}");
-        return stdout.Result;
+        var result = GitRunner.Run(Top, args);
+        result.ExitCode.Should().Be(0, $"git {string.Join(' ', args)} failed: {result.Stderr}");
+        return result.Stdout;
     }
 
     /// <summary>What the user would see of the checkout: status, stash list, worktree list.</summary>
     public string State() =>
         Git("status", "--porcelain") + "|" + Git("stash", "list") + "|" + Git("worktree", "list", "--porcelain");
+
+    public void Dispose() => _folder.Dispose();
 }

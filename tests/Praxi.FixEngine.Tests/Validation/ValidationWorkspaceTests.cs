@@ -8,7 +8,7 @@ public sealed class ValidationWorkspaceTests
     [Fact]
     public async Task CreateAsync_SubfolderOfAGitCheckoutWithAnUncommittedChange_CopySeesItAndTheUserSeesNothing()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         repo.Write("app/" + ValidationRepo.SpecPath, "changed but not committed\n");
         var state = repo.State();
         string folder;
@@ -31,7 +31,7 @@ public sealed class ValidationWorkspaceTests
     [Fact]
     public async Task CreateAsync_NodeModulesOfARunnerFolder_AreLinkedAndTheLinkIsRemovedWithoutTouchingTheTarget()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
         repo.Write("app/node_modules/pkg/index.js", "module.exports = 1;\n");
         string folder;
 
@@ -50,7 +50,7 @@ public sealed class ValidationWorkspaceTests
     [Fact]
     public async Task CreateAsync_NotAGitCheckout_CopiesTheTreeWithoutBuildOutput()
     {
-        var repo = ValidationRepo.Create(git: false);
+        using var repo = ValidationRepo.Create(git: false);
         repo.Write("app/bin/Debug/app.dll", "binary\n");
         repo.Write("app/test-results/old.json", "{}\n");
         string folder;
@@ -70,7 +70,7 @@ public sealed class ValidationWorkspaceTests
     [Fact]
     public async Task DisposeAsync_KeepWorkspace_LeavesTheCopy()
     {
-        var repo = ValidationRepo.Create();
+        using var repo = ValidationRepo.Create();
 
         var sut = await ValidationWorkspace.CreateAsync(repo.Root, [], keep: true, CancellationToken.None);
         await sut.DisposeAsync();

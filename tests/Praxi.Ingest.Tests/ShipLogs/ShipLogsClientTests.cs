@@ -7,11 +7,11 @@ namespace Praxi.Ingest.Tests.ShipLogs;
 
 public sealed class ShipLogsClientTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-ship-client-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("ship-client");
 
-    public ShipLogsClientTests() => File.WriteAllText(Path.Combine(_dir, "ci.log"), "Error: boom\n");
+    public ShipLogsClientTests() => File.WriteAllText(Path.Combine(_temp.Path, "ci.log"), "Error: boom\n");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task ShipAsync_NothingListening_IsAnUndeliveredResultNotAnException()
@@ -46,7 +46,7 @@ public sealed class ShipLogsClientTests : IDisposable
 
     private ShipLogsRequest Request() => new()
     {
-        ArtifactsFolder = _dir,
+        ArtifactsFolder = _temp.Path,
         Url = "http://127.0.0.1/api/ci/logs",
         Token = "client-token-0123456789",
         RunId = "client-1",

@@ -14,7 +14,7 @@ public sealed class SnapshotQueryTests
     [Fact]
     public void Query_CallSelectorsInTheSampleTraces_ReturnTheElementsPlaywrightTargeted()
     {
-        var root = Path.Combine(TestPaths.RepoRoot, "samples", "artifacts");
+        var root = Path.Combine(RepositoryRoot.Path, "samples", "artifacts");
         var mismatches = new List<string>();
         var selectors = new HashSet<string>(StringComparer.Ordinal);
         var checkedSnapshots = 0;

@@ -19,16 +19,16 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
         </body></html>
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("praxi-mutate-tests-").FullName;
+    private readonly TempFolder _temp = TempFolder.Create("mutate");
 
-    public RelocationMutationEvaluatorTests() => File.WriteAllText(Path.Combine(_dir, "tiny.html"), TinyPage);
+    public RelocationMutationEvaluatorTests() => File.WriteAllText(Path.Combine(_temp.Path, "tiny.html"), TinyPage);
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Run_TinyPage_EveryMutationIsTriedAndEveryCaseCountedOnce()
     {
-        var report = RelocationMutationEvaluator.Evaluate([_dir], seed: 1, CancellationToken.None);
+        var report = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 1, CancellationToken.None);
 
         report.Pages.Should().Be(1);
         report.Targets.Should().BeInRange(6, RelocationMutationEvaluator.TargetsPerPage);
@@ -41,7 +41,7 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     [Fact]
     public void Run_TinyPage_FindsTheButtonAfterEachMutationAndAbstainsWhenItIsRemoved()
     {
-        var report = RelocationMutationEvaluator.Evaluate([_dir], seed: 1, CancellationToken.None);
+        var report = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 1, CancellationToken.None);
 
         var button = report.Cases.Where(c => c.Target.EndsWith("/button[1]", StringComparison.Ordinal)).ToArray();
         button.Should().NotBeEmpty();
@@ -51,8 +51,8 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     [Fact]
     public void Run_SameSeed_SameCasesAndOutcomes()
     {
-        var first = RelocationMutationEvaluator.Evaluate([_dir], seed: 7, CancellationToken.None);
-        var second = RelocationMutationEvaluator.Evaluate([_dir], seed: 7, CancellationToken.None);
+        var first = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 7, CancellationToken.None);
+        var second = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 7, CancellationToken.None);
 
         second.Cases.Select(Key).Should().Equal(first.Cases.Select(Key));
     }
@@ -60,7 +60,7 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     [Fact]
     public void Run_FolderWithoutPages_Throws()
     {
-        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(_temp.Path, "empty")).FullName;
 
         var act = () => RelocationMutationEvaluator.Evaluate([empty], seed: 1, CancellationToken.None);
 

@@ -13,15 +13,19 @@ namespace Praxi.FixEngine.Tests.Rewriting.CSharp;
 /// End to end on real runs: the instructions the analyzer derives from the recorded .NET TRX fixtures (absolute
 /// build-machine paths, a line and no column) rewrite the very sources that produced them.
 /// </summary>
-public sealed class CSharpRewriterFixtureSourcesTests
+public sealed class CSharpRewriterFixtureSourcesTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create();
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory]
     [InlineData("playwright-dotnet", 3)]
     [InlineData("selenium-dotnet", 3)]
     public void Rewrite_InstructionsFromRecordedRuns_EditTheirSourcesOnce(string suite, int expectedInstructions)
     {
-        var root = TestPaths.NewTempDir();
-        var sources = Path.Combine(TestPaths.RepoRoot, "tests", "fixture-sources", suite);
+        var root = _temp.Subfolder();
+        var sources = Path.Combine(RepositoryRoot.Path, "tests", "fixture-sources", suite);
         foreach (var file in Directory.EnumerateFiles(sources).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
         {
             Directory.CreateDirectory(Path.Combine(root, suite));
@@ -47,7 +51,7 @@ public sealed class CSharpRewriterFixtureSourcesTests
             var text = Encoding.UTF8.GetString(File.ReadAllBytes(path));
             var output = text.Remove(edit.Start, edit.Length).Insert(edit.Start, edit.NewText);
             CSharpSyntaxTree.ParseText(output).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Should().BeEmpty();
-            var secondRoot = TestPaths.NewTempDir();
+            var secondRoot = _temp.Subfolder();
             CopyTree(root, secondRoot);
             File.WriteAllText(Path.Combine(secondRoot, edit.File), output, new UTF8Encoding(false));
             var second = sut.Rewrite(new RewriteRequest(new SourceRepository(secondRoot), healed, SelectorPreferences.Default), CancellationToken.None);
@@ -60,8 +64,8 @@ public sealed class CSharpRewriterFixtureSourcesTests
     [InlineData("selenium-dotnet")]
     public void Rewrite_EveryLiteralLocatorInTheSources_ChangesOnlyThatLiteral(string suite)
     {
-        var root = TestPaths.NewTempDir();
-        CopyTree(Path.Combine(TestPaths.RepoRoot, "tests", "fixture-sources", suite), Path.Combine(root, suite));
+        var root = _temp.Subfolder();
+        CopyTree(Path.Combine(RepositoryRoot.Path, "tests", "fixture-sources", suite), Path.Combine(root, suite));
         var sut = new CSharpRewriter();
         var checkedLiterals = 0;
 

@@ -50,9 +50,9 @@ public sealed class JavaScriptRewriterFollowTests
 
         var result = JsRewriteVerifier.Verify(
             Selector("tests/login.spec.ts", 6, 26, Role("button", "Sign in"), Role("button", "Log in")),
-            new JsFile("tests/login.spec.ts", spec),
-            new JsFile("tests/other.spec.ts", other),
-            new JsFile("pages/login-page.ts", LoginPage, after));
+            new RewriteFile("tests/login.spec.ts", spec),
+            new RewriteFile("tests/other.spec.ts", other),
+            new RewriteFile("pages/login-page.ts", LoginPage, after));
 
         var edit = result.Edits.Should().ContainSingle().Subject;
         edit.File.Should().Be("pages/login-page.ts");
@@ -76,8 +76,8 @@ public sealed class JavaScriptRewriterFollowTests
 
         JsRewriteVerifier.Verify(
             Selector("tests/login.spec.ts", 6, 25, Css("#email"), By(LocatorKind.Label, "Email")),
-            new JsFile("tests/login.spec.ts", spec),
-            new JsFile("pages/login-page.ts", LoginPage, after));
+            new RewriteFile("tests/login.spec.ts", spec),
+            new RewriteFile("pages/login-page.ts", LoginPage, after));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class JavaScriptRewriterFollowTests
 
         JsRewriteVerifier.Verify(
             Selector("pages/login-page.ts", 13, 23, Role("button", "Sign in"), Role("button", "Log in")),
-            new JsFile("pages/login-page.ts", LoginPage, after));
+            new RewriteFile("pages/login-page.ts", LoginPage, after));
     }
 
     [Fact]
@@ -112,9 +112,9 @@ public sealed class JavaScriptRewriterFollowTests
 
         JsRewriteVerifier.Verify(
             Selector("e2e/login.spec.ts", 4, 26, Role("button", "Sign in"), Role("button", "Log in")),
-            new JsFile("e2e/fixtures.ts", fixtures),
-            new JsFile("e2e/login.spec.ts", spec),
-            new JsFile("e2e/pages/login-page.ts", LoginPage, after));
+            new RewriteFile("e2e/fixtures.ts", fixtures),
+            new RewriteFile("e2e/login.spec.ts", spec),
+            new RewriteFile("e2e/pages/login-page.ts", LoginPage, after));
     }
 
     [Fact]
@@ -136,9 +136,9 @@ public sealed class JavaScriptRewriterFollowTests
 
         var result = JsRewriteVerifier.Verify(
             Selector("e2e/save.spec.ts", 4, 28, Css("[data-test=save]"), Css("[data-test=store]")),
-            new JsFile("e2e/save.spec.ts", spec),
-            new JsFile("e2e/support/index.ts", index),
-            new JsFile("e2e/support/selectors.ts", selectors, "export const SAVE = [|'[data-test=store]'|];"));
+            new RewriteFile("e2e/save.spec.ts", spec),
+            new RewriteFile("e2e/support/index.ts", index),
+            new RewriteFile("e2e/support/selectors.ts", selectors, "export const SAVE = [|'[data-test=store]'|];"));
 
         result.Edits.Should().ContainSingle().Which.OtherUsages.Should().BeNull();
     }
@@ -167,7 +167,7 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector("e2e/sel.spec.ts", 7, 14, Css("#save"), Css("#store")), new JsFile("e2e/sel.spec.ts", before, after));
+        JsRewriteVerifier.Verify(Selector("e2e/sel.spec.ts", 7, 14, Css("#save"), Css("#store")), new RewriteFile("e2e/sel.spec.ts", before, after));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        var result = JsRewriteVerifier.Verify(Selector("e2e/a.spec.ts", 3, 14, TestId("save"), TestId("store")), new JsFile("e2e/a.spec.ts", before, after));
+        var result = JsRewriteVerifier.Verify(Selector("e2e/a.spec.ts", 3, 14, TestId("save"), TestId("store")), new RewriteFile("e2e/a.spec.ts", before, after));
 
         result.Edits.Should().ContainSingle().Which.FollowedFrom.Should().Be("e2e/a.spec.ts:3");
     }
@@ -216,8 +216,8 @@ public sealed class JavaScriptRewriterFollowTests
 
         JsRewriteVerifier.Verify(
             Selector("e2e/home.spec.ts", 5, 29, Css("header.top"), Css("header.main")),
-            new JsFile("e2e/home.spec.ts", spec),
-            new JsFile("e2e/pages.ts", pages, after));
+            new RewriteFile("e2e/home.spec.ts", spec),
+            new RewriteFile("e2e/pages.ts", pages, after));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector("e2e/p.spec.ts", 2, 14, Css("#save"), Css("#store")), new JsFile("e2e/p.spec.ts", before, after));
+        JsRewriteVerifier.Verify(Selector("e2e/p.spec.ts", 2, 14, Css("#save"), Css("#store")), new RewriteFile("e2e/p.spec.ts", before, after));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector("e2e/p.spec.ts", 2, 14, Css("#save"), Css("#store")), new JsFile("e2e/p.spec.ts", before));
+        var result = JsRewriteVerifier.Run(Selector("e2e/p.spec.ts", 2, 14, Css("#save"), Css("#store")), new RewriteFile("e2e/p.spec.ts", before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("callers pass different values");
@@ -276,7 +276,7 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector("e2e/s.spec.ts", 4, 28, Css("#save"), Css("#store")), new JsFile("e2e/s.spec.ts", before));
+        var result = JsRewriteVerifier.Run(Selector("e2e/s.spec.ts", 4, 28, Css("#save"), Css("#store")), new RewriteFile("e2e/s.spec.ts", before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("@acme/selectors");
@@ -293,7 +293,7 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector("e2e/s.spec.ts", 4, 56, Role("button", "Save"), TestId("save")), new JsFile("e2e/s.spec.ts", before));
+        var result = JsRewriteVerifier.Run(Selector("e2e/s.spec.ts", 4, 56, Role("button", "Save"), TestId("save")), new RewriteFile("e2e/s.spec.ts", before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("e2e/s.spec.ts:1");
@@ -317,6 +317,6 @@ public sealed class JavaScriptRewriterFollowTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector("e2e/s.spec.ts", 4, 56, Role("button", "Save"), Role("button", "Save changes")), new JsFile("e2e/s.spec.ts", before, after));
+        JsRewriteVerifier.Verify(Selector("e2e/s.spec.ts", 4, 56, Role("button", "Save"), Role("button", "Save changes")), new RewriteFile("e2e/s.spec.ts", before, after));
     }
 }

@@ -9,7 +9,7 @@ public sealed class JavaScriptRewriterFormTests
 {
     private const string Spec = "e2e/forms.spec.ts";
 
-    private static JsFile File(string statement, string expected) => new(Spec, Wrap(statement), Wrap(expected));
+    private static RewriteFile File(string statement, string expected) => new(Spec, Wrap(statement), Wrap(expected));
 
     private static string Wrap(string statement) => $$"""
         import { test, expect } from '@playwright/test';
@@ -172,7 +172,7 @@ public sealed class JavaScriptRewriterFormTests
     [InlineData("await page.waitForSelector('#spinner', { state: 'detached' });", "await page.waitForSelector([|'#store'|], { state: 'detached' });")]
     public void Rewrite_PageLevelSelector_ReplacesTheString(string before, string after)
     {
-        var old = Css(JsRewriteVerifier.Strip(before, out _).Split('\'')[1]);
+        var old = Css(RewriterVerifier.Strip(before).Split('\'')[1]);
         JsRewriteVerifier.Verify(Selector(Spec, 4, 15, old, Css("#store")), File(before, after));
     }
 
@@ -254,7 +254,7 @@ public sealed class JavaScriptRewriterFormTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector(Spec, 4, 8, Role("button", "Pay"), Role("button", "Pay now")), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Selector(Spec, 4, 8, Role("button", "Pay"), Role("button", "Pay now")), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public sealed class JavaScriptRewriterFormTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector("e2e/login.spec.js", 4, 31, Css("#login"), Role("button", "Sign in")), new JsFile("e2e/login.spec.js", before, after));
+        JsRewriteVerifier.Verify(Selector("e2e/login.spec.js", 4, 31, Css("#login"), Role("button", "Sign in")), new RewriteFile("e2e/login.spec.js", before, after));
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class JavaScriptRewriterFormTests
     {
         var before = Wrap("await page.locator(`#item-${id}`).click();");
 
-        var result = JsRewriteVerifier.Run(Selector(Spec, 4, 15, Css("#item-42"), TestId("item-42")), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Selector(Spec, 4, 15, Css("#item-42"), TestId("item-42")), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("template literal");
@@ -294,7 +294,7 @@ public sealed class JavaScriptRewriterFormTests
     {
         var before = Wrap("await page.locator('#item-' + id).click();");
 
-        var result = JsRewriteVerifier.Run(Selector(Spec, 4, 15, Css("#item-42"), TestId("item-42")), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Selector(Spec, 4, 15, Css("#item-42"), TestId("item-42")), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("concatenation");
@@ -305,7 +305,7 @@ public sealed class JavaScriptRewriterFormTests
     {
         var before = Wrap("await page.goto('/');");
 
-        var result = JsRewriteVerifier.Run(Selector(Spec, 4, 15, Css("#save"), Css("#store")), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Selector(Spec, 4, 15, Css("#save"), Css("#store")), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NotFound);
         result.Edits.Should().BeEmpty();

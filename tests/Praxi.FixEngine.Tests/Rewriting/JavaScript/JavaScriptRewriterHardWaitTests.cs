@@ -23,7 +23,7 @@ public sealed class JavaScriptRewriterHardWaitTests
             });
             """;
 
-        JsRewriteVerifier.Verify(HardWait(Spec, 2), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(HardWait(Spec, 2), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class JavaScriptRewriterHardWaitTests
             });
             """;
 
-        JsRewriteVerifier.Verify(HardWait(Spec, 3), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(HardWait(Spec, 3), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class JavaScriptRewriterHardWaitTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(HardWait(Spec, 2), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(HardWait(Spec, 2), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NotFound);
     }

@@ -25,7 +25,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        var result = JsRewriteVerifier.Verify(Selector(Spec, 4, 37, Css("#login-btn"), Css("#sign-in")), new JsFile(Spec, before, after));
+        var result = JsRewriteVerifier.Verify(Selector(Spec, 4, 37, Css("#login-btn"), Css("#sign-in")), new RewriteFile(Spec, before, after));
 
         result.Edits.Should().ContainSingle().Which.FollowedFrom.Should().BeNull();
     }
@@ -44,7 +44,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector(Spec, 2, 37, Css("#login-btn"), TestId("sign-in")), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Selector(Spec, 2, 37, Css("#login-btn"), TestId("sign-in")), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector(Spec, 2, 53, Role("button", "Save"), Role("button", "Save changes")), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Selector(Spec, 2, 53, Role("button", "Save"), Role("button", "Save changes")), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Selector(Spec, 2, 38, TestId("checkout"), TestId("checkout-button")), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Selector(Spec, 2, 38, TestId("checkout"), TestId("checkout-button")), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        var result = JsRewriteVerifier.Verify(Selector(Spec, 4, 29, Css("#login-btn"), Css("#sign-in")), new JsFile(Spec, before, after));
+        var result = JsRewriteVerifier.Verify(Selector(Spec, 4, 29, Css("#login-btn"), Css("#sign-in")), new RewriteFile(Spec, before, after));
 
         var edit = result.Edits.Should().ContainSingle().Subject;
         edit.FollowedFrom.Should().Be($"{Spec}:4");
@@ -143,8 +143,8 @@ public sealed class JavaScriptRewriterSelectorTests
 
         var result = JsRewriteVerifier.Verify(
             Selector("e2e/pay.spec.ts", 6, 22, TestId("pay"), TestId("pay-now")),
-            new JsFile("e2e/pay.spec.ts", spec),
-            new JsFile("e2e/pages/checkout-page.ts", page, pageAfter));
+            new RewriteFile("e2e/pay.spec.ts", spec),
+            new RewriteFile("e2e/pages/checkout-page.ts", page, pageAfter));
 
         result.Edits.Should().ContainSingle().Which.FollowedFrom.Should().Be("e2e/pay.spec.ts:6");
     }
@@ -158,7 +158,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector(Spec, 2, 37, Css("#login-btn"), TestId("sign-in")), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Selector(Spec, 2, 37, Css("#login-btn"), TestId("sign-in")), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NoChange);
     }
@@ -172,7 +172,7 @@ public sealed class JavaScriptRewriterSelectorTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector(Spec, 2, 31, Css("#login-btn"), Css("#sign-in")), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Selector(Spec, 2, 31, Css("#login-btn"), Css("#sign-in")), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NotFound);
         result.Reason.Should().Contain("#other");

@@ -13,7 +13,7 @@ namespace Praxi.FixEngine.Tests.Rewriting.JavaScript;
 /// </summary>
 public sealed partial class JavaScriptRewriterSweepTests
 {
-    private static readonly string Suite = Path.Combine(TestPaths.RepoRoot, "tests", "fixture-sources", "playwright-ts");
+    private static readonly string Suite = Path.Combine(RepositoryRoot.Path, "tests", "fixture-sources", "playwright-ts");
 
     private static readonly string[] Files = ["tests/login.spec.ts", "tests/pages/login-page.ts", "playwright.config.ts"];
 
@@ -49,7 +49,7 @@ public sealed partial class JavaScriptRewriterSweepTests
 
         JsRewriteVerifier.Verify(
             Selector(file, line, column, old, @new),
-            [.. Files.Select(f => f == file ? new JsFile(f, original, after) : new JsFile(f, File.ReadAllText(Path.Combine(Suite, f))))]);
+            [.. Files.Select(f => f == file ? new RewriteFile(f, original, after) : new RewriteFile(f, File.ReadAllText(Path.Combine(Suite, f))))]);
     }
 
     public static TheoryData<string, int, int> Timeouts()
@@ -88,7 +88,7 @@ public sealed partial class JavaScriptRewriterSweepTests
 
         JsRewriteVerifier.Verify(
             Timeout(file, line, 1, oldMs, oldMs * 2),
-            [.. Files.Select(f => f == file ? new JsFile(f, original, after) : new JsFile(f, File.ReadAllText(Path.Combine(Suite, f))))]);
+            [.. Files.Select(f => f == file ? new RewriteFile(f, original, after) : new RewriteFile(f, File.ReadAllText(Path.Combine(Suite, f))))]);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Timeout(Spec, 2, 52, 5000, 15000), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Timeout(Spec, 2, 52, 5000, 15000), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Timeout(Spec, 2, 41, 5000, 15000), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Timeout(Spec, 2, 41, 5000, 15000), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Timeout(Spec, 3, 39, 2000, 10000), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Timeout(Spec, 3, 39, 2000, 10000), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Timeout(Spec, 2, 8, 60000, 120000), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Timeout(Spec, 2, 8, 60000, 120000), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Timeout(Spec, 1, 1, 60000, 120000), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Timeout(Spec, 1, 1, 60000, 120000), new RewriteFile(Spec, before, after));
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        JsRewriteVerifier.Verify(Timeout(Spec, 2, 9, 3000, 6000), new JsFile(Spec, before, after));
+        JsRewriteVerifier.Verify(Timeout(Spec, 2, 9, 3000, 6000), new RewriteFile(Spec, before, after));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        var result = JsRewriteVerifier.Verify(Timeout(Spec, 4, 14, 4000, 8000), new JsFile(Spec, before, after));
+        var result = JsRewriteVerifier.Verify(Timeout(Spec, 4, 14, 4000, 8000), new RewriteFile(Spec, before, after));
 
         result.Edits.Should().ContainSingle().Which.FollowedFrom.Should().Be($"{Spec}:4");
     }
@@ -155,7 +155,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Timeout(Spec, 2, 14, 5000, 8000), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Timeout(Spec, 2, 14, 5000, 8000), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("5 * 1000");
@@ -170,7 +170,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Timeout(Spec, 2, 14, 5000, 8000), new JsFile(Spec, before));
+        var result = JsRewriteVerifier.Run(Timeout(Spec, 2, 14, 5000, 8000), new RewriteFile(Spec, before));
 
         result.Status.Should().Be(RewriteStatus.NotFound);
     }
@@ -198,7 +198,7 @@ public sealed class JavaScriptRewriterTimeoutTests
     {
         var after = Config.Replace(oldText, newText, StringComparison.Ordinal);
 
-        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", null, null, oldMs, newMs, $"config_key={key}"), new JsFile("playwright.config.ts", Config, after));
+        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", null, null, oldMs, newMs, $"config_key={key}"), new RewriteFile("playwright.config.ts", Config, after));
     }
 
     [Theory]
@@ -221,7 +221,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             """;
         var after = config.Replace(oldText, newText, StringComparison.Ordinal);
 
-        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", line, null, 5000, 6000), new JsFile("playwright.config.ts", config, after));
+        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", line, null, 5000, 6000), new RewriteFile("playwright.config.ts", config, after));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class JavaScriptRewriterTimeoutTests
     {
         var after = Config.Replace("navigationTimeout: 15000", "navigationTimeout: [|45000|]", StringComparison.Ordinal);
 
-        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", null, null, 15000, 45000), new JsFile("playwright.config.ts", Config, after));
+        JsRewriteVerifier.Verify(Timeout("playwright.config.ts", null, null, 15000, 45000), new RewriteFile("playwright.config.ts", Config, after));
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class JavaScriptRewriterTimeoutTests
             export default { use: { baseURL: 'http://localhost:3000' } };
             """;
 
-        var result = JsRewriteVerifier.Run(Timeout("playwright.config.js", null, null, 5000, 10000, "config_key=expect.timeout"), new JsFile("playwright.config.js", config));
+        var result = JsRewriteVerifier.Run(Timeout("playwright.config.js", null, null, 5000, 10000, "config_key=expect.timeout"), new RewriteFile("playwright.config.js", config));
 
         result.Status.Should().Be(RewriteStatus.NotFound);
     }

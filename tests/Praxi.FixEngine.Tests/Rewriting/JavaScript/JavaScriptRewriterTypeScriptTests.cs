@@ -51,7 +51,7 @@ public sealed class JavaScriptRewriterTypeScriptTests
     {
         var after = Before.Replace("{ name: 'Checkout' }", "{ name: [|'Check out'|] }", StringComparison.Ordinal);
 
-        JsRewriteVerifier.Verify(Selector("e2e/cart.spec.ts", 34, 23, Role("button", "Checkout"), Role("button", "Check out")), new JsFile("e2e/cart.spec.ts", Before, after));
+        JsRewriteVerifier.Verify(Selector("e2e/cart.spec.ts", 34, 23, Role("button", "Checkout"), Role("button", "Check out")), new RewriteFile("e2e/cart.spec.ts", Before, after));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class JavaScriptRewriterTypeScriptTests
         var text = Before.Replace("await cart.checkout.click();", "await page.locator(tabs.cart).click();", StringComparison.Ordinal);
         var after = text.Replace("cart: '#cart'", "cart: [|'#basket'|]", StringComparison.Ordinal);
 
-        JsRewriteVerifier.Verify(Selector("e2e/cart.spec.ts", 34, 34, Css("#cart"), Css("#basket")), new JsFile("e2e/cart.spec.ts", text, after));
+        JsRewriteVerifier.Verify(Selector("e2e/cart.spec.ts", 34, 34, Css("#cart"), Css("#basket")), new RewriteFile("e2e/cart.spec.ts", text, after));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class JavaScriptRewriterTypeScriptTests
             });
             """;
 
-        var result = JsRewriteVerifier.Run(Selector("src/button.spec.tsx", 5, 35, By(LocatorKind.Text, "Save"), By(LocatorKind.Text, "Store")), new JsFile("src/button.spec.tsx", before));
+        var result = JsRewriteVerifier.Run(Selector("src/button.spec.tsx", 5, 35, By(LocatorKind.Text, "Save"), By(LocatorKind.Text, "Store")), new RewriteFile("src/button.spec.tsx", before));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("cannot tokenize");
