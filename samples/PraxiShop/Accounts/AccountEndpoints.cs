@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Praxi.FixEngine.Healing;
 using PraxiShop.Layout;
 
 namespace PraxiShop.Accounts;

@@ -1,5 +1,3 @@
-using Praxi.FixEngine.Healing;
-using Praxi.FixEngine.Reporting;
 using PraxiShop.Breakage;
 using PraxiShop.Catalog;
 using PraxiShop.Checkout;

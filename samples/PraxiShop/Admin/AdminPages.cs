@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Praxi.FixEngine.Reporting;
 using PraxiShop.Checkout;
 using PraxiShop.Layout;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Praxi.FixEngine.Healing;
 using PraxiShop.Catalog;
 using PraxiShop.Layout;
 

@@ -1,4 +1,3 @@
-using Praxi.FixEngine.Healing;
 using PraxiShop.Layout;
 
 namespace PraxiShop.Catalog;

@@ -1,4 +1,3 @@
-using Praxi.FixEngine.Healing;
 using PraxiShop.Cart;
 using PraxiShop.Catalog;
 using PraxiShop.Layout;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Praxi.FixEngine.Healing;
 
 namespace PraxiShop.Layout;
 

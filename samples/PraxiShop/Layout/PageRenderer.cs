@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Praxi.FixEngine.Healing;
 using PraxiShop.Breakage;
 using PraxiShop.Cart;
 
