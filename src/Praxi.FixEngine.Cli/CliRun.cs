@@ -37,11 +37,13 @@ internal static class CliRun
         }
     }
 
-    public static FailureAnalyzer CreateAnalyzer(string? configPath, string? runId)
+    public static FailureAnalyzer CreateAnalyzer(string? configPath, string? runId) => new(CreateOptions(configPath, runId));
+
+    public static AnalysisOptions CreateOptions(string? configPath, string? runId)
     {
         var options = new AnalysisOptions { RunId = runId ?? "local" };
         PraxiConfig.Load(configPath).ApplyTo(options);
-        return new FailureAnalyzer(options);
+        return options;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -12,6 +12,7 @@ internal static class PraxiCli
         {
             new AnalyzeCommand(),
             new EvalCommand(),
+            new TrainCommand(),
             new BenchCommand(),
             new FixCommand(services ?? CliServices.Default),
             new BaselineCommand(),

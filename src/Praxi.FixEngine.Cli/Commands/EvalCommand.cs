@@ -2,17 +2,22 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evaluation;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
-/// <summary><c>praxi eval &lt;corpus-folder&gt; [--config praxi.json] [--json]</c>: score the classifier on labelled logs.</summary>
+/// <summary><c>praxi eval &lt;corpus-folder&gt; [--folds N] [--rules-only] [--config praxi.json] [--json]</c>: score the classifier on labelled logs.</summary>
 internal sealed class EvalCommand : Command
 {
     private readonly Argument<string> _folder = new("corpus-folder") { Description = "A folder with logs and a labels.json ([{\"file\", \"label\"}])." };
     private readonly Option<string?> _config = new("--config") { Description = "praxi.json with the rules to evaluate (default: ./praxi.json if present)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print the scores as one JSON object." };
+    private readonly Option<int?> _folds = new("--folds") { Description = "Cross-validate the learned judge with this many folds grouped by source project (each fold judged by a model that never saw its projects)." };
+    private readonly Option<double?> _l2 = new("--l2") { Description = "With --folds: the L2 penalty to train each fold with (default as praxi train)." };
+    private readonly Option<string?> _scoreOn = new("--score-on") { Description = "With --folds: score each held-out fold on this copy of the corpus (same files, e.g. buried in full CI logs) while training on the corpus." };
+    private readonly Option<bool> _rulesOnly = new("--rules-only") { Description = "Score the rules alone, without the learned judge." };
 
     public EvalCommand()
         : base("eval", "Score the classifier on a labelled folder: per-label precision/recall, macro-F1, confusion matrix, confident accuracy.")
@@ -20,20 +25,68 @@ internal sealed class EvalCommand : Command
         Arguments.Add(_folder);
         Options.Add(_config);
         Options.Add(_json);
+        Options.Add(_folds);
+        Options.Add(_rulesOnly);
+        Options.Add(_l2);
+        Options.Add(_scoreOn);
         SetAction((parse, ct) => CliRun.GuardAsync(parse, async () =>
         {
-            var analyzer = CliRun.CreateAnalyzer(parse.GetValue(_config), null);
+            var options = CliRun.CreateOptions(parse.GetValue(_config), null);
+            options.RulesOnly = parse.GetValue(_rulesOnly);
             var folder = parse.GetRequiredValue(_folder);
-            if (!Directory.Exists(folder))
+            var json = parse.GetValue(_json);
+            string text;
+            if (parse.GetValue(_folds) is { } folds)
             {
-                throw new FixEngineException($"'{folder}' is not a folder: pass a folder holding logs and a labels.json.");
+                if (options.RulesOnly)
+                {
+                    throw new FixEngineException("--folds cross-validates the learned judge; --rules-only has nothing to train.");
+                }
+
+                var cv = await Task.Run(() => CorpusEvaluator.CrossValidate(folder, options, folds, TrainCommand.Settings(parse.GetValue(_l2)), parse.GetValue(_scoreOn), ct), ct).ConfigureAwait(false);
+                text = json ? Json(cv.Judge, cv.Rules, folds) : Render(cv.Judge) + RenderBaseline(cv);
+            }
+            else
+            {
+                var report = await Task.Run(() => CorpusEvaluator.Evaluate(folder, new FailureAnalyzer(options), ct), ct).ConfigureAwait(false);
+                text = json ? Json(report, null, null) : Render(report);
+                if (options.Rules.Count > 0)
+                {
+                    // What the user's rules change: the same corpus without them.
+                    var without = CliRun.CreateOptions(null, null);
+                    without.RulesOnly = options.RulesOnly;
+                    without.Model = options.Model;
+                    var before = await Task.Run(() => CorpusEvaluator.Evaluate(folder, new FailureAnalyzer(without), ct), ct).ConfigureAwait(false);
+                    text += json ? string.Empty : RenderRuleChanges(CorpusEvaluator.Changes(before, report), options.Rules.Count);
+                }
             }
 
-            var report = await Task.Run(() => CorpusEvaluator.Evaluate(folder, analyzer, ct), ct).ConfigureAwait(false);
-            var text = parse.GetValue(_json) ? Json(report) : Render(report);
             await parse.InvocationConfiguration.Output.WriteAsync(text).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
+    }
+
+    private static string RenderBaseline(CrossValidationReport cv)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var r = cv.Rules;
+        return string.Create(inv, $"\nheld out by project over {cv.Folds} folds; the rules alone on the same files: accuracy {r.Accuracy:0.000}, macro-F1 {r.MacroF1:0.000}, answers with confidence >= {CorpusEvaluator.ConfidentAt:0.0}: {r.ConfidentAnswers}, correct: {r.ConfidentCorrect}\n");
+    }
+
+    private static string RenderRuleChanges(IReadOnlyList<AnswerChange> changes, int rules)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        var fixedCount = changes.Count(c => c.After == c.Expected);
+        var broken = changes.Count(c => c.Before == c.Expected);
+        sb.Append(inv, $"your {rules} rule(s) change {changes.Count} answer(s): {fixedCount} now right, {broken} now wrong").AppendLine();
+        foreach (var c in changes)
+        {
+            sb.Append(inv, $"  {c.File}: {c.Before.ToName()} → {c.After.ToName()} (label {c.Expected.ToName()})").AppendLine();
+        }
+
+        return sb.ToString();
     }
 
     internal static string Render(EvaluationReport report)
@@ -47,9 +100,17 @@ internal sealed class EvalCommand : Command
         }
 
         sb.AppendLine();
-        sb.Append(inv, $"files: {report.Items.Count}, accuracy: {report.Accuracy:0.000}, macro-F1: {report.MacroF1:0.000}").AppendLine();
+        sb.Append(inv, $"files: {report.Items.Count}, accuracy: {report.Accuracy:0.000} (with secondary labels: {report.AcceptableAccuracy:0.000}), macro-F1: {report.MacroF1:0.000}, unknown: {report.Abstained}").AppendLine();
         var calibrated = report.ConfidentAnswers == 0 ? 0 : (double)report.ConfidentCorrect / report.ConfidentAnswers;
         sb.Append(inv, $"answers with confidence >= {CorpusEvaluator.ConfidentAt:0.0}: {report.ConfidentAnswers}, correct: {report.ConfidentCorrect} ({calibrated:0.000})").AppendLine();
+        sb.Append(inv, $"expected calibration error: {report.CalibrationError:0.000}").AppendLine();
+        sb.AppendLine();
+        sb.AppendLine("reliability (confidence → share right):");
+        foreach (var b in report.Reliability.Where(b => b.Answers > 0))
+        {
+            sb.Append(inv, $"  [{b.Low:0.0}, {b.High:0.0}{(b.High >= 1 ? "]" : ")")} {b.Answers,4} answers, mean confidence {b.MeanConfidence:0.000}, right {b.Accuracy:0.000}").AppendLine();
+        }
+
         sb.AppendLine();
         sb.AppendLine("confusion (rows: label, columns: answer):");
         var types = report.Labels.Select(l => l.Type).ToList();
@@ -86,15 +147,21 @@ internal sealed class EvalCommand : Command
         return sb.ToString();
     }
 
-    private static string Json(EvaluationReport r)
+    private static string Json(EvaluationReport r, EvaluationReport? rules, int? folds)
     {
         var payload = new
         {
             files = r.Items.Count,
+            folds,
             accuracy = Math.Round(r.Accuracy, 4),
+            acceptable_accuracy = Math.Round(r.AcceptableAccuracy, 4),
             macro_f1 = Math.Round(r.MacroF1, 4),
+            unknown = r.Abstained,
             confident_answers = r.ConfidentAnswers,
             confident_correct = r.ConfidentCorrect,
+            calibration_error = Math.Round(r.CalibrationError, 4),
+            reliability = r.Reliability.Select(b => new { low = b.Low, high = b.High, answers = b.Answers, correct = b.Correct, mean_confidence = Math.Round(b.MeanConfidence, 4) }),
+            rules = rules is null ? null : new { accuracy = Math.Round(rules.Accuracy, 4), macro_f1 = Math.Round(rules.MacroF1, 4), confident_answers = rules.ConfidentAnswers, confident_correct = rules.ConfidentCorrect },
             labels = r.Labels.Select(l => new { label = l.Type.ToName(), support = l.Support, predicted = l.Predicted, precision = Math.Round(l.Precision, 4), recall = Math.Round(l.Recall, 4), f1 = Math.Round(l.F1, 4) }),
             items = r.Items.Select(i => new { file = i.File, expected = i.Expected.ToName(), actual = i.Actual.ToName(), confidence = i.Confidence }),
         };

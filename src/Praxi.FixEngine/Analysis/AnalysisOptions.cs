@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Judging;
 
 namespace Praxi.FixEngine.Analysis;
 
@@ -14,6 +15,12 @@ public sealed class AnalysisOptions
 
     /// <summary>Custom classifiers consulted after the rules; the more confident verdict wins.</summary>
     public IList<IFailureClassifier> Classifiers { get; } = [];
+
+    /// <summary>The learned judge that weighs the rules' evidence; null for the one the library ships.</summary>
+    public JudgeModel? Model { get; set; }
+
+    /// <summary>True to classify with the rules alone, without the learned judge. <value>The default is false.</value></summary>
+    public bool RulesOnly { get; set; }
 
     /// <summary>Below this confidence a failure is <c>unknown</c>. <value>The default is 0.5.</value></summary>
     public double MinConfidence { get; set; } = 0.5;

@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Judging;
 using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Analysis;
@@ -22,6 +23,7 @@ public sealed class FailureAnalyzer
     private readonly AnalysisOptions _options;
     private readonly BlockScorer _scorer;
     private readonly FailureClassifier _classifier;
+    private readonly Lazy<JudgeModel?> _model;
 
     /// <summary>Creates an analyzer; the options are validated once, here.</summary>
     /// <param name="options">Settings, or null for the defaults.</param>
@@ -32,6 +34,7 @@ public sealed class FailureAnalyzer
         _options.Validate();
         _scorer = new BlockScorer(RuleSet.Create(_options.Rules));
         _classifier = new FailureClassifier(_scorer, [.. _options.Classifiers], _options.MinConfidence);
+        _model = new(() => _options.RulesOnly ? null : _options.Model ?? JudgeModel.BuiltIn);
     }
 
     /// <summary>Analyses one log file or a folder of CI artifacts.</summary>
@@ -41,10 +44,29 @@ public sealed class FailureAnalyzer
     /// <exception cref="FixEngineException">The path is missing, empty, binary or malformed.</exception>
     internal AnalysisReport Analyze(string path, CancellationToken cancellationToken = default)
     {
+        var run = Examine(path, cancellationToken);
+        JudgeVerdict? judged = null;
+        if (_model.Value is { } model && run.Judgeable)
+        {
+            judged = RunVerdicts.Choose(run.Input, model.Judge(run.Input));
+        }
+
+        return ReportBuilder.Build(_options, run.Logs, run.Classified, judged);
+    }
+
+    /// <summary>Reads and classifies a run with the rules, and gathers what the judge weighs.</summary>
+    internal RunExamination Examine(string path, CancellationToken cancellationToken = default)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var logs = new ArtifactReader(_scorer).Read(path, cancellationToken);
         var classified = Classify(logs);
-        return ReportBuilder.Build(_options, logs, classified);
+        var (ruleType, ruleConfidence) = ReportBuilder.Dominant(classified);
+        var byUser = classified.Any(c => c.ByUser && c.Type == ruleType);
+        var input = RunEvidence.From(logs, classified, ruleType, ruleConfidence);
+
+        // A run whose test reports list passes and no failure is green: lines that merely look like trouble do not make it red.
+        var reportedGreen = classified.Count == 0 && logs.Any(l => l.Passed > 0 || l.PassedTests is { Count: > 0 });
+        return new RunExamination(logs, classified, input, byUser, !byUser && !reportedGreen && input.Lines.Count > 0);
     }
 
     /// <summary>Analyses one log file or a folder of CI artifacts off the calling thread.</summary>
@@ -113,3 +135,11 @@ public sealed class FailureAnalyzer
         };
     }
 }
+
+/// <summary>A run read and classified by the rules, with the judge's input.</summary>
+/// <param name="Logs">The parsed artifacts.</param>
+/// <param name="Classified">The rules' verdict per failure.</param>
+/// <param name="Input">What the judge weighs.</param>
+/// <param name="ByUser">True when a user's rule or classifier made the run's verdict (it then wins over the judge).</param>
+/// <param name="Judgeable">True when the judge should weigh in: not a user's verdict, not a green run, some lines to read.</param>
+internal sealed record RunExamination(IReadOnlyList<ParsedLog> Logs, IReadOnlyList<ClassifiedFailure> Classified, JudgeInput Input, bool ByUser, bool Judgeable);

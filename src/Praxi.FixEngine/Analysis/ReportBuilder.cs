@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Judging;
 using Praxi.FixEngine.Locators;
 using Praxi.FixEngine.Logs;
 
@@ -14,18 +15,33 @@ internal static class ReportBuilder
     /// <summary>Below this run confidence a person should look even when a pipeline is triggered.</summary>
     private const double ReviewBelow = 0.6;
 
-    public static AnalysisReport Build(AnalysisOptions options, IReadOnlyList<ParsedLog> logs, IReadOnlyList<ClassifiedFailure> classified)
+    public static AnalysisReport Build(AnalysisOptions options, IReadOnlyList<ParsedLog> logs, IReadOnlyList<ClassifiedFailure> classified, JudgeVerdict? judged = null)
     {
         var (type, confidence) = Dominant(classified);
-        var evidence = classified.Where(c => c.Type == type).OrderByDescending(c => c.Confidence)
-            .SelectMany(c => c.Evidence).DistinctBy(e => (e.Source, e.Line, e.Text)).Take(5).ToList();
+        var ruleEvidence = classified.Where(c => c.Type == type).OrderByDescending(c => c.Confidence)
+            .SelectMany(c => c.Evidence).DistinctBy(e => (e.Source, e.Line, e.Text)).ToList();
+        var evidence = ruleEvidence.Take(5).ToList();
+        ErrorType? secondary = null;
+        var decidedBy = classified.Any(c => c.ByUser && c.Type == type) ? "user" : "rules";
+        if (judged is not null)
+        {
+            // The judge speaks for the run; the failures the rules put under the run's type (or could not type) follow it.
+            var ruleType = type;
+            classified = [.. classified.Select(c => c.Type == ruleType || c.Type == ErrorType.Unknown ? Follow(c, judged) : c)];
+            type = judged.Type;
+            confidence = judged.Confidence;
+            secondary = judged.RunnerUp == type ? null : judged.RunnerUp;
+            var agreeing = judged.Type == ruleType || (judged.Type == ErrorType.Unknown && judged.RunnerUp == ruleType) ? ruleEvidence : [];
+            evidence = [.. agreeing.Concat(judged.Evidence).DistinctBy(e => (e.Source, e.Line)).Take(5)];
+            decidedBy = "model";
+        }
         var failures = classified.Select(ToReport).ToList();
-        var plan = classified.Count == 0
+        var plan = classified.Count == 0 && judged is null
             ? new SelfHealPlan { Eligible = false, Reason = "no failure was found in the artifacts", Actions = [], MaxAttempts = options.MaxSelfHealAttempts }
             : SelfHealPlans.For(type, options.MaxSelfHealAttempts);
         var instructions = FixInstructions.For(classified, options);
         var fixAgent = instructions.Count > 0;
-        var review = classified.Count > 0 && (type is ErrorType.Unknown or ErrorType.AssertionFailure or ErrorType.BackendError or ErrorType.CompileError
+        var review = (classified.Count > 0 || judged is not null) && (type is ErrorType.Unknown or ErrorType.AssertionFailure or ErrorType.BackendError or ErrorType.CompileError
             || confidence < ReviewBelow
             || (!plan.Eligible && !fixAgent));
         return new AnalysisReport
@@ -37,11 +53,31 @@ internal static class ReportBuilder
                 Confidence = Math.Round(confidence, 3),
                 Evidence = evidence,
                 Failures = failures,
+                SecondaryType = secondary,
+                DecidedBy = classified.Count == 0 && judged is null ? null : decidedBy,
             },
             SelfHealPlan = plan,
             FixAgentInstructions = instructions,
             Triggers = new Triggers(plan.Eligible, fixAgent, review),
             Sources = [.. logs.Select(l => new ArtifactSummary(l.Source, l.Format, l.Failures.Count, l.Signals.Count))],
+        };
+    }
+
+    /// <summary>A failure under the judge's verdict: its rules' type becomes the runner-up, its evidence the judge's when they disagree.</summary>
+    private static ClassifiedFailure Follow(ClassifiedFailure c, JudgeVerdict judged)
+    {
+        if (c.Type == judged.Type)
+        {
+            return c with { Confidence = judged.Confidence };
+        }
+
+        var secondary = c.Type == ErrorType.Unknown ? c.Secondary ?? judged.RunnerUp : c.Type;
+        return c with
+        {
+            Type = judged.Type,
+            Confidence = judged.Confidence,
+            Secondary = secondary == judged.Type ? null : secondary,
+            Evidence = judged.Evidence.Count > 0 ? judged.Evidence : c.Evidence,
         };
     }
 

@@ -76,8 +76,12 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
             evidence = [new RuleHit(AuthFlow.Rule, failure.Source, new LogLine(failure.SourceLine, failure.Test), AuthFlow.Confidence), .. evidence];
         }
 
-        var lines = evidence.Take(5).Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))).ToList();
+        var shown = evidence.Take(5).ToList();
+        var byUser = shown.Any(h => h.Rule.Type == type0 && !RuleSet.IsBuiltIn(h.Rule) && !ReferenceEquals(h.Rule, AuthFlow.Rule));
+        var lines = shown.Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))).ToList();
+        var before = type0;
         (type0, confidence) = ApplyPlugins(failure, related, type0, confidence, lines);
+        byUser |= type0 != before || (lines.Count > shown.Count);
 
         if (confidence < minConfidence && type0 != ErrorType.Unknown)
         {
@@ -90,7 +94,12 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
             secondary = null;
         }
 
-        return new ClassifiedFailure(failure, type0, Math.Round(confidence, 3), secondary, lines, [.. related.Select(r => r.Signal)], relatedLines);
+        return new ClassifiedFailure(failure, type0, Math.Round(confidence, 3), secondary, lines, [.. related.Select(r => r.Signal)], relatedLines)
+        {
+            OwnScores = own.Scores,
+            ContextScores = context,
+            ByUser = byUser,
+        };
     }
 
     /// <summary>The lines a failure is judged on: its block, or its message when the format gave no block.</summary>

@@ -166,7 +166,7 @@ internal sealed class RuleSet
         return new CompiledRule(rule);
     }
 
-    private static bool IsBuiltIn(ClassificationRule rule)
+    internal static bool IsBuiltIn(ClassificationRule rule)
     {
         foreach (var builtIn in BuiltInRules.Value)
         {

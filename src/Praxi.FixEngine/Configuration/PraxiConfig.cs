@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Classification;
 using Praxi.FixEngine.Guardrails;
+using Praxi.FixEngine.Judging;
 using Praxi.FixEngine.Locators;
 
 namespace Praxi.FixEngine.Configuration;
@@ -21,6 +22,8 @@ public sealed partial class PraxiConfig
     };
 
     private readonly ConfigDto _dto;
+
+    private JudgeModel? _model;
 
     private PraxiConfig(ConfigDto dto) => _dto = dto;
 
@@ -67,6 +70,12 @@ public sealed partial class PraxiConfig
         var config = new PraxiConfig(dto);
         try
         {
+            if (dto.Classification?.Model is { Length: > 0 } model)
+            {
+                // A model path is relative to the config file, like everything else a team commits beside it.
+                config._model = JudgeModel.Load(Path.GetFullPath(model, Path.GetDirectoryName(Path.GetFullPath(file)) ?? "."));
+            }
+
             var problems = config.ClassificationRules.SelectMany(RuleSet.Validate).ToList();
             var guardrails = new GuardrailPolicy();
             config.ApplyTo(guardrails);
@@ -103,6 +112,16 @@ public sealed partial class PraxiConfig
         if (_dto.Classification?.MinConfidence is { } min)
         {
             options.MinConfidence = min;
+        }
+
+        if (_model is not null)
+        {
+            options.Model = _model;
+        }
+
+        if (_dto.Classification?.RulesOnly is true)
+        {
+            options.RulesOnly = true;
         }
 
         // The analyzer proposes raised timeouts under the same ceiling the guardrails enforce.
@@ -219,5 +238,11 @@ public sealed partial class PraxiConfig
 
         [JsonPropertyName("min_confidence")]
         public double? MinConfidence { get; init; }
+
+        [JsonPropertyName("model")]
+        public string? Model { get; init; }
+
+        [JsonPropertyName("rules_only")]
+        public bool? RulesOnly { get; init; }
     }
 }

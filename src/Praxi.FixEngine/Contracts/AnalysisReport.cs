@@ -41,6 +41,12 @@ public sealed record RunClassification
 
     /// <summary>Every failed test with its own type.</summary>
     public required IReadOnlyList<FailureReport> Failures { get; init; }
+
+    /// <summary>The type that comes next (with <c>unknown</c>, the best guess that was not sure enough to give).</summary>
+    public ErrorType? SecondaryType { get; init; }
+
+    /// <summary>Who gave the verdict: <c>model</c> (the learned judge), <c>rules</c> (the built-in rules alone) or <c>user</c> (a praxi.json rule or a custom classifier).</summary>
+    public string? DecidedBy { get; init; }
 }
 
 /// <summary>One failed test, classified.</summary>

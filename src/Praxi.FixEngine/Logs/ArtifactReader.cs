@@ -129,6 +129,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
     {
         var parsers = LogParsers.CreateTextParsers(source);
         var scanner = new GenericBlockScanner(source, scorer);
+        var suspect = new SuspectLines();
         using (var reader = LogLineReader.Open(file))
         {
             var count = 0;
@@ -140,6 +141,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
                 }
 
                 scanner.Accept(line);
+                suspect.Accept(line);
                 if ((++count & 0xFFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -172,7 +174,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             format = LogFormat.BackendLog;
         }
 
-        return new ParsedLog(source, format, failures, signals);
+        return new ParsedLog(source, format, failures, signals) { Suspect = suspect.Complete() };
     }
 
     private static bool LooksLikeBackendLog(IReadOnlyList<LogSignal> signals) =>

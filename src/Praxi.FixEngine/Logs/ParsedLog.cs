@@ -15,4 +15,8 @@ internal sealed record ParsedLog(
     IReadOnlyList<TestFailure> Failures,
     IReadOnlyList<LogSignal> Signals,
     int? Passed = null,
-    IReadOnlyList<string>? PassedTests = null);
+    IReadOnlyList<string>? PassedTests = null)
+{
+    /// <summary>Lines that look like trouble in words no rule knows (text logs only); see <see cref="SuspectLines"/>.</summary>
+    public IReadOnlyList<LogLine> Suspect { get; init; } = [];
+}

@@ -17,6 +17,7 @@ internal static class Layers
         ("bottom", ["Contracts"]),
         ("bottom", ["Locators"]),
         ("stage", ["Logs"]),
+        ("stage", ["Judging"]),
         ("stage", ["Classification"]),
         ("stage", ["Analysis"]),
         ("stage", ["Evaluation"]),
