@@ -24,6 +24,7 @@ public sealed class BuiltInRuleCoverageTests : IDisposable
     [InlineData("mobile-multiple-views-matched", ErrorType.StrictModeViolation, "Test Failed: 'with text: is \"OK\"' matches 3 views in the hierarchy:")]
     [InlineData("cypress-single-element-only", ErrorType.StrictModeViolation, "CypressError: `cy.type()` can only be called on a single element. Your subject contained 4 elements.")]
     [InlineData("capybara-element-not-found", ErrorType.SelectorNotFound, "Capybara::ElementNotFound: Unable to find css \"#checkout-button\"")]
+    [InlineData("capybara-element-not-found", ErrorType.SelectorNotFound, "Unable to find visible xpath \"//button[@id='pay']\" (Capybara::ElementNotFound)")]
     [InlineData("capybara-element-not-found", ErrorType.SelectorNotFound, "Failure/Error: click_on \"Continue\"\nCapybara::ElementNotFound:\n  Unable to find link or button \"Continue\"")]
     [InlineData("testing-library-unable-to-find", ErrorType.SelectorNotFound, "TestingLibraryElementError: Unable to find an accessible element with the role \"button\" and name \"Delete\"")]
     [InlineData("testing-library-unable-to-find", ErrorType.SelectorNotFound, "Unable to find a label with the text of: Email address")]
