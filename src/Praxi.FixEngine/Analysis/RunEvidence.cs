@@ -38,7 +38,9 @@ internal static class RunEvidence
             }
         }
 
-        foreach (var signal in logs.SelectMany(l => l.Signals))
+        // The blocks that belong to the failures (or every block when no failure was recognised).
+        var blocks = classified.Count > 0 ? classified.SelectMany(c => c.Related).Distinct() : logs.SelectMany(l => l.Signals);
+        foreach (var signal in blocks)
         {
             foreach (var line in signal.Lines)
             {
@@ -47,7 +49,7 @@ internal static class RunEvidence
         }
 
         // Nothing recognised as a failure: the judge reads the lines that look like trouble instead.
-        if (classified.Count >= 0)
+        if (classified.Count == 0)
         {
             foreach (var log in logs)
             {

@@ -95,7 +95,7 @@ public sealed class BuiltInRuleCoverageTests : IDisposable
         var sut = new BlockScorer(RuleSet.Create(null));
 
         var hits = sut.Score("run.log", Lines(message)).Hits.Select(h => h.Rule.Id);
-        var report = new FailureAnalyzer().Analyze(WriteLog(message));
+        var report = new FailureAnalyzer(new AnalysisOptions { RulesOnly = true }).Analyze(WriteLog(message));
 
         hits.Should().Contain(rule);
         report.Classification.ErrorType.Should().Be(expected);
@@ -114,7 +114,7 @@ public sealed class BuiltInRuleCoverageTests : IDisposable
     [InlineData(ErrorType.BrowserCrash, "Error: session not created: Chrome failed to start: exited normally.\n  (session not created: DevToolsActivePort file doesn't exist)\nThis version of ChromeDriver only supports Chrome version 114")]
     public void Analyze_SimilarLookingMessage_IsNotThatType(ErrorType notExpected, string message)
     {
-        var sut = new FailureAnalyzer();
+        var sut = new FailureAnalyzer(new AnalysisOptions { RulesOnly = true });
 
         var report = sut.Analyze(WriteLog(message));
 
