@@ -129,7 +129,6 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
     {
         var parsers = LogParsers.CreateTextParsers(source);
         var scanner = new GenericBlockScanner(source, scorer);
-        var suspect = new SuspectLines();
         using (var reader = LogLineReader.Open(file))
         {
             var count = 0;
@@ -141,7 +140,6 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
                 }
 
                 scanner.Accept(line);
-                suspect.Accept(line);
                 if ((++count & 0xFFFF) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -174,7 +172,10 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             format = LogFormat.BackendLog;
         }
 
-        return new ParsedLog(source, format, failures, signals) { Suspect = suspect.Complete() };
+        // Nothing recognised: a second pass gathers the lines that look like trouble for the judge. Only then, so
+        // the common path (a failure was found) pays nothing for it.
+        var suspect = failures.Count == 0 && signals.Count == 0 ? SuspectLines.Read(file, cancellationToken) : [];
+        return new ParsedLog(source, format, failures, signals) { Suspect = suspect };
     }
 
     private static bool LooksLikeBackendLog(IReadOnlyList<LogSignal> signals) =>

@@ -30,7 +30,7 @@ internal sealed class SuspectLines
     private int _after;
     private int _lastKept;
 
-    public void Accept(in LogLine line)
+    private void Accept(in LogLine line)
     {
         if (line.Text.AsSpan().IndexOfAny(Words) >= 0 && !NoiseLines.IsNoise(line.Text))
         {
@@ -61,7 +61,25 @@ internal sealed class SuspectLines
         _before[_beforeCount++] = line;
     }
 
-    public IReadOnlyList<LogLine> Complete() => [.. _kept];
+    private IReadOnlyList<LogLine> Complete() => [.. _kept];
+
+    /// <summary>The suspect lines of a whole file.</summary>
+    public static IReadOnlyList<LogLine> Read(string file, CancellationToken cancellationToken)
+    {
+        var suspect = new SuspectLines();
+        using var reader = LogLineReader.Open(file);
+        var count = 0;
+        while (reader.TryRead(out var line))
+        {
+            suspect.Accept(line);
+            if ((++count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        return suspect.Complete();
+    }
 
     private void Keep(LogLine line)
     {

@@ -82,7 +82,6 @@ public sealed class BuiltInRuleCoverageTests : IDisposable
     [InlineData("ts-node-unable-to-compile", ErrorType.CompileError, "Error: TSError: ⨯ Unable to compile TypeScript:\ne2e/login.spec.ts(3,10): error TS2305: Module '\"./pages\"' has no exported member 'LoginPage'.")]
     [InlineData("ts-node-unable-to-compile", ErrorType.CompileError, "Error: TypeScript compilation failed.")]
     [InlineData("ts-node-unable-to-compile", ErrorType.CompileError, "TypeScript error in /app/src/App.tsx(12,5):")]
-    [InlineData("typescript-code", ErrorType.CompileError, "TS2339: Property 'total' does not exist on type 'Order'.")]
     [InlineData("typescript-code", ErrorType.CompileError, "[ERROR] TS2322: Type 'string' is not assignable to type 'number'. [plugin angular-compiler]")]
     [InlineData("pytest-collection-error", ErrorType.CompileError, "_____________ ERROR collecting tests/test_checkout.py _____________")]
     [InlineData("pytest-collection-error", ErrorType.CompileError, "ERROR tests/test_orders.py\n!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!")]
