@@ -53,9 +53,7 @@ internal sealed class EvalCommand : Command
                 if (options.Rules.Count > 0)
                 {
                     // What the user's rules change: the same corpus without them.
-                    var without = CliRun.CreateOptions(null, null);
-                    without.RulesOnly = options.RulesOnly;
-                    without.Model = options.Model;
+                    var without = new AnalysisOptions { RulesOnly = options.RulesOnly, Model = options.Model, MinConfidence = options.MinConfidence, MaxTimeoutMs = options.MaxTimeoutMs };
                     var before = await Task.Run(() => CorpusEvaluator.Evaluate(folder, new FailureAnalyzer(without), ct), ct).ConfigureAwait(false);
                     text += json ? string.Empty : RenderRuleChanges(CorpusEvaluator.Changes(before, report), options.Rules.Count);
                 }

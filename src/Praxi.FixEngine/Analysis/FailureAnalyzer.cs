@@ -45,12 +45,7 @@ public sealed class FailureAnalyzer
     internal AnalysisReport Analyze(string path, CancellationToken cancellationToken = default)
     {
         var run = Examine(path, cancellationToken);
-        JudgeVerdict? judged = null;
-        if (_model.Value is { } model && run.Judgeable)
-        {
-            judged = RunVerdicts.Choose(run.Input, model.Judge(run.Input));
-        }
-
+        var judged = _model.Value is { } model ? RunVerdicts.Choose(run, model.Judge) : null;
         return ReportBuilder.Build(_options, run.Logs, run.Classified, judged);
     }
 

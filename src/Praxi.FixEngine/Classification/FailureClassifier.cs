@@ -79,9 +79,8 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
         var shown = evidence.Take(5).ToList();
         var byUser = shown.Any(h => h.Rule.Type == type0 && !RuleSet.IsBuiltIn(h.Rule) && !ReferenceEquals(h.Rule, AuthFlow.Rule));
         var lines = shown.Select(h => new EvidenceLine(h.Source, h.Line.Number, Trim(h.Line.Text))).ToList();
-        var before = type0;
-        (type0, confidence) = ApplyPlugins(failure, related, type0, confidence, lines);
-        byUser |= type0 != before || (lines.Count > shown.Count);
+        (type0, confidence, var byPlugin) = ApplyPlugins(failure, related, type0, confidence, lines);
+        byUser |= byPlugin;
 
         if (confidence < minConfidence && type0 != ErrorType.Unknown)
         {
@@ -129,11 +128,12 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
         return best;
     }
 
-    private (ErrorType Type, double Confidence) ApplyPlugins(TestFailure failure, IReadOnlyList<RelatedSignal> related, ErrorType type, double confidence, List<EvidenceLine> lines)
+    /// <summary>The custom classifiers' verdict when one is more confident than the rules; <c>ByPlugin</c> says whether one was.</summary>
+    private (ErrorType Type, double Confidence, bool ByPlugin) ApplyPlugins(TestFailure failure, IReadOnlyList<RelatedSignal> related, ErrorType type, double confidence, List<EvidenceLine> lines)
     {
         if (plugins.Count == 0)
         {
-            return (type, confidence);
+            return (type, confidence, false);
         }
 
         var context = new FailureContext(
@@ -144,18 +144,20 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
             failure.Action,
             failure.Selector,
             failure.Framework);
+        var byPlugin = false;
         foreach (var plugin in plugins)
         {
             var verdict = plugin.Classify(context);
             if (verdict is not null && verdict.Confidence > confidence && !double.IsNaN(verdict.Confidence))
             {
+                byPlugin = true;
                 type = verdict.ErrorType;
                 confidence = Math.Clamp(verdict.Confidence, 0, 1);
                 lines.Insert(0, new EvidenceLine(plugin.GetType().Name, 0, Trim(verdict.Evidence)));
             }
         }
 
-        return (type, confidence);
+        return (type, confidence, byPlugin);
     }
 
     private static double MaxOther(double[] scores, ErrorType chosen, ErrorType? symptom)

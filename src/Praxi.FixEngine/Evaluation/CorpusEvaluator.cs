@@ -74,9 +74,9 @@ public static class CorpusEvaluator
         for (var i = 0; i < runs.Count; i++)
         {
             var (run, e, v) = (runs[i], examined[i], verdicts[i]);
-            var ruleItem = Item(run, e.Input.RuleType, e.Input.RuleConfidence, (e.Input.Lines.Count > 0 ? e.Input.Lines[0].Text : null));
+            var ruleItem = Item(run, e.Input.RuleType, e.Input.RuleConfidence, e.Input.Lines.Count > 0 ? e.Input.Lines[0].Text : null);
             rules.Add(ruleItem);
-            judged.Add(!e.Judgeable || RunVerdicts.Choose(e.Input, v) is null ? ruleItem : Item(run, v.Type, v.Confidence, (v.Evidence.Count > 0 ? v.Evidence[0].Text : null)));
+            judged.Add(RunVerdicts.Choose(e, _ => v) is null ? ruleItem : Item(run, v.Type, v.Confidence, v.Evidence.Count > 0 ? v.Evidence[0].Text : null));
         }
 
         return new CrossValidationReport(folds, EvaluationReport.From(judged), EvaluationReport.From(rules));

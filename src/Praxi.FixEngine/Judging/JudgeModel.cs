@@ -67,15 +67,6 @@ public sealed class JudgeModel
         return Read(stream, path);
     }
 
-    /// <summary>The calibrated probability of every type the model knows.</summary>
-    /// <param name="input">The run's evidence.</param>
-    /// <returns>Type → probability, summing to 1.</returns>
-    public IReadOnlyDictionary<ErrorType, double> Probabilities(JudgeInput input)
-    {
-        var p = Softmax(Logits(JudgeFeatures.Extract(input)), Temperature);
-        return _types.Select((t, i) => (t, p[i])).ToDictionary(x => x.t, x => x.Item2);
-    }
-
     /// <summary>Judges one run.</summary>
     /// <param name="input">The run's evidence.</param>
     /// <returns>The verdict, with the lines that weigh most toward it.</returns>
