@@ -201,9 +201,9 @@ public sealed class DeveloperAgentTests
     {
         await using var server = await DeveloperAgentServer.StartAsync("Limits:MaxConcurrentRequests=1", "Limits:QueueLimit=0");
 
-        // The first request holds the only slot: its chunked body never ends.
-        using var raw = await RawHttp.ConnectAsync(server.BaseAddress);
-        await raw.SendAsync($"POST /process-logs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {DeveloperAgentServer.Token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{{\r\n");
+        // One request holds the only slot: its chunked body never ends. The server may take a probe first and
+        // refuse the holder instead; then the holder answered and is sent again.
+        var holder = await HoldSlotAsync(server);
         HttpResponseMessage? refused = null;
         for (var attempt = 0; attempt < 50 && refused is null; attempt++)
         {
@@ -215,6 +215,12 @@ public sealed class DeveloperAgentTests
             else
             {
                 response.Dispose();
+                if (holder.HasAnswered)
+                {
+                    holder.Dispose();
+                    holder = await HoldSlotAsync(server);
+                }
+
                 await Task.Delay(50);
             }
         }
@@ -228,6 +234,14 @@ public sealed class DeveloperAgentTests
         health.StatusCode.Should().Be(HttpStatusCode.OK, "health is never limited");
         using var wrongToken = await server.PostAsync(Payloads.Run("run-429"), token: DeveloperAgentServer.CloudAgentToken);
         wrongToken.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a refused token takes no slot and gets its 401");
+        holder.Dispose();
+    }
+
+    private static async Task<RawHttp> HoldSlotAsync(DeveloperAgentServer server)
+    {
+        var raw = await RawHttp.ConnectAsync(server.BaseAddress);
+        await raw.SendAsync($"POST /process-logs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {DeveloperAgentServer.Token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{{\r\n");
+        return raw;
     }
 
     [Fact]

@@ -71,6 +71,9 @@ internal sealed class RawHttp : IDisposable
         return Encoding.UTF8.GetByteCount(all[(headerEnd + 4)..]) >= length;
     }
 
+    /// <summary>Whether the server has sent anything back (an answer, so the request no longer waits).</summary>
+    public bool HasAnswered => _client.Available > 0;
+
     public void Dispose()
     {
         _stream?.Dispose();
