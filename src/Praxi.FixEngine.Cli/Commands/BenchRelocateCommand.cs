@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Praxi.FixEngine.Healing;
 using Praxi.FixEngine.Healing.Evaluation;
 
 namespace Praxi.FixEngine.Cli.Commands;
@@ -13,7 +14,9 @@ namespace Praxi.FixEngine.Cli.Commands;
 /// </summary>
 internal sealed class BenchRelocateCommand : Command
 {
-    private readonly Argument<string?> _dataset = new("dataset") { Description = "A praxi-relocation/1 dataset folder (dataset.json, sites.json, sites/, answers.jsonl).", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<string[]> _datasets = new("dataset") { Description = "praxi-relocation/1 dataset folders (dataset.json, sites.json, sites/, answers.jsonl).", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<int?> _folds = new("--folds") { Description = "Cross-validate grouped by site over the datasets: each fold's sites relocated by weights learned without them, beside the hand-set weights." };
+    private readonly Option<string?> _weights = new("--weights") { Description = "Relocation weights to measure: a file written by 'praxi train', or 'similo' for the hand-set ones (default: the built-in weights)." };
     private readonly Option<string[]> _mutate = new("--mutate") { Description = "Instead of a dataset: folders of HTML pages (*.html, searched recursively) to mutate and relocate in; repeatable." };
     private readonly Option<int> _seed = new("--seed") { Description = "With --mutate: the sampling and mutation seed (same seed and pages, same cases).", DefaultValueFactory = _ => RelocationMutationEvaluator.DefaultSeed };
     private readonly Option<bool> _json = new("--json") { Description = "Print one line: {\"pairs\":N,\"correct\":N,\"wrong\":N,\"abstained\":N}." };
@@ -23,7 +26,9 @@ internal sealed class BenchRelocateCommand : Command
     public BenchRelocateCommand()
         : base("relocate", "Benchmark element relocation (find the old page's element on the new page, or abstain) on a praxi-relocation/1 dataset.")
     {
-        Arguments.Add(_dataset);
+        Arguments.Add(_datasets);
+        Options.Add(_folds);
+        Options.Add(_weights);
         Options.Add(_mutate);
         Options.Add(_seed);
         Options.Add(_json);
@@ -34,34 +39,97 @@ internal sealed class BenchRelocateCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var folder = parse.GetValue(_dataset);
+        var folders = parse.GetValue(_datasets) ?? [];
         var pages = parse.GetValue(_mutate) ?? [];
         var output = parse.InvocationConfiguration.Output;
+        var model = Model(parse.GetValue(_weights));
         if (pages.Length > 0)
         {
-            if (folder is not null)
+            if (folders.Length > 0)
             {
-                throw new FixEngineException("bench relocate takes either a dataset folder or --mutate <folder>, not both.");
+                throw new FixEngineException("bench relocate takes either dataset folders or --mutate <folder>, not both.");
             }
 
-            var mutated = await Task.Run(() => RelocationMutationEvaluator.Evaluate(pages, parse.GetValue(_seed), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var mutated = await Task.Run(() => RelocationMutationEvaluator.Evaluate(pages, parse.GetValue(_seed), model, cancellationToken), cancellationToken).ConfigureAwait(false);
             await output.WriteAsync(parse.GetValue(_json) ? Json(mutated) : Render(mutated, parse.GetValue(_pairs))).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        if (folder is null)
+        if (folders.Length == 0)
         {
             throw new FixEngineException($"bench relocate needs a {RelocationDatasetEvaluator.Format} dataset folder, or --mutate <folder of HTML pages>.");
         }
 
-        if (!Directory.Exists(folder))
+        if (parse.GetValue(_folds) is { } folds)
         {
-            throw new FixEngineException($"'{folder}' is not a folder: bench relocate takes a {RelocationDatasetEvaluator.Format} dataset folder.");
+            var cv = await Task.Run(() => RelocationDatasetEvaluator.CrossValidate(folders, folds, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(parse.GetValue(_json) ? Json(cv) : Render(cv)).ConfigureAwait(false);
+            return ExitCodes.Success;
         }
 
-        var report = await Task.Run(() => RelocationDatasetEvaluator.Evaluate(folder, Sites(parse.GetValue(_sites)), cancellationToken), cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(parse.GetValue(_json) ? Json(report) : Render(report, parse.GetValue(_pairs))).ConfigureAwait(false);
+        foreach (var folder in folders)
+        {
+            var report = await Task.Run(() => RelocationDatasetEvaluator.Evaluate(folder, Sites(parse.GetValue(_sites)), model, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(parse.GetValue(_json) ? Json(report) : Render(report, parse.GetValue(_pairs), model ?? RelocationModel.BuiltIn)).ConfigureAwait(false);
+        }
+
         return ExitCodes.Success;
+    }
+
+    private static RelocationModel? Model(string? weights) => weights switch
+    {
+        null => null,
+        "similo" => RelocationModel.Similo,
+        _ => RelocationModel.Load(weights),
+    };
+
+    internal static string Json(RelocationCrossValidation cv) =>
+        JsonSerializer.Serialize(new
+        {
+            folds = cv.Folds,
+            datasets = cv.Learned.Select((d, i) => new
+            {
+                dataset = d.Dataset,
+                learned = Counts(d.Total(withAnswersOnlySites: true)),
+                learned_without_answers_only = Counts(d.Total(withAnswersOnlySites: false)),
+                hand_set = Counts(cv.Baseline[i].Total(withAnswersOnlySites: true)),
+            }),
+            per_fold = cv.FoldResults.Select(f => new { fold = f.Fold, dataset = f.Dataset, pairs = f.Pairs, correct = f.Correct, wrong = f.Wrong, abstained = f.Abstained, max_risk = Math.Round(f.MaxRisk, 4) }),
+            curve = cv.Curve.Select(p => new { risk = p.Risk, targets = p.Targets, answered = p.Answered, wrong = p.Wrong }),
+        }) + "\n";
+
+    private static object Counts(RelocationSiteResult s) => new { pairs = s.Pairs, correct = s.Correct, wrong = s.Wrong, abstained = s.Abstained };
+
+    internal static string Render(RelocationCrossValidation cv)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(inv, $"praxi bench relocate --folds {cv.Folds} — grouped by site; every figure on sites held out of the fit; strict identity").AppendLine();
+        sb.AppendLine();
+        sb.Append(inv, $"{"dataset / weights",-40} {"pairs",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
+        for (var i = 0; i < cv.Learned.Count; i++)
+        {
+            Row(sb, $"{cv.Learned[i].Dataset} learned", cv.Learned[i].Total(withAnswersOnlySites: true));
+            Row(sb, "  without answers-only", cv.Learned[i].Total(withAnswersOnlySites: false));
+            Row(sb, $"{cv.Baseline[i].Dataset} hand-set", cv.Baseline[i].Total(withAnswersOnlySites: true));
+            Row(sb, "  without answers-only", cv.Baseline[i].Total(withAnswersOnlySites: false));
+        }
+
+        sb.AppendLine();
+        sb.Append(inv, $"{"fold / dataset",-40} {"pairs",6} │ {"correct",14} {"wrong",12} {"abstained",12}  max risk").AppendLine();
+        foreach (var f in cv.FoldResults)
+        {
+            sb.Append(inv, $"{$"{f.Fold} {f.Dataset}",-40} {f.Pairs,6} │ {Cell(f.Correct, f.Pairs),14} {Cell(f.Wrong, f.Pairs),12} {Cell(f.Abstained, f.Pairs),12}  {f.MaxRisk:0.0000}").AppendLine();
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("accepted risk → held-out targets answered / wrong (calibrated; after the threshold and the identity floor)");
+        foreach (var p in cv.Curve)
+        {
+            sb.Append(inv, $"  {p.Risk,6:0.000}  answered {Cell(p.Answered, p.Targets),14}  wrong {Cell(p.Wrong, p.Targets),12}").AppendLine();
+        }
+
+        return sb.ToString();
     }
 
     private static string[]? Sites(string? list) =>
@@ -73,11 +141,14 @@ internal sealed class BenchRelocateCommand : Command
         return JsonSerializer.Serialize(new { pairs = total.Pairs, correct = total.Correct, wrong = total.Wrong, abstained = total.Abstained }) + "\n";
     }
 
-    internal static string Render(RelocationDatasetReport report, bool pairs)
+    internal static string Render(RelocationDatasetReport report, bool pairs, RelocationModel model)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {RelocationDatasetEvaluator.Threshold:0.00}, margin {RelocationDatasetEvaluator.Margin:0.00} and ×{RelocationDatasetEvaluator.RelativeMargin:0.0} relative; strict identity").AppendLine();
+        var decision = model.Calibrated
+            ? string.Create(inv, $"learned weights, calibrated risk ≤ {model.MaxRisk:0.0000}")
+            : string.Create(inv, $"hand-set weights, margin {RelocationDatasetEvaluator.Margin:0.00} and ×{RelocationDatasetEvaluator.RelativeMargin:0.0} relative");
+        sb.Append(inv, $"praxi bench relocate — {report.Dataset}; threshold {RelocationDatasetEvaluator.Threshold:0.00}, {decision}; strict identity").AppendLine();
         sb.AppendLine();
         sb.Append(inv, $"{"site",-22} {"cands",6} {"pairs",6} │ {"correct",14} {"wrong",12} {"abstained",12}").AppendLine();
         foreach (var s in report.Sites)

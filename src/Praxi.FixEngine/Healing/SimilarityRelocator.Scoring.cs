@@ -4,18 +4,6 @@ namespace Praxi.FixEngine.Healing;
 
 internal static partial class SimilarityRelocator
 {
-    // The weights of the Similo paper (Nass et al., TOSEM 2023): properties that name the element (tag, id, name,
-    // what it says, what is around it) weigh three times the ones that shift with every redesign (classes, links,
-    // paths, place and size). 'type' is not in the paper; it names a form control as strongly as 'name' does, but
-    // is rarer and often defaults, so it gets the weak weight. The accessibility fields follow the same split: the
-    // accessible name says what the element is (strong), the role mostly repeats the tag (weak).
-    private const double Strong = 1.5;
-    private const double Weak = 0.5;
-
-    // A test id exists so that tests can find the element across redesigns; where the project has one it is the
-    // most deliberate identifier on the page, so it weighs above the paper's strongest properties.
-    private const double TestIdWeight = 2.0;
-
     // What the same words earn when they are found in another property of the candidate (an id 'add-to-cart'
     // against a test id, a name or the text "Add to cart"): good evidence, but an id and a text that agree may
     // still belong to different elements (a 'cart' link and a "Cart" heading), so less than the same property.
@@ -28,11 +16,35 @@ internal static partial class SimilarityRelocator
     // a redesign moves elements by tens of pixels, not by screens.
     private const double FarApartPx = 250;
 
+    /// <summary>The weighted mean of the properties that count, and the same over the ones that name the element.</summary>
+    internal static (double Score, double? Identity) Combine(ReadOnlySpan<double> similarity, int present, IReadOnlyList<double> weights)
+    {
+        double sum = 0, total = 0, namingSum = 0, namingTotal = 0;
+        for (var i = 0; i < RelocationProperties.Count; i++)
+        {
+            if ((present & (1 << i)) == 0)
+            {
+                continue;
+            }
+
+            var w = weights[i];
+            sum += w * similarity[i];
+            total += w;
+            if (RelocationProperties.Names((RelocationProperty)i))
+            {
+                namingSum += w * similarity[i];
+                namingTotal += w;
+            }
+        }
+
+        return (total == 0 ? 0 : sum / total, namingTotal == 0 ? null : namingSum / namingTotal);
+    }
+
     /// <summary>The tag in lower case, or null when unknown (<c>*</c> or empty: a fingerprint inferred from a locator).</summary>
     internal static string? KnownTag(string? tag) => PropertySimilarity.Lower(tag) is { } t && t != "*" ? t : null;
 
     /// <summary>The target's properties, normalised once, and the comparison of one candidate against them.</summary>
-    private sealed class TargetFeatures
+    internal sealed class TargetFeatures
     {
         private readonly ElementProps _target;
         private readonly string? _tag;
@@ -80,135 +92,141 @@ internal static partial class SimilarityRelocator
         /// same mean over the properties that name the element (test id, id, name, text, accessible name, link
         /// target), null when the target has none of them.
         /// </summary>
-        public (double Score, double? Identity) Score(CandidateFeatures c, RelocationPage page)
+        public (double Score, double? Identity) Score(CandidateFeatures c, RelocationPage page, RelocationModel model)
         {
-            double sum = 0, weights = 0, namingSum = 0, namingWeights = 0;
+            Span<double> similarity = stackalloc double[RelocationProperties.Count];
+            var present = Measure(c, page, similarity);
+            return Combine(similarity, present, model.Weights);
+        }
 
-            void Add(double weight, double similarity, bool naming = false)
-            {
-                sum += weight * similarity;
-                weights += weight;
-                if (naming)
-                {
-                    namingSum += weight * similarity;
-                    namingWeights += weight;
-                }
-            }
+        /// <summary>Each property's similarity (0–1) into <paramref name="similarity"/>; the bits of the properties that count.</summary>
+        public int Measure(CandidateFeatures c, RelocationPage page, Span<double> similarity)
+        {
+            var present = 0;
 
             if (_tag is not null)
             {
-                Add(Strong, string.Equals(_tag, c.Tag, StringComparison.Ordinal) ? 1 : 0);
+                Set(similarity, ref present, RelocationProperty.Tag, string.Equals(_tag, c.Tag, StringComparison.Ordinal) ? 1 : 0);
             }
 
             if (_testId is { } testId)
             {
-                Add(
-                    TestIdWeight,
+                Set(
+                    similarity,
+                    ref present,
+                    RelocationProperty.TestId,
                     Max(
                         Names(testId, c.TestId, page),
                         CrossPropertyCredit * Names(testId, c.ElementId, page),
                         CrossPropertyCredit * Names(testId, c.FormName, page),
-                        CrossPropertyCredit * InText(testId, c, page, _namesAgainstText)),
-                    naming: true);
+                        CrossPropertyCredit * InText(testId, c, page, _namesAgainstText)));
             }
 
             if (_id is { } id)
             {
-                Add(
-                    Strong,
+                Set(
+                    similarity,
+                    ref present,
+                    RelocationProperty.Id,
                     Max(
                         Names(id, c.ElementId, page),
                         CrossPropertyCredit * Names(id, c.TestId, page),
                         CrossPropertyCredit * Names(id, c.FormName, page),
-                        CrossPropertyCredit * InText(id, c, page, _namesAgainstText)),
-                    naming: true);
+                        CrossPropertyCredit * InText(id, c, page, _namesAgainstText)));
             }
 
             if (_name is { } name)
             {
-                Add(
-                    Strong,
+                Set(
+                    similarity,
+                    ref present,
+                    RelocationProperty.Name,
                     Max(
                         Names(name, c.FormName, page),
                         CrossPropertyCredit * Names(name, c.ElementId, page),
-                        CrossPropertyCredit * Names(name, c.TestId, page)),
-                    naming: true);
+                        CrossPropertyCredit * Names(name, c.TestId, page)));
             }
 
             if (_role is not null)
             {
-                Add(Weak, string.Equals(_role, c.Role, StringComparison.Ordinal) ? 1 : 0);
+                Set(similarity, ref present, RelocationProperty.Role, string.Equals(_role, c.Role, StringComparison.Ordinal) ? 1 : 0);
             }
 
             if (_type is not null)
             {
-                Add(Weak, string.Equals(_type, c.Type, StringComparison.Ordinal) ? 1 : 0);
+                Set(similarity, ref present, RelocationProperty.Type, string.Equals(_type, c.Type, StringComparison.Ordinal) ? 1 : 0);
             }
 
             if (_text is not null)
             {
                 var own = PropertySimilarity.Words(_text, c.Text, page.TextWords, fuzzy: true);
-                Add(Strong, own == 1 ? 1 : Math.Max(own, CrossPropertyCredit * BestAccessible(_text, c, page, withText: false)), naming: true);
+                Set(similarity, ref present, RelocationProperty.Text, own == 1 ? 1 : Math.Max(own, CrossPropertyCredit * BestAccessible(_text, c, page, withText: false)));
             }
 
             if (_accessibleName is not null)
             {
-                Add(Strong, BestAccessible(_accessibleName, c, page, withText: true), naming: true);
+                Set(similarity, ref present, RelocationProperty.AccessibleName, BestAccessible(_accessibleName, c, page, withText: true));
             }
 
             if (_around is not null)
             {
-                Add(Strong, PropertySimilarity.Words(_around, c.Around, page.AroundWords, fuzzy: false));
+                Set(similarity, ref present, RelocationProperty.Around, PropertySimilarity.Words(_around, c.Around, page.AroundWords, fuzzy: false));
             }
 
             if (_classes is not null)
             {
-                Add(Weak, PropertySimilarity.Words(_classes, c.Classes, page.ClassWords, fuzzy: false));
+                Set(similarity, ref present, RelocationProperty.Classes, PropertySimilarity.Words(_classes, c.Classes, page.ClassWords, fuzzy: false));
             }
 
             if (_href is not null)
             {
-                Add(Weak, PropertySimilarity.Href(_href, c.Href), naming: true);
+                Set(similarity, ref present, RelocationProperty.Href, PropertySimilarity.Href(_href, c.Href));
             }
 
             if (_xpath is not null)
             {
-                Add(Weak, c.XPath is null ? 0 : PropertySimilarity.Steps(_xpath, c.XPath));
+                Set(similarity, ref present, RelocationProperty.XPath, c.XPath is null ? 0 : PropertySimilarity.Steps(_xpath, c.XPath));
             }
 
             if (_idxpath is not null)
             {
-                Add(Weak, c.IdXPath is null ? 0 : PropertySimilarity.Steps(_idxpath, c.IdXPath));
+                Set(similarity, ref present, RelocationProperty.IdXPath, c.IdXPath is null ? 0 : PropertySimilarity.Steps(_idxpath, c.IdXPath));
             }
 
-            AddGeometry(c.Props, (w, v) => Add(w, v));
-            return (weights == 0 ? 0 : sum / weights, namingWeights == 0 ? null : namingSum / namingWeights);
+            AddGeometry(c.Props, similarity, ref present);
+            return present;
         }
 
         // Geometry only where both sides were measured: a missing box says which extractor ran, not where the
         // element is (the relocation dataset's warning), so it neither helps nor hurts.
-        private void AddGeometry(ElementProps c, Action<double, double> add)
+        private void AddGeometry(ElementProps c, Span<double> similarity, ref int present)
         {
             if (_target is { X: { } tx, Y: { } ty } && c is { X: { } cx, Y: { } cy })
             {
                 var distance = Math.Sqrt(Math.Pow(tx - cx, 2) + Math.Pow(ty - cy, 2));
-                add(Weak, Math.Max(0, 1 - (distance / FarApartPx)));
+                Set(similarity, ref present, RelocationProperty.Position, Math.Max(0, 1 - (distance / FarApartPx)));
             }
 
             if (_target.Area is { } ta && c.Area is { } ca)
             {
-                add(Weak, PropertySimilarity.Ratio(ta, ca));
+                Set(similarity, ref present, RelocationProperty.Area, PropertySimilarity.Ratio(ta, ca));
             }
 
             if (_target.Shape is { } ts && c.Shape is { } cs)
             {
-                add(Weak, PropertySimilarity.Ratio(ts, cs));
+                Set(similarity, ref present, RelocationProperty.Shape, PropertySimilarity.Ratio(ts, cs));
             }
 
             if (_target.IsButton is { } tb && c.IsButton is { } cb)
             {
-                add(Weak, tb == cb ? 1 : 0);
+                Set(similarity, ref present, RelocationProperty.IsButton, tb == cb ? 1 : 0);
             }
+        }
+
+        private static void Set(Span<double> similarity, ref int present, RelocationProperty property, double value)
+        {
+            similarity[(int)property] = value;
+            present |= 1 << (int)property;
         }
 
         private static double Names((ElementWords Words, string Raw) a, (ElementWords Words, string Raw)? b, RelocationPage page) =>

@@ -60,49 +60,51 @@ internal static partial class SimilarityRelocator
     public const int TopCount = 3;
 
     /// <summary>Scores every candidate against the target and answers or abstains.</summary>
-    public static RelocationResult Relocate(ElementProps target, IReadOnlyList<RelocationCandidate> candidates)
+    public static RelocationResult Relocate(ElementProps target, IReadOnlyList<RelocationCandidate> candidates, RelocationModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(candidates);
 
-        return Relocate(target, new RelocationPage(candidates));
+        return Relocate(target, new RelocationPage(candidates), model);
     }
 
-    /// <summary>Scores every candidate of a prepared page against the target and answers or abstains.</summary>
-    public static RelocationResult Relocate(ElementProps target, RelocationPage page)
+    /// <summary>Scores every candidate of a prepared page against the target and answers or abstains (the built-in model when none is given).</summary>
+    public static RelocationResult Relocate(ElementProps target, RelocationPage page, RelocationModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(page);
 
+        model ??= RelocationModel.BuiltIn;
         var features = new TargetFeatures(target);
         var scored = page.Candidates.Select(c =>
         {
-            var (score, identity) = features.Score(c, page);
+            var (score, identity) = features.Score(c, page, model);
             return new ScoredCandidate(c.Id, score, c.Hidden, identity);
         }).ToArray();
-        return Decide(scored);
+        return Decide(scored, model);
     }
 
     /// <summary>Every candidate's similarity to the target, by candidate id (for diagnosis and reports).</summary>
-    public static IReadOnlyDictionary<string, double> ScoreAll(ElementProps target, IReadOnlyList<RelocationCandidate> candidates)
+    public static IReadOnlyDictionary<string, double> ScoreAll(ElementProps target, IReadOnlyList<RelocationCandidate> candidates, RelocationModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(candidates);
 
-        return ScoreAll(target, new RelocationPage(candidates));
+        return ScoreAll(target, new RelocationPage(candidates), model);
     }
 
     /// <summary>Every candidate's similarity to the target, by candidate id (for diagnosis and reports).</summary>
-    public static IReadOnlyDictionary<string, double> ScoreAll(ElementProps target, RelocationPage page)
+    public static IReadOnlyDictionary<string, double> ScoreAll(ElementProps target, RelocationPage page, RelocationModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(page);
 
+        model ??= RelocationModel.BuiltIn;
         var features = new TargetFeatures(target);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var c in page.Candidates)
         {
-            scores[c.Id] = features.Score(c, page).Score;
+            scores[c.Id] = features.Score(c, page, model).Score;
         }
 
         return scores;
@@ -111,11 +113,18 @@ internal static partial class SimilarityRelocator
     /// <summary>
     /// The decision on scored candidates: the ranking (hidden ones lowered by <see cref="HiddenPenalty"/>; stable,
     /// so equal scores keep the candidates' order and an exact tie abstains), the threshold on the raw score,
-    /// the hidden rule, the name the winner must keep (<see cref="IdentityFloor"/>), and the absolute and
-    /// relative margins against the runner-up.
+    /// the hidden rule, the name the winner must keep (<see cref="IdentityFloor"/>), and whether the winner is clear
+    /// of the runner-up: by the model's calibrated risk, or by the absolute and relative margins for an
+    /// uncalibrated one.
     /// </summary>
-    internal static RelocationResult Decide(IReadOnlyList<ScoredCandidate> scored)
+    internal static RelocationResult Decide(IReadOnlyList<ScoredCandidate> scored, RelocationModel? model = null)
     {
+        model ??= RelocationModel.BuiltIn;
+        bool Clear(ScoredCandidate best, double runnerUp) =>
+            model.Confidence(best.Score, runnerUp, best.Identity, scored.Count) is { } p
+                ? 1 - p <= model.MaxRisk
+                : ClearWinner(best.Score, runnerUp);
+
         var ranked = scored.OrderByDescending(Ranking).ToArray();
         var top = ranked.Take(TopCount).ToArray();
 
@@ -134,7 +143,7 @@ internal static partial class SimilarityRelocator
                 return new RelocationResult(RelocationOutcome.ElementGone, null, top);
             }
 
-            return ClearWinner(byScore[0].Score, byScore.Length > 1 ? byScore[1].Score : 0)
+            return Clear(byScore[0], byScore.Length > 1 ? byScore[1].Score : 0)
                 ? new RelocationResult(RelocationOutcome.FoundHidden, byScore[0].Id, top)
                 : new RelocationResult(RelocationOutcome.Ambiguous, null, top);
         }
@@ -156,7 +165,7 @@ internal static partial class SimilarityRelocator
         // old place still makes the choice unsafe (on the relocation datasets the element that kept the place
         // but not the text is the answer about as often as the one that kept the text elsewhere).
         var runnerUp = ranked.Length > 1 ? Ranking(ranked[1]) : 0;
-        return ClearWinner(best.Score, runnerUp)
+        return Clear(best, runnerUp)
             ? new RelocationResult(RelocationOutcome.Found, best.Id, top)
             : new RelocationResult(RelocationOutcome.Ambiguous, null, top);
     }

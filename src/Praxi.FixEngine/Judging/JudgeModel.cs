@@ -105,7 +105,7 @@ public sealed class JudgeModel
             Bias = [.. _bias.Select(Round)],
             Weights = new SortedDictionary<string, double[]>(_weights.ToDictionary(kv => kv.Key, kv => kv.Value.Select(Round).ToArray()), StringComparer.Ordinal),
         };
-        return JsonSerializer.Serialize(file, WeightsJson.Options) + "\n";
+        return JsonSerializer.Serialize(file, WeightsFiles.Writing(indented: false)) + "\n";
     }
 
     /// <summary>Raw scores per type (before the temperature).</summary>
@@ -166,25 +166,11 @@ public sealed class JudgeModel
 
     private static double Round(double value) => Math.Round(value, 5);
 
-    private static JudgeModel LoadEmbedded()
-    {
-        const string name = "Praxi.FixEngine.Judging.judge.json";
-        using var stream = typeof(JudgeModel).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"the library lacks its embedded model {name}");
-        return Read(stream, name);
-    }
+    private static JudgeModel LoadEmbedded() => WeightsFiles.Embedded("Praxi.FixEngine.Judging.judge.json", Read);
 
     private static JudgeModel Read(Stream stream, string where)
     {
-        WeightsFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize<WeightsFile>(stream, WeightsJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            throw new FixEngineException($"model '{where}' is not valid JSON ({ex.Message}).", ex);
-        }
+        var file = WeightsFiles.Deserialize<WeightsFile>(stream, "model", where);
 
         if (file is null || file.Format != FormatName)
         {
@@ -255,17 +241,6 @@ public sealed class JudgeModel
 
         [JsonPropertyName("weights")]
         public SortedDictionary<string, double[]>? Weights { get; init; }
-    }
-
-    private static class WeightsJson
-    {
-        public static readonly JsonSerializerOptions Options = new()
-        {
-            WriteIndented = false,
-            AllowTrailingCommas = true,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            NumberHandling = JsonNumberHandling.Strict,
-        };
     }
 }
 

@@ -105,6 +105,67 @@ public sealed class BenchRelocateCommandTests : IDisposable
         error.Trim().Should().Contain("--mutate").And.NotContain("\n");
     }
 
+    [Fact]
+    public async Task Run_Folds_PrintsLearnedAndHandSetPerDatasetPerFoldAndTheRiskCurve()
+    {
+        var (first, second) = (_temp.Combine("first"), _temp.Combine("second"));
+        Directory.CreateDirectory(first);
+        Directory.CreateDirectory(second);
+        Praxi.Testing.SyntheticRelocation.Write(first, sites: 4, targets: 6, seed: 1, name: "first");
+        Praxi.Testing.SyntheticRelocation.Write(second, sites: 3, targets: 6, seed: 2, name: "second");
+
+        var (code, output, error) = await RunAsync("bench", "relocate", first, second, "--folds", "3");
+        var (jsonCode, json, jsonError) = await RunAsync("bench", "relocate", first, second, "--folds", "3", "--json");
+
+        code.Should().Be(ExitCodes.Success, because: error);
+        output.Should().Contain("first learned").And.Contain("first hand-set").And.Contain("second learned").And.Contain("accepted risk");
+        jsonCode.Should().Be(ExitCodes.Success, because: jsonError);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var datasets = doc.RootElement.GetProperty("datasets").EnumerateArray().ToArray();
+        datasets.Select(d => d.GetProperty("dataset").GetString()).Should().Equal("first", "second");
+        var pairs = doc.RootElement.GetProperty("per_fold").EnumerateArray().Sum(f => f.GetProperty("pairs").GetInt32());
+        pairs.Should().Be(42);
+        foreach (var d in datasets)
+        {
+            var learned = d.GetProperty("learned");
+            (learned.GetProperty("correct").GetInt32() + learned.GetProperty("wrong").GetInt32() + learned.GetProperty("abstained").GetInt32()).Should().Be(learned.GetProperty("pairs").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task Run_Weights_MeasuresTrainedHandSetOrRefusesABrokenFile()
+    {
+        var data = _temp.Combine("synthetic");
+        Directory.CreateDirectory(data);
+        Praxi.Testing.SyntheticRelocation.Write(data, sites: 3, targets: 6, seed: 4);
+        var weights = _temp.Combine("relocation.json");
+        var (trainCode, trainOut, trainError) = await RunAsync("train", "--relocation", data, "--out", weights);
+        trainCode.Should().Be(ExitCodes.Success, because: trainError);
+        trainOut.Should().Contain("18 targets from 3 sites");
+
+        var (code, output, error) = await RunAsync("bench", "relocate", data, "--weights", weights);
+        var (similoCode, similo, _) = await RunAsync("bench", "relocate", data, "--weights", "similo");
+        File.WriteAllText(weights, """{"format":"praxi-relocation-weights","version":1,"weights":{"tag":1}}""");
+        var (brokenCode, brokenOut, brokenError) = await RunAsync("bench", "relocate", data, "--weights", weights);
+
+        code.Should().Be(ExitCodes.Success, because: error);
+        output.Should().Contain("learned weights, calibrated risk");
+        similoCode.Should().Be(ExitCodes.Success);
+        similo.Should().Contain("hand-set weights");
+        brokenCode.Should().Be(ExitCodes.BadInput);
+        brokenOut.Should().BeEmpty();
+        brokenError.Trim().Should().Contain("lack the property").And.NotContain("\n");
+    }
+
+    [Fact]
+    public async Task Run_FoldsOverTooFewSites_OneLineAndExitCode2()
+    {
+        var (code, _, error) = await RunAsync("bench", "relocate", _temp.Path, "--folds", "5");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Trim().Should().Contain("needs at least 5 sites").And.NotContain("\n");
+    }
+
     /// <summary>
     /// Two made-up sites. alpha: a button whose id was renamed and which moved into a wrapper (found), an input
     /// renamed in place (found), a select that is gone (abstain), and a link whose answer looks nothing like it

@@ -32,6 +32,31 @@ public sealed class TrainCommandTests : IDisposable
         stdout.Should().Contain("\"decided_by\"");
     }
 
+    [Fact]
+    public async Task Train_TwoCorporaWithoutRelocation_OneLineAndExitCode2()
+    {
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("train", _temp.Path, _temp.Path, "--out", Path.Combine(_temp.Path, "judge.json"));
+
+        code.Should().Be(ExitCodes.BadInput);
+        stdout.Should().BeEmpty();
+        stderr.Trim().Should().Contain("one labelled corpus folder").And.NotContain("\n");
+        File.Exists(Path.Combine(_temp.Path, "judge.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Train_RelocationOnAnotherFormat_OneLineAndNoFile()
+    {
+        var dir = _temp.Subfolder();
+        File.WriteAllText(Path.Combine(dir, "dataset.json"), """{"format":"praxi-relocation/9"}""");
+        var output = Path.Combine(_temp.Path, "relocation.json");
+
+        var (code, _, stderr) = await AnalyzeCommandTests.RunAsync("train", "--relocation", dir, "--out", output);
+
+        code.Should().Be(ExitCodes.BadInput);
+        stderr.Trim().Should().Contain("praxi-relocation/9").And.NotContain("\n");
+        File.Exists(output).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("""[]""", "labels no runs")]
     [InlineData("""[{"file":"a.log"}]""", "no label")]

@@ -30,10 +30,11 @@ public static class RelocationMutationEvaluator
     /// <summary>Runs every <c>*.html</c> file under the folders (sorted by path, so the sample depends on the seed only).</summary>
     /// <param name="folders">Folders of HTML pages, searched recursively.</param>
     /// <param name="seed">The sampling and mutation seed: the same seed and pages give the same cases.</param>
+    /// <param name="model">The relocation model; null for the built-in one.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>Every case and the counts per mutation.</returns>
     /// <exception cref="FixEngineException">A folder does not exist, or holds no HTML page.</exception>
-    public static RelocationMutationReport Evaluate(IReadOnlyList<string> folders, int seed = DefaultSeed, CancellationToken cancellationToken = default)
+    public static RelocationMutationReport Evaluate(IReadOnlyList<string> folders, int seed = DefaultSeed, RelocationModel? model = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folders);
         var files = new List<string>();
@@ -67,7 +68,7 @@ public static class RelocationMutationEvaluator
                 var (index, props) = sampled[t];
                 foreach (var mutation in Enum.GetValues<RelocationMutation>())
                 {
-                    if (Mutate(html, index, props, mutation, new Random(Mix(seed, p, t + 1, (int)mutation + 1))) is { } outcome)
+                    if (Mutate(html, index, props, mutation, new Random(Mix(seed, p, t + 1, (int)mutation + 1)), model) is { } outcome)
                     {
                         cases.Add(new RelocationMutationCase(label, props.XPath ?? "?", mutation, outcome.Truth, outcome.Result));
                     }
@@ -107,7 +108,7 @@ public static class RelocationMutationEvaluator
     }
 
     /// <summary>Applies the mutation to a fresh copy and relocates; null when the mutation does not apply.</summary>
-    internal static (string? Truth, RelocationResult Result)? Mutate(string html, int index, ElementProps target, RelocationMutation mutation, Random random)
+    internal static (string? Truth, RelocationResult Result)? Mutate(string html, int index, ElementProps target, RelocationMutation mutation, Random random, RelocationModel? model = null)
     {
         var copy = DomLoader.Parse(html);
         var element = copy.All[index];
@@ -128,7 +129,7 @@ public static class RelocationMutationEvaluator
         }
 
         var page = new RelocationPage([.. candidates.Select(c => new RelocationCandidate(c.Props.XPath!, c.Props))]);
-        return (truth, SimilarityRelocator.Relocate(target, page));
+        return (truth, SimilarityRelocator.Relocate(target, page, model));
     }
 
     private static bool IsTarget(DomCandidate candidate)

@@ -28,7 +28,7 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     [Fact]
     public void Run_TinyPage_EveryMutationIsTriedAndEveryCaseCountedOnce()
     {
-        var report = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 1, CancellationToken.None);
+        var report = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 1, cancellationToken: CancellationToken.None);
 
         report.Pages.Should().Be(1);
         report.Targets.Should().BeInRange(6, RelocationMutationEvaluator.TargetsPerPage);
@@ -41,7 +41,7 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     [Fact]
     public void Run_TinyPage_FindsTheButtonAfterEachMutationAndAbstainsWhenItIsRemoved()
     {
-        var report = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 1, CancellationToken.None);
+        var report = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 1, cancellationToken: CancellationToken.None);
 
         var button = report.Cases.Where(c => c.Target.EndsWith("/button[1]", StringComparison.Ordinal)).ToArray();
         button.Should().NotBeEmpty();
@@ -51,8 +51,8 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     [Fact]
     public void Run_SameSeed_SameCasesAndOutcomes()
     {
-        var first = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 7, CancellationToken.None);
-        var second = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 7, CancellationToken.None);
+        var first = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 7, cancellationToken: CancellationToken.None);
+        var second = RelocationMutationEvaluator.Evaluate([_temp.Path], seed: 7, cancellationToken: CancellationToken.None);
 
         second.Cases.Select(Key).Should().Equal(first.Cases.Select(Key));
     }
@@ -62,7 +62,7 @@ public sealed class RelocationMutationEvaluatorTests : IDisposable
     {
         var empty = Directory.CreateDirectory(Path.Combine(_temp.Path, "empty")).FullName;
 
-        var act = () => RelocationMutationEvaluator.Evaluate([empty], seed: 1, CancellationToken.None);
+        var act = () => RelocationMutationEvaluator.Evaluate([empty], seed: 1, cancellationToken: CancellationToken.None);
 
         act.Should().Throw<FixEngineException>().WithMessage("No *.html file under*");
     }

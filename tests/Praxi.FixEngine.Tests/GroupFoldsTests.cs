@@ -1,6 +1,4 @@
-using Praxi.FixEngine.Judging;
-
-namespace Praxi.FixEngine.Tests.Judging;
+namespace Praxi.FixEngine.Tests;
 
 public sealed class GroupFoldsTests
 {

@@ -1,4 +1,4 @@
-namespace Praxi.FixEngine.Judging;
+namespace Praxi.FixEngine;
 
 /// <summary>Splits examples into folds by group, so that no group is on both sides of a fold.</summary>
 public static class GroupFolds
