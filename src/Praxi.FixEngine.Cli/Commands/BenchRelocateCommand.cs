@@ -96,6 +96,7 @@ internal sealed class BenchRelocateCommand : Command
             }),
             per_fold = cv.FoldResults.Select(f => new { fold = f.Fold, dataset = f.Dataset, pairs = f.Pairs, correct = f.Correct, wrong = f.Wrong, abstained = f.Abstained, max_risk = Math.Round(f.MaxRisk, 4) }),
             curve = cv.Curve.Select(p => new { risk = p.Risk, targets = p.Targets, answered = p.Answered, wrong = p.Wrong }),
+            ranked_first = cv.Ranking.Select(r => new { dataset = r.Dataset, targets = r.Targets, learned = r.Learned, hand_set = r.HandSet }),
         }) + "\n";
 
     private static object Counts(RelocationSiteResult s) => new { pairs = s.Pairs, correct = s.Correct, wrong = s.Wrong, abstained = s.Abstained };
@@ -120,6 +121,13 @@ internal sealed class BenchRelocateCommand : Command
         foreach (var f in cv.FoldResults)
         {
             sb.Append(inv, $"{$"{f.Fold} {f.Dataset}",-40} {f.Pairs,6} │ {Cell(f.Correct, f.Pairs),14} {Cell(f.Wrong, f.Pairs),12} {Cell(f.Abstained, f.Pairs),12}  {f.MaxRisk:0.0000}").AppendLine();
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("answer ranked first (no threshold, no abstention): learned / hand-set weights");
+        foreach (var r in cv.Ranking)
+        {
+            sb.Append(inv, $"  {r.Dataset,-38} {Cell(r.Learned, r.Targets),14} {Cell(r.HandSet, r.Targets),14}").AppendLine();
         }
 
         sb.AppendLine();

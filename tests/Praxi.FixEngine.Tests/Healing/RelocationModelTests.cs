@@ -134,6 +134,8 @@ public sealed class RelocationModelTests : IDisposable
         var handSet = cv.Baseline.Sum(d => d.Total(withAnswersOnlySites: true).Correct);
         learned.Should().BeGreaterThan(handSet);
         cv.Learned.Sum(d => d.Total(withAnswersOnlySites: true).Wrong).Should().BeLessThanOrEqualTo(2);
+        cv.Ranking.Sum(r => r.Targets).Should().Be(100);
+        cv.Ranking.Sum(r => r.Learned).Should().BeGreaterThan(cv.Ranking.Sum(r => r.HandSet), "the look-alikes in the old places outrank the answers under the paper's weights");
         cv.Curve.Should().NotBeEmpty();
         cv.Curve.Select(p => p.Answered).Should().BeInAscendingOrder();
     }

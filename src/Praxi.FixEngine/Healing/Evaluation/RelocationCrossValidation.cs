@@ -6,12 +6,21 @@ namespace Praxi.FixEngine.Healing.Evaluation;
 /// <param name="Baseline">Per dataset, the hand-set model's outcomes on the same targets.</param>
 /// <param name="FoldResults">Per fold and dataset, the learned model's counts.</param>
 /// <param name="Curve">Answered and wrong shares of the held-out targets as the accepted risk moves.</param>
+/// <param name="Ranking">Per dataset, how often the answer ranks first (no threshold, no abstention) under each weights.</param>
 public sealed record RelocationCrossValidation(
     int Folds,
     IReadOnlyList<RelocationDatasetReport> Learned,
     IReadOnlyList<RelocationDatasetReport> Baseline,
     IReadOnlyList<RelocationFoldResult> FoldResults,
-    IReadOnlyList<RelocationRiskPoint> Curve);
+    IReadOnlyList<RelocationRiskPoint> Curve,
+    IReadOnlyList<RelocationRanking> Ranking);
+
+/// <summary>How often the answer ranks first on one dataset, held out, under the learned and the hand-set weights.</summary>
+/// <param name="Dataset">The dataset's name.</param>
+/// <param name="Targets">Targets whose answer is in the pool.</param>
+/// <param name="Learned">Targets whose answer the learned weights rank first.</param>
+/// <param name="HandSet">Targets whose answer the hand-set weights rank first.</param>
+public sealed record RelocationRanking(string Dataset, int Targets, int Learned, int HandSet);
 
 /// <summary>One fold's counts on one dataset.</summary>
 /// <param name="Fold">The fold, from 1.</param>

@@ -91,6 +91,7 @@ public static class RelocationDatasetEvaluator
         var baseline = datasets.Select(_ => new Dictionary<(string, string), (RelocationResult, IReadOnlyDictionary<string, double>)>()).ToList();
         var foldRows = new List<RelocationFoldResult>();
         var curve = new List<(double Risk, bool Right)>();
+        var topOne = datasets.Select(_ => new int[3]).ToList();
         for (var f = 0; f < folds; f++)
         {
             var train = datasets.SelectMany((d, i) => Cases(d, answers[i], s => foldOfSite[s] != f, cancellationToken)).ToList();
@@ -114,6 +115,9 @@ public static class RelocationDatasetEvaluator
                         {
                             var c = new RelocationCase(site.Entry.Site, props, site.Page, answer);
                             var d = RelocationTrainer.Decision(c, model.Weights);
+                            topOne[i][0]++;
+                            topOne[i][1] += d.Right ? 1 : 0;
+                            topOne[i][2] += c.Rank(RelocationModel.Similo.Weights).Best == c.Answer ? 1 : 0;
                             if (d.Best >= SimilarityRelocator.Threshold && (d.Identity is not { } idn || idn > SimilarityRelocator.IdentityFloor)
                                 && model.Confidence(d.Best, d.Z[0] - d.Z[1], d.Identity, c.Pool) is { } confidence)
                             {
@@ -135,7 +139,8 @@ public static class RelocationDatasetEvaluator
             [.. datasets.Select((d, i) => Score(d, answers[i], learned[i]))],
             [.. datasets.Select((d, i) => Score(d, answers[i], baseline[i]))],
             foldRows,
-            points);
+            points,
+            [.. datasets.Select((d, i) => new RelocationRanking(d.Name, topOne[i][0], topOne[i][1], topOne[i][2]))]);
     }
 
     private static IEnumerable<RelocationCase> Cases(LoadedDataset dataset, Dictionary<(string, string), string> answers, Func<string, bool>? sites, CancellationToken cancellationToken)
