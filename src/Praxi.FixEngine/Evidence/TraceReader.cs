@@ -7,7 +7,10 @@ namespace Praxi.FixEngine.Evidence;
 /// <summary>
 /// Reads a Playwright <c>trace.zip</c> (docs/evidence.md#traces): the library calls of <c>*-trace.trace</c> (runner
 /// traces) or <c>trace.trace</c> (library tracing), and their frame snapshots. The archive comes from outside, so it is
-/// bounded: entry count, declared and actual uncompressed bytes; malformed lines are skipped.
+/// bounded: entry count, declared and actual uncompressed bytes; malformed lines are skipped. Every format from v3 is
+/// read: v3 records a call as one <c>action</c> event (its <c>metadata</c> holds id, type, method, params and error);
+/// v4 on as <c>before</c>/<c>after</c> pairs; before v10 a snapshot names its call and phase in <c>snapshotName</c>
+/// (<c>before@call@9</c>) rather than in <c>callId</c> and <c>phase</c>. Formats v1 and v2 are refused in one line.
 /// </summary>
 internal static class TraceReader
 {
@@ -72,8 +75,16 @@ internal static class TraceReader
             }
         }
 
+        if (state.Version is { } version and < MinVersion)
+        {
+            throw new FixEngineException($"The trace {path} is in trace format v{version}, which praxi does not read (it reads v{MinVersion} and later, Playwright 1.21+).");
+        }
+
         return state.ToEvidence(path);
     }
+
+    /// <summary>The oldest trace format read (<c>context-options.version</c>; Playwright 1.21).</summary>
+    public const int MinVersion = 3;
 
     private static bool IsCallTrace(ZipArchiveEntry entry) =>
         !entry.FullName.Contains('/', StringComparison.Ordinal)
@@ -88,6 +99,9 @@ internal static class TraceReader
         private string? _playwrightVersion;
         private string? _title;
         private int _skipped;
+
+        /// <summary>The trace format (<c>context-options.version</c>), when the trace says it.</summary>
+        public int? Version { get; private set; }
 
         public void Accept(string line)
         {
@@ -117,6 +131,7 @@ internal static class TraceReader
             switch (String(e, "type"))
             {
                 case "context-options":
+                    Version ??= e.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v) ? v : null;
                     _sdkLanguage ??= String(e, "sdkLanguage");
                     _playwrightVersion ??= String(e, "playwrightVersion");
                     _title ??= String(e, "title");
@@ -126,6 +141,9 @@ internal static class TraceReader
                     break;
                 case "after":
                     After(e);
+                    break;
+                case "action" when e.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object:
+                    Action(metadata);
                     break;
                 case "frame-snapshot" when e.TryGetProperty("snapshot", out var snapshot) && snapshot.ValueKind == JsonValueKind.Object:
                     Snapshot(snapshot);
@@ -144,11 +162,13 @@ internal static class TraceReader
             return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title);
         }
 
-        private void Before(JsonElement e)
+        private void Before(JsonElement e) => Begin(String(e, "callId"), String(e, "class"), e);
+
+        private Call? Begin(string? id, string? @class, JsonElement e)
         {
-            if (String(e, "callId") is not { } id || _calls.ContainsKey(id))
+            if (id is null || _calls.ContainsKey(id))
             {
-                return;
+                return null;
             }
 
             string? selector = null;
@@ -157,27 +177,45 @@ internal static class TraceReader
                 selector = String(parameters, "selector");
             }
 
-            _calls[id] = new Call(id, String(e, "class") ?? string.Empty, String(e, "method") ?? string.Empty, selector);
+            var call = new Call(id, @class ?? string.Empty, String(e, "method") ?? string.Empty, selector);
+            _calls[id] = call;
             _order.Add(id);
+            return call;
         }
 
         private void After(JsonElement e)
         {
-            if (String(e, "callId") is not { } id || !_calls.TryGetValue(id, out var call))
+            if (String(e, "callId") is { } id && _calls.TryGetValue(id, out var call))
             {
-                return;
+                End(call, e);
             }
+        }
 
+        // Format v3: the whole call in one event; its class is the metadata's 'type', and an unfinished call has endTime 0.
+        private void Action(JsonElement metadata)
+        {
+            if (Begin(String(metadata, "id"), String(metadata, "type"), metadata) is { } call
+                && metadata.TryGetProperty("endTime", out var end) && end.ValueKind == JsonValueKind.Number && end.GetDouble() > 0)
+            {
+                End(call, metadata);
+            }
+        }
+
+        // The error is { message, name } or, in some versions, { error: { message, name } }.
+        private static void End(Call call, JsonElement e)
+        {
             call.Ended = true;
             if (e.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
-                call.Error = String(error, "message") ?? String(error, "name") ?? "error";
+                var inner = error.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : error;
+                call.Error = String(inner, "message") ?? String(inner, "name") ?? String(error, "message") ?? "error";
             }
         }
 
         private void Snapshot(JsonElement s)
         {
-            if (String(s, "frameId") is not { } frameId || String(s, "callId") is not { } callId || !s.TryGetProperty("html", out var html))
+            var (callId, phase) = SnapshotOf(s);
+            if (String(s, "frameId") is not { } frameId || callId is null || !s.TryGetProperty("html", out var html))
             {
                 return;
             }
@@ -189,7 +227,22 @@ internal static class TraceReader
             }
 
             var isMain = s.TryGetProperty("isMainFrame", out var main) && main.ValueKind == JsonValueKind.True;
-            frame.Add(new TraceSnapshot(callId, String(s, "phase") ?? string.Empty, frameId, String(s, "frameUrl"), isMain, String(s, "doctype"), html, frame.Count));
+            frame.Add(new TraceSnapshot(callId, phase ?? string.Empty, frameId, String(s, "frameUrl"), isMain, String(s, "doctype"), html, frame.Count));
+        }
+
+        /// <summary>The snapshot's call and phase: <c>callId</c> and <c>phase</c>, else read from <c>snapshotName</c> (<c>before@call@9</c>; <c>input@</c> is the action phase).</summary>
+        private static (string? CallId, string? Phase) SnapshotOf(JsonElement s)
+        {
+            var callId = String(s, "callId");
+            var phase = String(s, "phase");
+            if (String(s, "snapshotName") is { } name && name.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < name.Length - 1)
+            {
+                phase ??= name[..at];
+                callId ??= name[(at + 1)..];
+            }
+
+            // Before v10 the snapshot at the input event was named 'input@…'; v10 calls that phase 'action'.
+            return (callId, phase == "input" ? SnapshotPhase.Action : phase);
         }
 
         private static string? String(JsonElement e, string name) =>

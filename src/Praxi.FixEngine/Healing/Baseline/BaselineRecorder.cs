@@ -110,7 +110,7 @@ public static class BaselineRecorder
                     continue;
                 }
 
-                marked.AddRange(ElementFingerprints.MarkedTargets(DomLoader.Parse(html), options));
+                marked.AddRange(ElementFingerprints.MarkedTargets(DomLoader.Parse(html), callId, options));
             }
 
             if (marked.Count == 1)

@@ -46,13 +46,31 @@ internal static partial class ElementFingerprints
         return candidates;
     }
 
-    /// <summary>The elements of a page that carry Playwright's <see cref="TargetMarker"/>, with their fingerprints.</summary>
-    public static IReadOnlyList<DomCandidate> MarkedTargets(IDocument document, FingerprintOptions? options = null)
+    /// <summary>
+    /// The elements of a page that carry Playwright's <see cref="TargetMarker"/> for <paramref name="callId"/>, with their
+    /// fingerprints. The marker's value is empty (trace format v10: only the snapshotted call marks), the call id
+    /// (<c>call@12</c>, formats v4–v8, where the marks of earlier calls stay on their elements) or the snapshot's name
+    /// (<c>action@call@8</c>, format v3); several space-separated values are read one by one.
+    /// </summary>
+    public static IReadOnlyList<DomCandidate> MarkedTargets(IDocument document, string? callId = null, FingerprintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         options ??= FingerprintOptions.Default;
         var index = Index(document, options);
-        return [.. index.Entries.Where(e => e.Element.HasAttribute(TargetMarker)).Select(e => new DomCandidate(e.Element, Props(e, options)))];
+        return [.. index.Entries.Where(e => MarksCall(e.Element.GetAttribute(TargetMarker), callId)).Select(e => new DomCandidate(e.Element, Props(e, options)))];
+    }
+
+    /// <summary>Whether a <see cref="TargetMarker"/> value marks the element for <paramref name="callId"/> (any call when null).</summary>
+    internal static bool MarksCall(string? marker, string? callId)
+    {
+        if (marker is null)
+        {
+            return false;
+        }
+
+        var values = marker.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return callId is null || values.Length == 0
+            || values.Any(v => v == callId || v.EndsWith("@" + callId, StringComparison.Ordinal));
     }
 
     private static DomIndex Index(IDocument document, FingerprintOptions options) =>

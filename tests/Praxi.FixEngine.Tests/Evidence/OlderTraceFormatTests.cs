@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Praxi.FixEngine.Evidence;
+using Praxi.FixEngine.Healing.Baseline;
+
+namespace Praxi.FixEngine.Tests.Evidence;
+
+/// <summary>
+/// Traces in the shapes Playwright wrote before format v10 (docs/evidence.md#traces), written for the test: v3 records
+/// a call as one <c>action</c> event and names snapshots only by <c>snapshotName</c>; v4–v8 write <c>before</c>/<c>after</c>
+/// pairs, snapshots with <c>callId</c> and <c>snapshotName</c> but no <c>phase</c>, and leave earlier calls' target
+/// marks on their elements.
+/// </summary>
+public sealed class OlderTraceFormatTests : IDisposable
+{
+    private readonly TempFolder _temp = TempFolder.Create("old-traces");
+
+    public void Dispose() => _temp.Dispose();
+
+    private static object[] Page(string? userMark, string? passwordMark, string? buttonMark)
+    {
+        Dictionary<string, string> Attrs(string id, string? mark, string type)
+        {
+            var a = new Dictionary<string, string> { ["id"] = id, ["type"] = type };
+            if (mark is not null)
+            {
+                a["__playwright_target__"] = mark;
+            }
+
+            return a;
+        }
+
+        return ["HTML", new Dictionary<string, string>(),
+            new object[] { "BODY", new Dictionary<string, string>(),
+                new object[] { "FORM", new Dictionary<string, string>(),
+                    new object[] { "INPUT", Attrs("user-name", userMark, "text") },
+                    new object[] { "INPUT", Attrs("password", passwordMark, "password") },
+                    new object[] { "BUTTON", Attrs("login", buttonMark, "submit"), "Log in" } } }];
+    }
+
+    private string Write(string version, IEnumerable<object> lines)
+    {
+        var path = Path.Combine(_temp.Subfolder(), "trace.zip");
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        var entry = archive.CreateEntry("trace.trace");
+        using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+        writer.Write(JsonSerializer.Serialize(new { version = int.Parse(version, System.Globalization.CultureInfo.InvariantCulture), type = "context-options", browserName = "chromium" }) + "\n");
+        foreach (var line in lines)
+        {
+            writer.Write(JsonSerializer.Serialize(line) + "\n");
+        }
+
+        return path;
+    }
+
+    // Format v3: one 'action' per call; snapshots by name; the mark's value is the snapshot's name.
+    private string WriteV3() => Write("3",
+    [
+        new { type = "action", metadata = new { id = "call@7", apiName = "page.fill", type = "Frame", method = "fill", @params = new { selector = "#user-name", value = "bob" }, startTime = 1.0, endTime = 2.0, snapshots = Array.Empty<object>() } },
+        new { type = "frame-snapshot", snapshot = new { snapshotName = "action@call@7", frameId = "frame@1", isMainFrame = true, html = Page("action@call@7", null, null) } },
+        new { type = "action", metadata = new { id = "call@8", apiName = "page.fill", type = "Frame", method = "fill", @params = new { selector = "#password", value = "x" }, startTime = 3.0, endTime = 4.0 } },
+        new { type = "frame-snapshot", snapshot = new { snapshotName = "action@call@8", frameId = "frame@1", isMainFrame = true, html = Page(null, "action@call@8", null) } },
+        new { type = "action", metadata = new { id = "call@9", apiName = "page.click", type = "Frame", method = "click", @params = new { selector = "#sign-in" }, startTime = 5.0, endTime = 35.0, error = new { error = new { name = "TimeoutError", message = "Timeout 30000ms exceeded." } } } },
+        new { type = "frame-snapshot", snapshot = new { snapshotName = "after@call@9", frameId = "frame@1", isMainFrame = true, html = Page(null, null, null) } },
+    ]);
+
+    // Formats v4–v8: before/after pairs; snapshots carry callId and snapshotName; earlier marks stay on their elements.
+    private string WriteV7() => Write("7",
+    [
+        new { type = "before", callId = "call@12", apiName = "page.fill", @class = "Frame", method = "fill", @params = new { selector = "#user-name", value = "bob" }, beforeSnapshot = "before@call@12" },
+        new { type = "frame-snapshot", snapshot = new { callId = "call@12", snapshotName = "input@call@12", frameId = "frame@1", isMainFrame = true, html = Page("call@12", null, null) } },
+        new { type = "after", callId = "call@12", afterSnapshot = "after@call@12" },
+        new { type = "before", callId = "call@14", apiName = "page.fill", @class = "Frame", method = "fill", @params = new { selector = "#password", value = "x" } },
+        new { type = "frame-snapshot", snapshot = new { callId = "call@14", snapshotName = "input@call@14", frameId = "frame@1", isMainFrame = true, html = Page("call@12", "call@14", null) } },
+        new { type = "after", callId = "call@14" },
+        new { type = "before", callId = "call@16", apiName = "page.click", @class = "Frame", method = "click", @params = new { selector = "#sign-in" } },
+        new { type = "frame-snapshot", snapshot = new { callId = "call@16", snapshotName = "after@call@16", frameId = "frame@1", isMainFrame = true, html = Page("call@12", "call@14", null) } },
+        new { type = "after", callId = "call@16", error = new { error = new { name = "TimeoutError", message = "Timeout 30000ms exceeded." } } },
+    ]);
+
+    [Fact]
+    public void Read_V3Actions_CallsErrorsAndNamedSnapshots()
+    {
+        var sut = TraceReader.Read(WriteV3());
+
+        sut.Calls.Select(c => c.CallId).Should().Equal("call@7", "call@8", "call@9");
+        sut.PassingCalls.Select(c => c.Selector).Should().Equal("#user-name", "#password");
+        sut.FailingCall!.Selector.Should().Be("#sign-in");
+        sut.FailingCall.Error.Should().Be("Timeout 30000ms exceeded.");
+        sut.Snapshot("call@9", SnapshotPhase.After).Should().Contain("id=\"login\"");
+        sut.Snapshot("call@7", SnapshotPhase.Action).Should().Contain("user-name");
+    }
+
+    [Fact]
+    public void Read_V7Pairs_PhaseComesFromTheSnapshotNameAndTheNestedErrorIsRead()
+    {
+        var sut = TraceReader.Read(WriteV7());
+
+        sut.FailingCall!.CallId.Should().Be("call@16");
+        sut.FailingCall.Error.Should().Be("Timeout 30000ms exceeded.");
+        sut.Snapshot("call@16", SnapshotPhase.After).Should().NotBeNull();
+        sut.SnapshotsOf("call@14", SnapshotPhase.Action).Should().ContainSingle("input@ snapshots are the action phase");
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("7")]
+    public void Record_OlderFormats_FingerprintsEachCallsOwnTargetNotAnEarlierMark(string version)
+    {
+        var trace = version == "3" ? WriteV3() : WriteV7();
+
+        var recording = BaselineRecorder.Record(trace);
+
+        recording.Calls.Should().Be(2);
+        recording.Recorded.Should().Be(2, recording.Summary());
+        recording.Entries.Select(e => (e.Locator, e.Fingerprint.Id)).Should().BeEquivalentTo([("#user-name", "user-name"), ("#password", "password")]);
+    }
+
+    [Fact]
+    public void Read_FormatV2_IsRefusedInOneLineNamingIt()
+    {
+        var path = Write("2", [new { type = "action", metadata = new { id = "call@1", type = "Frame", method = "click" } }]);
+
+        var act = () => TraceReader.Read(path);
+
+        act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("trace format v2").And.NotContain("\n");
+    }
+
+    [Theory]
+    [InlineData("", "call@9", true)]
+    [InlineData("call@9", "call@9", true)]
+    [InlineData("call@10", "call@9", false)]
+    [InlineData("action@call@9", "call@9", true)]
+    [InlineData("action@call@19", "call@9", false)]
+    [InlineData("call@10 call@11", "call@11", true)]
+    [InlineData("call@10", null, true)]
+    public void MarksCall_ReadsEveryFormatsMarkerValue(string marker, string? callId, bool expected) =>
+        Praxi.FixEngine.Healing.Fingerprints.ElementFingerprints.MarksCall(marker, callId).Should().Be(expected);
+}
