@@ -109,6 +109,11 @@ internal sealed class FailureClassifier(BlockScorer scorer, IReadOnlyList<IFailu
             return failure.Block;
         }
 
+        if (failure.NoErrorText)
+        {
+            return [];
+        }
+
         var parts = failure.Message.Split('\n');
         return [.. parts.Select((p, i) => new LogLine(failure.SourceLine + i, p.TrimEnd('\r')))];
     }

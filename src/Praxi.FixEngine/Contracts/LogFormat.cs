@@ -26,4 +26,7 @@ public enum LogFormat
 
     /// <summary>A backend or server log (Django, ASP.NET Core, PostgreSQL, package managers).</summary>
     BackendLog,
+
+    /// <summary>Playwright's <c>error-context.md</c>, read when a folder holds no runner output.</summary>
+    PlaywrightErrorContext,
 }

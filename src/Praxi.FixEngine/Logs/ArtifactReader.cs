@@ -58,13 +58,26 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
 
         if (logs.Count == 0)
         {
-            throw new FixEngineException($"'{path}' holds no runner output or logs (looked for text logs, Playwright JSON, JUnit XML and TRX files).");
+            // A test-results folder kept without the console output: the runner's error-context.md files say what failed.
+            foreach (var file in ErrorContexts(full))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                logs.Add(ErrorContextParser.Parse(file, Path.GetRelativePath(full, file).Replace('\\', '/'), cancellationToken));
+            }
+        }
+
+        if (logs.Count == 0)
+        {
+            throw new FixEngineException($"'{path}' holds no runner output or logs (looked for text logs, Playwright JSON, JUnit XML and TRX files, and error-context.md).");
         }
 
         return logs;
     }
 
-    private static IEnumerable<string> EnumerateFiles(string root)
+    private static IEnumerable<string> ErrorContexts(string root) =>
+        EnumerateFiles(root, includeEvidence: true).Where(f => string.Equals(Path.GetFileName(f), ErrorContextParser.FileName, StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<string> EnumerateFiles(string root, bool includeEvidence = false)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         var pending = new Stack<string>();
@@ -75,7 +88,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             foreach (var file in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);
-                if (!SkippedExtensions.Contains(Path.GetExtension(name)) && !SkippedNames.Contains(name))
+                if (!SkippedExtensions.Contains(Path.GetExtension(name)) && (includeEvidence || !SkippedNames.Contains(name)))
                 {
                     yield return file;
                 }

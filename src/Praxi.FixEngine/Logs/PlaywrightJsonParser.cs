@@ -240,6 +240,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
             Test = name,
             Source = source,
             Message = message.Length > 0 ? message : $"{attempt?.Status ?? "failed"} (no error message in the report)",
+            NoErrorText = message.Length == 0 && factLines.All(l => l.Length == 0),
             Block = factLines.Where(l => l.Length > 0).Take(200).Select(l => new LogLine(0, l)).ToList(),
             File = file,
             Line = line,

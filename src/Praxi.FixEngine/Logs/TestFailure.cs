@@ -18,6 +18,12 @@ internal sealed record TestFailure
     /// <summary>The error message, ANSI removed (first lines, capped).</summary>
     public required string Message { get; init; }
 
+    /// <summary>
+    /// True when the runner recorded that the test failed but no error text: <see cref="Message"/> then says so in
+    /// praxi's words, which are no evidence of a cause.
+    /// </summary>
+    public bool NoErrorText { get; init; }
+
     /// <summary>The failure's text as the runner printed it: message, call log, stack (lines capped).</summary>
     public IReadOnlyList<LogLine> Block { get; init; } = [];
 
