@@ -29,4 +29,7 @@ public enum LogFormat
 
     /// <summary>Playwright's <c>error-context.md</c>, read when a folder holds no runner output.</summary>
     PlaywrightErrorContext,
+
+    /// <summary>A Playwright trace's recorded error, read when a folder holds no runner output and no error-context.md.</summary>
+    PlaywrightTrace,
 }

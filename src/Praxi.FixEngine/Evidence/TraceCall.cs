@@ -12,3 +12,15 @@ internal sealed record TraceCall(string CallId, string Class, string Method, str
     /// <summary>Whether the call ended without an error.</summary>
     public bool Passed => Ended && Error is null;
 }
+
+/// <summary>One frame of a stack the test runner recorded (<c>test.trace</c> error events).</summary>
+/// <param name="File">The source file, as on the machine that ran the test.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column, when recorded.</param>
+/// <param name="Function">The function, when recorded.</param>
+internal sealed record TraceFrame(string File, int Line, int? Column, string? Function);
+
+/// <summary>An error the test runner recorded for the test (<c>test.trace</c>): its message and stack.</summary>
+/// <param name="Message">The message, as the runner printed it (ANSI codes may remain).</param>
+/// <param name="Stack">The frames, innermost first.</param>
+internal sealed record TraceError(string Message, IReadOnlyList<TraceFrame> Stack);

@@ -13,8 +13,10 @@ internal sealed class TraceEvidence
         IReadOnlyList<TraceCall> calls,
         IReadOnlyDictionary<string, IReadOnlyList<TraceSnapshot>> framesById,
         int skippedLines,
-        string? title = null)
+        string? title = null,
+        IReadOnlyList<TraceError>? testErrors = null)
     {
+        TestErrors = testErrors ?? [];
         Source = source;
         SdkLanguage = sdkLanguage;
         PlaywrightVersion = playwrightVersion;
@@ -43,6 +45,9 @@ internal sealed class TraceEvidence
     /// test passed to <c>Tracing.StartAsync</c> (.NET); null when the trace has none.
     /// </summary>
     public string? Title { get; }
+
+    /// <summary>The errors the test runner recorded for the test (runner traces' <c>test.trace</c>), in order.</summary>
+    public IReadOnlyList<TraceError> TestErrors { get; }
 
     /// <summary>Every library call, in the order they started.</summary>
     public IReadOnlyList<TraceCall> Calls { get; }

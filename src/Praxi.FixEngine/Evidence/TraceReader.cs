@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Praxi.FixEngine.Evidence;
@@ -28,24 +28,7 @@ internal static class TraceReader
     public static TraceEvidence Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            using var archive = ZipFile.OpenRead(path);
-            return Read(archive, path);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new FixEngineException($"Cannot read the trace {path}: {ex.Message} Pass a trace.zip written by Playwright.", ex);
-        }
-    }
-
-    private static TraceEvidence Read(ZipArchive archive, string path)
-    {
-        if (archive.Entries.Count > MaxEntries)
-        {
-            throw new FixEngineException($"The trace {path} has {archive.Entries.Count} entries, more than the {MaxEntries} allowed; it is refused as a possible zip bomb.");
-        }
-
+        using var archive = BoundedZip.Open(path, MaxEntries, "trace");
         var entries = archive.Entries.Where(IsCallTrace).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var declared = 0L;
         foreach (var entry in entries)
@@ -58,21 +41,29 @@ internal static class TraceReader
         }
 
         var state = new ReadState();
-        var budget = MaxTraceBytes;
-        foreach (var entry in entries)
+        var budget = new StrongBox<long>(MaxTraceBytes);
+        try
         {
-            using var stream = entry.Open();
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
+            foreach (var entry in entries)
             {
-                budget -= line.Length + 1;
-                if (budget < 0)
+                foreach (var line in BoundedZip.ReadLines(entry, budget, path, "trace"))
                 {
-                    throw new FixEngineException($"The trace {path} expands to more than {MaxTraceBytes} bytes; it is refused as a possible zip bomb.");
+                    state.Accept(line);
                 }
-
-                state.Accept(line);
             }
+
+            // The runner's own record of the test: only its errors (its steps are not library calls).
+            if (archive.GetEntry("test.trace") is { } test)
+            {
+                foreach (var line in BoundedZip.ReadLines(test, budget, path, "trace"))
+                {
+                    state.AcceptTestLine(line);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FixEngineException($"Cannot read the trace {path}: {ex.Message} Pass a trace.zip written by Playwright.", ex);
         }
 
         if (state.Version is { } version and < MinVersion)
@@ -99,6 +90,8 @@ internal static class TraceReader
         private string? _playwrightVersion;
         private string? _title;
         private int _skipped;
+
+        private readonly List<TraceError> _testErrors = [];
 
         /// <summary>The trace format (<c>context-options.version</c>), when the trace says it.</summary>
         public int? Version { get; private set; }
@@ -153,13 +146,50 @@ internal static class TraceReader
             }
         }
 
+        /// <summary>A line of <c>test.trace</c>: an <c>error</c> event with its message and stack is kept.</summary>
+        public void AcceptTestLine(string line)
+        {
+            if (!line.Contains("\"error\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                var e = document.RootElement;
+                if (e.ValueKind != JsonValueKind.Object || String(e, "type") != "error")
+                {
+                    return;
+                }
+
+                var frames = new List<TraceFrame>();
+                if (e.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var f in stack.EnumerateArray())
+                    {
+                        if (f.ValueKind == JsonValueKind.Object && String(f, "file") is { Length: > 0 } file && Int(f, "line") is > 0 and var lineNumber)
+                        {
+                            frames.Add(new TraceFrame(file, lineNumber, Int(f, "column") is > 0 and var c ? c : null, String(f, "function")));
+                        }
+                    }
+                }
+
+                _testErrors.Add(new TraceError(String(e, "message") ?? string.Empty, frames));
+            }
+            catch (JsonException)
+            {
+                _skipped++;
+            }
+        }
+
         public TraceEvidence ToEvidence(string path)
         {
             var calls = _order.Select(id => _calls[id])
                 .Select(c => new TraceCall(c.Id, c.Class, c.Method, c.Selector, c.Error, c.Ended))
                 .ToList();
             var frames = _frames.ToDictionary(f => f.Key, f => (IReadOnlyList<TraceSnapshot>)f.Value, StringComparer.Ordinal);
-            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title);
+            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title, _testErrors);
         }
 
         private void Before(JsonElement e) => Begin(String(e, "callId"), String(e, "class"), e);
@@ -244,6 +274,9 @@ internal static class TraceReader
             // Before v10 the snapshot at the input event was named 'input@…'; v10 calls that phase 'action'.
             return (callId, phase == "input" ? SnapshotPhase.Action : phase);
         }
+
+        private static int? Int(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
 
         private static string? String(JsonElement e, string name) =>
             e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -66,9 +66,34 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             }
         }
 
+        string? refused = null;
+        var traces = 0;
         if (logs.Count == 0)
         {
-            throw new FixEngineException($"'{path}' holds no runner output or logs (looked for text logs, Playwright JSON, JUnit XML and TRX files, and error-context.md).");
+            // Nor error-context.md: the traces' recorded errors (a library trace has no error-context beside it).
+            foreach (var file in EnumerateFiles(full, includeEvidence: true, includeArchives: true).Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    traces++;
+                    if (TraceFailures.Read(file, Path.GetRelativePath(full, file).Replace('\\', '/')) is { } traced)
+                    {
+                        logs.Add(traced);
+                    }
+                }
+                catch (FixEngineException ex)
+                {
+                    refused ??= ex.Message;
+                }
+            }
+        }
+
+        if (logs.Count == 0)
+        {
+            throw new FixEngineException(refused ?? (traces > 0
+                ? $"'{path}' holds no runner output or logs, and its {traces} zip file(s) record no failed call (looked for text logs, Playwright JSON, JUnit XML and TRX files, error-context.md and traces)."
+                : $"'{path}' holds no runner output or logs (looked for text logs, Playwright JSON, JUnit XML and TRX files, error-context.md and traces)."));
         }
 
         return logs;
@@ -77,7 +102,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
     private static IEnumerable<string> ErrorContexts(string root) =>
         EnumerateFiles(root, includeEvidence: true).Where(f => string.Equals(Path.GetFileName(f), ErrorContextParser.FileName, StringComparison.OrdinalIgnoreCase));
 
-    private static IEnumerable<string> EnumerateFiles(string root, bool includeEvidence = false)
+    private static IEnumerable<string> EnumerateFiles(string root, bool includeEvidence = false, bool includeArchives = false)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         var pending = new Stack<string>();
@@ -88,7 +113,9 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             foreach (var file in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);
-                if (!SkippedExtensions.Contains(Path.GetExtension(name)) && (includeEvidence || !SkippedNames.Contains(name)))
+                var extension = Path.GetExtension(name);
+                if ((!SkippedExtensions.Contains(extension) || (includeArchives && extension.Equals(".zip", StringComparison.OrdinalIgnoreCase)))
+                    && (includeEvidence || !SkippedNames.Contains(name)))
                 {
                     yield return file;
                 }

@@ -65,6 +65,11 @@ internal static partial class ErrorContextParser
         {
             (file, lineNumber, column) = (frame.File, frame.Line, frame.Column);
         }
+        else if (TraceFailures.FailingFrame(Path.Combine(Path.GetDirectoryName(path)!, "trace.zip")) is { } traced)
+        {
+            // The runner's trace beside it recorded the error's stack.
+            (file, lineNumber, column) = (traced.File, traced.Line, traced.Column);
+        }
         else if (testFile is not null && testLine is { } declared && source2.CodeFrameLine is { } marked && marked >= declared && DeclaresTest(testSource, declared))
         {
             (file, lineNumber, column) = (testFile, marked, source2.CodeFrameColumn);

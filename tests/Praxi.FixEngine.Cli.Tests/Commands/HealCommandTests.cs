@@ -77,6 +77,37 @@ public sealed class HealCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Heal_TestResultsFolderAlone_HealsFromErrorContextAndTheTraces()
+    {
+        // What a CI that uploads only test-results/ keeps: traces and error-context.md, no console log, no JSON report.
+        var (repo, work) = NewRepo(_temp);
+        var artifacts = Path.Combine(work, "artifacts");
+        CopyFolder(Path.Combine(Artifacts("renamed-selector"), "test-results"), Path.Combine(artifacts, "test-results"));
+        var outDir = Path.Combine(work, "out");
+
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("heal", artifacts, "--repo", repo, "--out", outDir, "--run-id", "tr-1");
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stdout.Should().StartWith("selector_not_found (");
+        stdout.Should().Contain("#add-to-cart → #add-to-basket");
+        var diff = File.ReadAllText(Path.Combine(outDir, "fix-agent", "patch-tr-1.diff"));
+        FileDiff(diff, "samples/e2e-ts/tests/pages/product-page.ts").Should().Contain("+    readonly addToCart = page.locator('#add-to-basket'),",
+            "the failing call's place came from the runner's trace (a page object the error-context does not name)");
+        using var analysis = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "analysis.json")));
+        analysis.RootElement.GetProperty("sources").EnumerateArray().Should().OnlyContain(s => s.GetProperty("format").GetString() == "playwright_error_context");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public async Task Heal_RemovedElement_AbstainsWithAnEmptyPatchForManualReview()
     {
         var (repo, work) = NewRepo(_temp);

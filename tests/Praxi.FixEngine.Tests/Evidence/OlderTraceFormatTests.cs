@@ -138,3 +138,88 @@ public sealed class OlderTraceFormatTests : IDisposable
     public void MarksCall_ReadsEveryFormatsMarkerValue(string marker, string? callId, bool expected) =>
         Praxi.FixEngine.Healing.Fingerprints.ElementFingerprints.MarksCall(marker, callId).Should().Be(expected);
 }
+
+/// <summary>A folder that holds traces and nothing else: the failures come from what the traces recorded.</summary>
+public sealed class TraceOnlyFolderTests : IDisposable
+{
+    private readonly TempFolder _temp = TempFolder.Create("trace-only");
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Trace(string folder, params string[] entries)
+    {
+        var dir = Path.Combine(_temp.Path, "run", "test-results", folder);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "trace.zip");
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        for (var i = 0; i < entries.Length; i += 2)
+        {
+            using var writer = new StreamWriter(archive.CreateEntry(entries[i]).Open(), new UTF8Encoding(false));
+            writer.Write(entries[i + 1]);
+        }
+
+        return Path.Combine(_temp.Path, "run");
+    }
+
+    [Fact]
+    public void Analyze_LibraryTraceWithAFailedCall_IsTheFailure()
+    {
+        var run = Trace("Shop.Tests.Checkout", "trace.trace", """
+            {"version":8,"type":"context-options","sdkLanguage":"csharp","title":"Shop.Tests.Checkout.PlacesAnOrder"}
+            {"type":"before","callId":"call@3","class":"Frame","method":"click","params":{"selector":"#place-order"}}
+            {"type":"after","callId":"call@3","error":{"error":{"name":"TimeoutError","message":"Timeout 30000ms exceeded.\nCall log:\n  - waiting for locator('#place-order')"}}}
+            """);
+
+        var report = new Praxi.FixEngine.Analysis.FailureAnalyzer().Analyze(run);
+
+        var failure = report.Classification.Failures.Should().ContainSingle().Subject;
+        failure.Test.Should().Be("Shop.Tests.Checkout.PlacesAnOrder");
+        failure.Message.Should().StartWith("Timeout 30000ms exceeded.");
+        failure.Selector.Should().Be("#place-order");
+        report.Sources.Should().ContainSingle(s => s.Format == Praxi.FixEngine.Contracts.LogFormat.PlaywrightTrace);
+    }
+
+    [Fact]
+    public void Analyze_RunnerTrace_TakesTheErrorAndItsPlaceFromTestTrace()
+    {
+        var run = Trace("cart-removes-an-item-chromium",
+            "0-trace.trace", """{"version":8,"type":"context-options","sdkLanguage":"javascript"}""" + "\n",
+            "test.trace", """
+            {"version":8,"type":"context-options","origin":"testRunner"}
+            {"type":"before","callId":"t@1","class":"Test","method":"pw:api","title":"Click","params":{},"stack":[]}
+            {"type":"error","message":"TimeoutError: locator.click: Timeout 5000ms exceeded.\nCall log:\n  - waiting for locator('#add-to-cart')\n","stack":[{"file":"/ci/shop/tests/pages/product-page.ts","line":22,"column":26,"function":"ProductPage.add"},{"file":"/ci/shop/tests/cart.spec.ts","line":10,"column":3}]}
+            """);
+
+        var failure = new Praxi.FixEngine.Analysis.FailureAnalyzer().Analyze(run).Classification.Failures.Should().ContainSingle().Subject;
+
+        failure.Test.Should().Be("cart-removes-an-item-chromium");
+        failure.File.Should().Be("/ci/shop/tests/pages/product-page.ts");
+        failure.Line.Should().Be(22);
+        failure.Selector.Should().Be("#add-to-cart");
+        failure.Action.Should().Be("locator.click");
+    }
+
+    [Fact]
+    public void Analyze_TracesThatRecordNoFailure_SaySoInOneLine()
+    {
+        var run = Trace("passing", "trace.trace", """
+            {"version":7,"type":"context-options"}
+            {"type":"before","callId":"call@1","class":"Frame","method":"click","params":{"selector":"#ok"}}
+            {"type":"after","callId":"call@1"}
+            """);
+
+        var act = () => new Praxi.FixEngine.Analysis.FailureAnalyzer().Analyze(run);
+
+        act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("record no failed call").And.NotContain("\n");
+    }
+
+    [Fact]
+    public void Analyze_OnlyATraceOfAnOldFormat_IsRefusedNamingTheFormat()
+    {
+        var run = Trace("old", "trace.trace", """{"version":2,"type":"context-options"}""" + "\n");
+
+        var act = () => new Praxi.FixEngine.Analysis.FailureAnalyzer().Analyze(run);
+
+        act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("trace format v2").And.NotContain("\n");
+    }
+}

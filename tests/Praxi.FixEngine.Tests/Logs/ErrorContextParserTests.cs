@@ -108,6 +108,41 @@ public sealed class ErrorContextParserTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_RunnerTraceBeside_GivesTheFailingCallsPlaceInAPageObject()
+    {
+        var pageObject = Sections.Replace("  12 |     test('lists my orders', async ({ page }) => {", "  12 |   async open(): Promise<void> {", StringComparison.Ordinal);
+        var dir = Folder(("orders-lists-my-orders-chromium", pageObject));
+        var trace = Path.Combine(dir, "test-results", "orders-lists-my-orders-chromium", "trace.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(trace, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("test.trace").Open());
+            writer.Write("""
+                {"version":8,"type":"context-options","origin":"testRunner"}
+                {"type":"error","message":"TimeoutError: locator.click","stack":[{"file":"/ci/node_modules/playwright/lib/x.js","line":3,"column":1},{"file":"/ci/shop/tests/pages/orders-page.ts","line":14,"column":57,"function":"OrdersPage.open"},{"file":"/ci/shop/tests/orders.spec.ts","line":13,"column":3}]}
+                """);
+        }
+
+        var failure = new FailureAnalyzer().Analyze(dir).Classification.Failures.Should().ContainSingle().Subject;
+
+        failure.File.Should().Be("/ci/shop/tests/pages/orders-page.ts");
+        failure.Line.Should().Be(14);
+        failure.Column.Should().Be(57);
+    }
+
+    [Fact]
+    public void Analyze_BrokenTraceBeside_KeepsTheFailureWithoutAPlace()
+    {
+        var pageObject = Sections.Replace("  12 |     test('lists my orders', async ({ page }) => {", "  12 |   async open(): Promise<void> {", StringComparison.Ordinal);
+        var dir = Folder(("orders-lists-my-orders-chromium", pageObject));
+        File.WriteAllText(Path.Combine(dir, "test-results", "orders-lists-my-orders-chromium", "trace.zip"), "not a zip");
+
+        var failure = new FailureAnalyzer().Analyze(dir).Classification.Failures.Should().ContainSingle().Subject;
+
+        failure.File.Should().BeNull();
+        failure.Message.Should().Contain("Timeout 5000ms exceeded");
+    }
+
+    [Fact]
     public void Analyze_PageSnapshotOnly_IsAFailureWithoutACause()
     {
         var dir = Folder(("auth-signs-in-chromium", PageOnly));

@@ -1,0 +1,82 @@
+using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Evidence;
+
+namespace Praxi.FixEngine.Logs;
+
+/// <summary>
+/// Failures read from Playwright traces, for a folder that holds no runner output: the runner's <c>test.trace</c>
+/// records the test's errors with their stacks; a library trace (.NET, Python, Java) records the failing call's error.
+/// Also the failing call's place for an <c>error-context.md</c> that does not name it.
+/// </summary>
+internal static class TraceFailures
+{
+    /// <summary>The failure a trace records, or null when the trace holds no error (a passing test).</summary>
+    /// <exception cref="FixEngineException">The trace cannot be read or is in a format praxi does not read.</exception>
+    public static ParsedLog? Read(string path, string source)
+    {
+        var trace = TraceReader.Read(path);
+        var error = trace.TestErrors.Count > 0 ? trace.TestErrors[^1].Message : trace.FailingCall?.Error;
+        if (string.IsNullOrWhiteSpace(error))
+        {
+            return null;
+        }
+
+        var lines = LogText.StripAnsi(error).Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        var facts = FailureFacts.From(lines);
+        var frame = FailingFrame(trace);
+        var failure = new TestFailure
+        {
+            Test = trace.Title ?? Folder(source),
+            Source = source,
+            Message = FailureFacts.Message(lines.TakeWhile(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal))),
+            Block = [.. lines.Where(l => l.Length > 0).Take(200).Select((l, i) => new LogLine(i + 1, l))],
+            File = frame?.File,
+            Line = frame?.Line,
+            Column = frame?.Column,
+            Action = facts.Action ?? trace.FailingCall?.Method,
+            Selector = facts.Selector ?? (trace.FailingCall?.Error is not null ? trace.FailingCall.Selector : null),
+            TimeoutMs = facts.TimeoutMs,
+            Framework = "playwright",
+            Attachments = [source],
+        };
+        return new ParsedLog(source, LogFormat.PlaywrightTrace, [failure], []);
+    }
+
+    /// <summary>The failing call's place from the runner's record of the test's last error: its first frame in test code.</summary>
+    public static StackFrame? FailingFrame(TraceEvidence trace)
+    {
+        if (trace.TestErrors.Count == 0)
+        {
+            return null;
+        }
+
+        var frames = trace.TestErrors[^1].Stack.Select(f => new StackFrame(f.File, f.Line, f.Column, f.Function)).ToList();
+        return StackFrame.FirstTestFrame(frames) ?? frames.FirstOrDefault(f => !f.IsFramework);
+    }
+
+    /// <summary>The failing call's place from the trace at <paramref name="path"/>, or null when there is none or it cannot be read.</summary>
+    public static StackFrame? FailingFrame(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return FailingFrame(TraceReader.Read(path));
+        }
+        catch (FixEngineException)
+        {
+            // The trace is other evidence; a broken one leaves the failure without a place, as it was.
+            return null;
+        }
+    }
+
+    // test-results/<folder>/trace.zip: the runner names the folder after the test.
+    private static string Folder(string source)
+    {
+        var parts = source.Split('/');
+        return parts.Length >= 2 ? parts[^2] : source;
+    }
+}
