@@ -32,6 +32,13 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
 
     public IReadOnlyList<ParsedLog> Read(string path, CancellationToken cancellationToken)
     {
+        // An artifact zip (a downloaded CI artifact, several traces bundled) is read as the folder it holds.
+        using var unpacked = ArtifactFolder.Open(path);
+        return unpacked.Unpacked ? ReadPath(unpacked.Path, cancellationToken) : ReadPath(path, cancellationToken);
+    }
+
+    private List<ParsedLog> ReadPath(string path, CancellationToken cancellationToken)
+    {
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {

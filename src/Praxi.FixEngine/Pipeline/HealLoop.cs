@@ -55,11 +55,14 @@ public sealed class HealLoop
     {
         ArgumentNullException.ThrowIfNull(request);
         var repo = RequireRepository(request.RepositoryRoot);
-        var artifacts = request.ArtifactsPath;
-        if (!Directory.Exists(artifacts) && !File.Exists(artifacts))
+        if (!Directory.Exists(request.ArtifactsPath) && !File.Exists(request.ArtifactsPath))
         {
-            throw new FixEngineException($"artifacts '{artifacts}' do not exist; pass the folder the failed run's artifacts were downloaded to.");
+            throw new FixEngineException($"artifacts '{request.ArtifactsPath}' do not exist; pass the folder the failed run's artifacts were downloaded to.");
         }
+
+        // A downloaded artifact zip is unpacked once, for the analysis and the healer alike.
+        using var unpacked = ArtifactFolder.Open(request.ArtifactsPath);
+        var artifacts = unpacked.Path;
 
         var config = request.Config ?? PraxiConfig.Load(request.ConfigPath, repo);
         var analysisOptions = new AnalysisOptions { RunId = request.RunId ?? "local" };

@@ -95,6 +95,14 @@ public sealed class HealCommandTests : IDisposable
             "the failing call's place came from the runner's trace (a page object the error-context does not name)");
         using var analysis = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "analysis.json")));
         analysis.RootElement.GetProperty("sources").EnumerateArray().Should().OnlyContain(s => s.GetProperty("format").GetString() == "playwright_error_context");
+
+        // The same folder as the zip a CI artifact download gives: unpacked (bounded), read, and the same patch.
+        var zip = Path.Combine(work, "playwright-results.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(artifacts, zip);
+        var zipOut = Path.Combine(work, "zip-out");
+        var (zipCode, _, zipError) = await AnalyzeCommandTests.RunAsync("heal", zip, "--repo", repo, "--out", zipOut, "--run-id", "tr-1");
+        zipCode.Should().Be(ExitCodes.Success, zipError);
+        File.ReadAllText(Path.Combine(zipOut, "fix-agent", "patch-tr-1.diff")).Should().Be(diff);
     }
 
     private static void CopyFolder(string from, string to)

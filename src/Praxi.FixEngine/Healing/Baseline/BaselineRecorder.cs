@@ -53,7 +53,8 @@ public static class BaselineRecorder
         ArgumentNullException.ThrowIfNull(artifactsPath);
         options ??= FingerprintOptions.Default;
         var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        var (root, traces) = FindTraces(artifactsPath);
+        using var unpacked = ArtifactFolder.Open(artifactsPath);
+        var (root, traces) = FindTraces(unpacked.Path);
 
         var entries = new Dictionary<(string?, string), BaselineEntry>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
