@@ -42,6 +42,14 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
+            if (full.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                // A trace given alone (an artifact zip was unpacked above): what it recorded is the failure.
+                return TraceFailures.Read(full, Path.GetFileName(full)) is { } traced
+                    ? [traced]
+                    : throw new FixEngineException($"The trace '{path}' records no failed call: pass the failed run's output or its folder.");
+            }
+
             var single = ReadFile(full, Path.GetFileName(full), explicitFile: true, cancellationToken);
             return single is null ? [] : [single];
         }
@@ -63,9 +71,10 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             }
         }
 
-        if (logs.Count == 0)
+        if (!logs.Any(l => l.Failures.Count > 0))
         {
-            // A test-results folder kept without the console output: the runner's error-context.md files say what failed.
+            // A test-results folder kept without the console output (other files may be there, a server log, a seed
+            // log, but none reports a test): the runner's error-context.md files say what failed.
             foreach (var file in ErrorContexts(full))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -75,7 +84,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
 
         string? refused = null;
         var traces = 0;
-        if (logs.Count == 0)
+        if (!logs.Any(l => l.Failures.Count > 0))
         {
             // Nor error-context.md: the traces' recorded errors (a library trace has no error-context beside it).
             foreach (var file in EnumerateFiles(full, includeEvidence: true, includeArchives: true).Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))

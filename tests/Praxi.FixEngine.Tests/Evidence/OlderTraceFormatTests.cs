@@ -200,6 +200,20 @@ public sealed class TraceOnlyFolderTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_OneTraceGivenAlone_IsItsFailure()
+    {
+        var run = Trace("Shop.Tests.Login", "trace.trace", """
+            {"version":6,"type":"context-options","sdkLanguage":"python"}
+            {"type":"before","callId":"call@2","class":"Frame","method":"fill","params":{"selector":"#email"}}
+            {"type":"after","callId":"call@2","error":{"message":"Timeout 30000ms exceeded."}}
+            """);
+
+        var report = new Praxi.FixEngine.Analysis.FailureAnalyzer().Analyze(Path.Combine(run, "test-results", "Shop.Tests.Login", "trace.zip"));
+
+        report.Classification.Failures.Should().ContainSingle().Which.Selector.Should().Be("#email");
+    }
+
+    [Fact]
     public void Analyze_TracesThatRecordNoFailure_SaySoInOneLine()
     {
         var run = Trace("passing", "trace.trace", """

@@ -175,6 +175,17 @@ public sealed class ErrorContextParserTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_ServerLogWithoutATestBesideErrorContext_StillReadsTheErrorContext()
+    {
+        var dir = Folder(("orders-lists-my-orders-chromium", Sections));
+        File.WriteAllText(Path.Combine(dir, "server.log"), "2026-03-04 10:00:01.120 INFO  GET /orders 200\n");
+
+        var report = new FailureAnalyzer().Analyze(dir);
+
+        report.Classification.Failures.Should().ContainSingle().Which.Test.Should().Be("orders.spec.ts >> orders >> lists my orders");
+    }
+
+    [Fact]
     public void Analyze_EmptyFolder_StillOneClearLine()
     {
         var dir = _temp.Subfolder();
