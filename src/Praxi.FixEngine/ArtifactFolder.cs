@@ -42,7 +42,7 @@ internal sealed class ArtifactFolder : IDisposable
         }
 
         using var archive = BoundedZip.Open(path, MaxEntries, "artifact zip");
-        if (archive.Entries.Any(e => e.FullName is "trace.trace" or "test.trace" || (e.FullName.EndsWith("-trace.trace", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal))))
+        if (TraceArchive.IsTrace(archive))
         {
             // A Playwright trace: its readers open it as it is.
             return new ArtifactFolder(path, null);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -29,7 +28,7 @@ internal static class TraceReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var archive = BoundedZip.Open(path, MaxEntries, "trace");
-        var entries = archive.Entries.Where(IsCallTrace).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+        var entries = archive.Entries.Where(e => TraceArchive.IsCallTrace(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var declared = 0L;
         foreach (var entry in entries)
         {
@@ -53,7 +52,7 @@ internal static class TraceReader
             }
 
             // The runner's own record of the test: only its errors (its steps are not library calls).
-            if (archive.GetEntry("test.trace") is { } test)
+            if (archive.GetEntry(TraceArchive.TestTrace) is { } test)
             {
                 foreach (var line in BoundedZip.ReadLines(test, budget, path, "trace"))
                 {
@@ -76,10 +75,6 @@ internal static class TraceReader
 
     /// <summary>The oldest trace format read (<c>context-options.version</c>; Playwright 1.21).</summary>
     public const int MinVersion = 3;
-
-    private static bool IsCallTrace(ZipArchiveEntry entry) =>
-        !entry.FullName.Contains('/', StringComparison.Ordinal)
-        && (entry.FullName == "trace.trace" || entry.FullName.EndsWith("-trace.trace", StringComparison.Ordinal));
 
     private sealed class ReadState
     {

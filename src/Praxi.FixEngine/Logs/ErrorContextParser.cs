@@ -49,7 +49,7 @@ internal static partial class ErrorContextParser
         var error = Fenced(sections.GetValueOrDefault("Error details") ?? []);
         var facts = FailureFacts.From(error.Select(l => l.Text));
         var testSource = Fenced(sections.GetValueOrDefault("Test source") ?? []);
-        var source2 = FailureFacts.From(testSource.Select(l => l.Text));
+        var sourceFacts = FailureFacts.From(testSource.Select(l => l.Text));
         string? testFile = null, file = null;
         int? testLine = null, lineNumber = null, column = null;
         if (location is not null && Location().Match(location) is { Success: true } m)
@@ -70,15 +70,15 @@ internal static partial class ErrorContextParser
             // The runner's trace beside it recorded the error's stack.
             (file, lineNumber, column) = (traced.File, traced.Line, traced.Column);
         }
-        else if (testFile is not null && testLine is { } declared && source2.CodeFrameLine is { } marked && marked >= declared && DeclaresTest(testSource, declared))
+        else if (testFile is not null && testLine is { } declared && sourceFacts.CodeFrameLine is { } marked && marked >= declared && DeclaresTest(testSource, declared))
         {
-            (file, lineNumber, column) = (testFile, marked, source2.CodeFrameColumn);
+            (file, lineNumber, column) = (testFile, marked, sourceFacts.CodeFrameColumn);
         }
 
         var message = FailureFacts.Message(error.Select(l => l.Text).TakeWhile(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
         var failure = new TestFailure
         {
-            Test = name ?? TestFolder(source),
+            Test = name ?? SourcePath.TestFolder(source),
             Source = source,
             SourceLine = error.Count > 0 ? error[0].Number : 0,
             Message = message.Length > 0 ? message : "failed (error-context.md holds no error details, only the page as it was)",
@@ -137,12 +137,6 @@ internal static partial class ErrorContextParser
         return false;
     }
 
-    // test-results/<folder>/error-context.md: the runner names the folder after the test.
-    private static string TestFolder(string source)
-    {
-        var parts = source.Split('/');
-        return parts.Length >= 2 ? parts[^2] : source;
-    }
 
     [GeneratedRegex(@"^(?<file>.+?):(?<line>\d+)(?::(?<col>\d+))?$")]
     private static partial Regex Location();

@@ -35,6 +35,16 @@ internal static partial class SourcePath
         return StripCiWorkspace(p);
     }
 
+    /// <summary>
+    /// The folder a test's artifact sits in (<c>test-results/&lt;folder&gt;/trace.zip</c>): Playwright's runner names it after
+    /// the test, so it names a failure when the artifact does not. The source itself when it has no folder.
+    /// </summary>
+    public static string TestFolder(string source)
+    {
+        var parts = source.Split('/');
+        return parts.Length >= 2 ? parts[^2] : source;
+    }
+
     /// <summary>The directory part of a path (forward slashes), or null.</summary>
     public static string? Directory(string? path)
     {

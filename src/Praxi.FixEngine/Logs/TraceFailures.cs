@@ -26,7 +26,7 @@ internal static class TraceFailures
         var frame = FailingFrame(trace);
         var failure = new TestFailure
         {
-            Test = trace.Title ?? Folder(source),
+            Test = trace.Title ?? SourcePath.TestFolder(source),
             Source = source,
             Message = FailureFacts.Message(lines.TakeWhile(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal))),
             Block = [.. lines.Where(l => l.Length > 0).Take(200).Select((l, i) => new LogLine(i + 1, l))],
@@ -71,12 +71,5 @@ internal static class TraceFailures
             // The trace is other evidence; a broken one leaves the failure without a place, as it was.
             return null;
         }
-    }
-
-    // test-results/<folder>/trace.zip: the runner names the folder after the test.
-    private static string Folder(string source)
-    {
-        var parts = source.Split('/');
-        return parts.Length >= 2 ? parts[^2] : source;
     }
 }
