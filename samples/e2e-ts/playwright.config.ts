@@ -8,6 +8,10 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // mark the element it resolved to) for `praxi baseline record`. Without screencast frames, to keep the traces small.
 const keepTraces = process.env.PRAXI_KEEP_TRACES === '1';
 
+// PRAXI_HTML_REPORT=1 adds the HTML reporter (what `npm init playwright` sets up and CI workflows upload as
+// playwright-report/): `praxi analyze`/`heal` read that folder, or a zip of it, like test-results.
+const htmlReport = process.env.PRAXI_HTML_REPORT === '1';
+
 export default defineConfig({
   testDir: './tests',
   outputDir: 'test-results',
@@ -20,6 +24,7 @@ export default defineConfig({
     ['list'],
     ['json', { outputFile: 'results.json' }],
     ['junit', { outputFile: 'junit.xml' }],
+    ...(htmlReport ? [['html', { open: 'never', outputFolder: 'playwright-report' }] as const] : []),
   ],
   use: {
     baseURL,

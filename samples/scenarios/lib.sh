@@ -105,7 +105,7 @@ sign_in() {
 run_ts_suite() {
   local state="$1" out="$2" rc=0
   shift 2
-  rm -rf "$ts_dir/test-results" "$ts_dir/results.json" "$ts_dir/junit.xml"
+  rm -rf "$ts_dir/test-results" "$ts_dir/results.json" "$ts_dir/junit.xml" "$ts_dir/playwright-report"
   (cd "$ts_dir" && env "${suite_env[@]}" "PRAXISHOP_STORAGE_STATE=$state" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     npx playwright test "$@") >"$out" 2>&1 || rc=$?
   return "$rc"
@@ -125,9 +125,10 @@ run_dotnet_suite() {
   return "$rc"
 }
 
-copy_ts_results() { # copy_ts_results OUT: results.json, junit.xml and test-results/ of the last TypeScript run
+copy_ts_results() { # copy_ts_results OUT: results.json, junit.xml, test-results/ and playwright-report/ (PRAXI_HTML_REPORT=1) of the last TypeScript run
   for f in results.json junit.xml; do [[ -f "$ts_dir/$f" ]] && cp "$ts_dir/$f" "$1/$f"; done
   [[ -d "$ts_dir/test-results" ]] && cp -r "$ts_dir/test-results" "$1/test-results"
+  [[ -d "$ts_dir/playwright-report" ]] && cp -r "$ts_dir/playwright-report" "$1/playwright-report"
   return 0
 }
 

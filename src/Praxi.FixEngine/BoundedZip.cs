@@ -33,6 +33,29 @@ internal static class BoundedZip
         return archive;
     }
 
+    /// <summary>Opens an archive held in memory (a zip embedded in another file); the same refusals as <see cref="Open(string, int, string)"/>.</summary>
+    /// <exception cref="FixEngineException">Not a zip, or too many entries.</exception>
+    public static ZipArchive Open(Stream stream, string path, int maxEntries, string what)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(stream, ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new FixEngineException($"Cannot read the {what} {path}: {ex.Message}", ex);
+        }
+
+        if (archive.Entries.Count > maxEntries)
+        {
+            archive.Dispose();
+            throw new FixEngineException($"The {what} {path} has more than {maxEntries} entries; it is refused as a possible zip bomb.");
+        }
+
+        return archive;
+    }
+
     /// <summary>
     /// The lines of an entry as UTF-8, counting them against <paramref name="budget"/> (shared by the entries of one
     /// archive); refuses when the entry declares or expands to more.

@@ -112,6 +112,57 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
     }
 
     [Fact]
+    public async Task HtmlReport_OfTheFailedRunAloneAndZipped_IsAnalysedAndHealedLikeTheWholeArtifacts()
+    {
+        Chromium.Require();
+        using var temp = TempFolder.Create("html-report");
+        var report = Path.Combine(drifted.Artifacts, "playwright-report");
+        Directory.Exists(Path.Combine(report, "data")).Should().BeTrue("the suite ran with the HTML reporter on");
+
+        // What a user downloads: the report folder alone, and the zip an artifact upload of it gives.
+        var alone = temp.Subfolder("alone");
+        CopyFolder(report, Path.Combine(alone, "playwright-report"));
+        var zip = temp.Combine("playwright-report.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(alone, zip);
+
+        var expected = await new SelectorHealer(FixAgentOptions.From(PraxiConfig.Load(Path.Combine(SampleEnvironment.Samples, "praxi.json"))).Selectors)
+            .HealAsync(drifted.Report, drifted.Artifacts, drifted.Baseline);
+        expected.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.Status == HealStatus.Healed);
+        foreach (var path in new[] { alone, zip })
+        {
+            var outDir = temp.Subfolder(Path.GetFileName(path) + "-out");
+            var result = await new HealLoop().RunAsync(new HealLoopRequest
+            {
+                ArtifactsPath = path,
+                RepositoryRoot = SampleEnvironment.Samples,
+                BaselinePath = drifted.Baseline,
+                OutputFolder = outDir,
+                RunId = "html-report",
+            });
+
+            result.Analysis.Sources.Should().ContainSingle().Which.Format.Should().Be(LogFormat.PlaywrightHtml);
+            result.Analysis.Classification.ErrorType.Should().Be(drifted.Report.Classification.ErrorType);
+            result.Analysis.Classification.Failures.Select(f => f.Test).Should().BeEquivalentTo(drifted.Report.Classification.Failures.Select(f => f.Test));
+            result.Heal.Should().NotBeNull();
+            result.Heal!.Outcomes.Select(o => (o.Status, o.New?.Value)).Should().Equal(expected.Outcomes.Select(o => (o.Status, o.New?.Value)),
+                "{0}: each test's own trace in data/ is its evidence", Path.GetFileName(path));
+            result.Fix.Should().NotBeNull();
+            result.Fix!.Metadata.Edits.Should().NotBeEmpty();
+            output.WriteLine($"{Path.GetFileName(path)}: {result.Heal.Outcomes.Count} outcome(s), {result.Fix.Metadata.Edits.Count} edit(s)");
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public async Task SelectorDrift_AWrongPatchFailsItsRerunAndIsWithheld()
     {
         Chromium.Require();
@@ -202,7 +253,13 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
         private string _baseline = string.Empty;
         private string _artifacts = string.Empty;
 
-        internal SampleEnvironment Environment { get; } = SampleEnvironment.Create();
+        internal SampleEnvironment Environment { get; } = SampleEnvironment.Create(htmlReport: true);
+
+        /// <summary>The failed run's collected artifacts (results.json, test-results/, playwright-report/, logs).</summary>
+        internal string Artifacts => _artifacts;
+
+        /// <summary>The baseline recorded from the committed green run.</summary>
+        internal string Baseline => _baseline;
 
         internal AnalysisReport Report { get; private set; } = null!;
 

@@ -32,4 +32,7 @@ public enum LogFormat
 
     /// <summary>A Playwright trace's recorded error, read when a folder holds no runner output and no error-context.md.</summary>
     PlaywrightTrace,
+
+    /// <summary>Playwright's HTML report (<c>playwright-report/index.html</c> and its <c>data/</c> attachments).</summary>
+    PlaywrightHtml,
 }

@@ -47,8 +47,51 @@ internal sealed class EvidenceLocator
     public FailureEvidence? Find(FailureReport failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return ByAttachments(failure.Attachments) ?? ByName(failure.Test);
+        return ByFiles(failure.Attachments) ?? ByAttachments(failure.Attachments) ?? ByName(failure.Test);
     }
+
+    /// <summary>
+    /// Attachments that are files under the root, named exactly (the HTML report's <c>data/&lt;hash&gt;.zip</c>, a
+    /// trace given alone): the failure's own trace, page dump and error-context, even when one folder holds many tests'.
+    /// </summary>
+    private FailureEvidence? ByFiles(IReadOnlyList<string> attachments)
+    {
+        string? trace = null, dom = null, context = null, folder = null;
+        foreach (var attachment in attachments)
+        {
+            var relative = attachment.Replace('\\', '/');
+            if (relative.Length == 0 || LeavesRoot(relative) || !File.Exists(FullPath(relative)))
+            {
+                continue;
+            }
+
+            var extension = Path.GetExtension(relative);
+            if (extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                trace ??= relative;
+            }
+            else if (extension.Equals(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                context ??= relative;
+            }
+            else if (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase))
+            {
+                dom ??= relative;
+            }
+            else
+            {
+                continue;
+            }
+
+            folder ??= Path.GetDirectoryName(relative)?.Replace('\\', '/') is { Length: > 0 } dir ? dir : ".";
+        }
+
+        return folder is null ? null : new FailureEvidence(folder, trace, dom, context);
+    }
+
+    /// <summary>True for a path that is rooted or climbs out of the root: an attachment printed by another machine, matched by folder instead.</summary>
+    private static bool LeavesRoot(string relative) =>
+        Path.IsPathRooted(relative) || relative.Split('/').Contains("..") || (relative.Length > 1 && relative[1] == ':');
 
     /// <summary>The full path of a file the evidence names.</summary>
     public string FullPath(string relative) => Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));

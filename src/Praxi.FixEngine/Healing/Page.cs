@@ -176,14 +176,14 @@ internal sealed class Page
     }
 }
 
-/// <summary>Pages by evidence folder, so tests that share a folder share one parse.</summary>
+/// <summary>Pages by evidence (the same files), so tests that share a folder's evidence share one parse.</summary>
 internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context)
 {
-    private readonly Dictionary<string, Page?> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<FailureEvidence, Page?> _pages = [];
 
     public Page? Get(FailureEvidence evidence)
     {
-        if (!_pages.TryGetValue(evidence.Folder, out var page))
+        if (!_pages.TryGetValue(evidence, out var page))
         {
             try
             {
@@ -195,7 +195,7 @@ internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context
                 page = null;
             }
 
-            _pages[evidence.Folder] = page;
+            _pages[evidence] = page;
         }
 
         return page;

@@ -17,6 +17,9 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         "node_modules", ".git", "bin", "obj", ".playwright", "playwright-report", "resources",
     };
 
+    /// <summary>Skipped folders that may hold an HTML report (searched for its page only).</summary>
+    private static readonly HashSet<string> ReportFolders = new(StringComparer.OrdinalIgnoreCase) { "playwright-report" };
+
     private static readonly HashSet<string> SkippedExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".png", ".jpg", ".jpeg", ".gif", ".webp", ".webm", ".mp4", ".zip", ".gz", ".tgz", ".tar", ".7z", ".html", ".htm",
@@ -50,6 +53,11 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
                     : throw new FixEngineException($"The trace '{path}' records no failed call: pass the failed run's output or its folder.");
             }
 
+            if (PlaywrightHtmlReport.IsReport(full))
+            {
+                return [PlaywrightHtmlReport.Parse(full, Path.GetFileName(full), cancellationToken)];
+            }
+
             var single = ReadFile(full, Path.GetFileName(full), explicitFile: true, cancellationToken);
             return single is null ? [] : [single];
         }
@@ -59,11 +67,22 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             throw new FixEngineException($"'{path}' does not exist: pass a log file or a folder of CI artifacts.");
         }
 
+        // Playwright's HTML reports (playwright-report/, or wherever outputFolder put one): read from their embedded
+        // data; their folders (attachments by hash, the viewer's files) are not walked as logs.
+        string Relative(string file) => Path.GetRelativePath(full, file).Replace('\\', '/');
         var logs = new List<ParsedLog>();
-        foreach (var file in EnumerateFiles(full))
+        var reports = HtmlReports(full).ToList();
+        foreach (var report in reports)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var source = Path.GetRelativePath(full, file).Replace('\\', '/');
+            logs.Add(PlaywrightHtmlReport.Parse(report, Relative(report), cancellationToken));
+        }
+
+        var reportFolders = reports.Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in EnumerateFiles(full, skippedFolders: reportFolders))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var source = Relative(file);
             var parsed = ReadFile(file, source, explicitFile: false, cancellationToken);
             if (parsed is not null)
             {
@@ -78,7 +97,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             foreach (var file in ErrorContexts(full))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                logs.Add(ErrorContextParser.Parse(file, Path.GetRelativePath(full, file).Replace('\\', '/'), cancellationToken));
+                logs.Add(ErrorContextParser.Parse(file, Relative(file), cancellationToken));
             }
         }
 
@@ -87,13 +106,13 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         if (!logs.Any(l => l.Failures.Count > 0))
         {
             // Nor error-context.md: the traces' recorded errors (a library trace has no error-context beside it).
-            foreach (var file in EnumerateFiles(full, includeEvidence: true, includeArchives: true).Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
+            foreach (var file in EnumerateFiles(full, includeEvidence: true, includeArchives: true, skippedFolders: reportFolders).Where(f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     traces++;
-                    if (TraceFailures.Read(file, Path.GetRelativePath(full, file).Replace('\\', '/')) is { } traced)
+                    if (TraceFailures.Read(file, Relative(file)) is { } traced)
                     {
                         logs.Add(traced);
                     }
@@ -118,7 +137,13 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
     private static IEnumerable<string> ErrorContexts(string root) =>
         EnumerateFiles(root, includeEvidence: true).Where(f => string.Equals(Path.GetFileName(f), ErrorContextParser.FileName, StringComparison.OrdinalIgnoreCase));
 
-    private static IEnumerable<string> EnumerateFiles(string root, bool includeEvidence = false, bool includeArchives = false)
+    /// <summary>The <c>index.html</c> pages of Playwright HTML reports under <paramref name="root"/>.</summary>
+    private static IEnumerable<string> HtmlReports(string root) =>
+        EnumerateFiles(root, includeReports: true)
+            .Where(f => string.Equals(Path.GetFileName(f), PlaywrightHtmlReport.IndexName, StringComparison.OrdinalIgnoreCase) && PlaywrightHtmlReport.IsReport(f));
+
+    private static IEnumerable<string> EnumerateFiles(
+        string root, bool includeEvidence = false, bool includeArchives = false, bool includeReports = false, HashSet<string?>? skippedFolders = null)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         var pending = new Stack<string>();
@@ -130,7 +155,8 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             {
                 var name = Path.GetFileName(file);
                 var extension = Path.GetExtension(name);
-                if ((!SkippedExtensions.Contains(extension) || (includeArchives && extension.Equals(".zip", StringComparison.OrdinalIgnoreCase)))
+                if ((!SkippedExtensions.Contains(extension) || (includeArchives && extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
+                        || (includeReports && name.Equals(PlaywrightHtmlReport.IndexName, StringComparison.OrdinalIgnoreCase)))
                     && (includeEvidence || !SkippedNames.Contains(name)))
                 {
                     yield return file;
@@ -139,7 +165,8 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
 
             foreach (var sub in Directory.EnumerateDirectories(dir, "*", options).OrderDescending(StringComparer.Ordinal))
             {
-                if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
+                var folder = Path.GetFileName(sub);
+                if ((!SkippedDirectories.Contains(folder) || (includeReports && ReportFolders.Contains(folder))) && skippedFolders?.Contains(sub) != true)
                 {
                     pending.Push(sub);
                 }

@@ -70,7 +70,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
             throw new FixEngineException($"{source}: not a valid Playwright JSON report (the document is null).");
         }
 
-        return Read(report, source, cancellationToken);
+        return Read(report, source, LogFormat.PlaywrightJson, cancellationToken);
     }
 
     /// <summary>Positions the stream at the document: past a BOM and past lines printed before a line that starts with <c>{</c>.</summary>
@@ -90,7 +90,8 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         stream.Position = offset;
     }
 
-    internal static ParsedLog Read(Report report, string source, CancellationToken cancellationToken)
+    /// <summary>Failures of a report in the JSON reporter's model (also what the HTML report's data is read into).</summary>
+    internal static ParsedLog Read(Report report, string source, LogFormat format, CancellationToken cancellationToken)
     {
         var roots = Roots(report.Config);
         var found = new List<Found>();
@@ -129,7 +130,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
         }
 
         var passed = report.Stats is { } stats ? stats.Expected + stats.Flaky : passedTests.Count;
-        return new ParsedLog(source, LogFormat.PlaywrightJson, failures, signals, passed, [.. passedTests.Select(Name)]);
+        return new ParsedLog(source, format, failures, signals, passed, [.. passedTests.Select(Name)]);
     }
 
     /// <summary>A test the walk kept: its title path, and where its spec is declared.</summary>

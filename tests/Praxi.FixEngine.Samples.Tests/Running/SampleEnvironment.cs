@@ -14,7 +14,13 @@ internal sealed class SampleEnvironment : IDisposable
 
     private readonly TempFolder _folder;
 
-    private SampleEnvironment(TempFolder folder) => _folder = folder;
+    private readonly bool _htmlReport;
+
+    private SampleEnvironment(TempFolder folder, bool htmlReport)
+    {
+        _folder = folder;
+        _htmlReport = htmlReport;
+    }
 
     /// <summary>The samples folder: where praxi.json lives and its commands run.</summary>
     public static string Samples { get; } = Path.Combine(RepositoryRoot.Path, "samples");
@@ -22,15 +28,20 @@ internal sealed class SampleEnvironment : IDisposable
     /// <summary>The environment's folder (PRAXI_ENV_DIR).</summary>
     public string Folder => _folder.Path;
 
-    /// <summary>The variables every command gets: the environment's folder, and no caller's switch to keep traces.</summary>
+    /// <summary>
+    /// The variables every command gets: the environment's folder, no caller's switch to keep traces, and the HTML
+    /// reporter when the environment was created with it.
+    /// </summary>
     public IReadOnlyDictionary<string, string?> Variables => new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["PRAXI_ENV_DIR"] = Folder,
         ["PRAXI_KEEP_TRACES"] = null,
+        ["PRAXI_HTML_REPORT"] = _htmlReport ? "1" : null,
     };
 
     /// <summary>A new, empty environment folder (nothing runs yet).</summary>
-    public static SampleEnvironment Create() => new(TempFolder.Create("env"));
+    /// <param name="htmlReport">The TypeScript suite also writes playwright-report/ (collected with the other results).</param>
+    public static SampleEnvironment Create(bool htmlReport = false) => new(TempFolder.Create("env"), htmlReport);
 
     /// <summary>Runs <c>bash samples/scenarios/env.sh</c> with <paramref name="args"/> and the given variables, from samples/.</summary>
     public static Task<ProcessOutcome> RunAsync(IReadOnlyDictionary<string, string?> variables, params string[] args) =>

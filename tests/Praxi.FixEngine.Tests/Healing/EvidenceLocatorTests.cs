@@ -32,6 +32,24 @@ public sealed class EvidenceLocatorTests : IDisposable
     }
 
     [Fact]
+    public void Find_TestsWhoseAttachmentsShareOneDataFolder_EachGetsItsOwnFiles()
+    {
+        // The HTML report keeps every test's attachments in one data/ folder, named by hash.
+        var root = Artifacts(
+            "playwright-report/data/aaa.zip", "playwright-report/data/aaa.md", "playwright-report/data/aaa.html",
+            "playwright-report/data/bbb.zip", "playwright-report/data/bbb.md", "playwright-report/data/ccc.png");
+        var sut = new EvidenceLocator(root);
+
+        var first = sut.Find(Failure("a", "playwright-report/data/aaa.html", "playwright-report/data/aaa.md", "playwright-report/data/aaa.zip"));
+        var second = sut.Find(Failure("b", "playwright-report/data/ccc.png", "playwright-report/data/bbb.md", "playwright-report/data/bbb.zip"));
+        var elsewhere = sut.Find(Failure("c", "/home/runner/work/app/test-results/x/trace.zip"));
+
+        first.Should().Be(new FailureEvidence("playwright-report/data", "playwright-report/data/aaa.zip", "playwright-report/data/aaa.html", "playwright-report/data/aaa.md"));
+        second.Should().Be(new FailureEvidence("playwright-report/data", "playwright-report/data/bbb.zip", null, "playwright-report/data/bbb.md"));
+        elsewhere.Should().BeNull("no file under the root is named, and no folder matches");
+    }
+
+    [Fact]
     public void Find_AbsoluteAttachmentsOfAnotherMachine_MatchesByPathSuffix()
     {
         var root = Artifacts(
