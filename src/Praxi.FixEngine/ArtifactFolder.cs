@@ -5,7 +5,8 @@ namespace Praxi.FixEngine;
 /// <summary>
 /// A run's artifacts as a folder. A folder or a log file is used as it is; a zip that is not itself a Playwright trace
 /// (what <c>gh run download</c> or the Actions UI gives, or a zip bundling several traces) is unpacked into a private
-/// temporary folder, removed on dispose. The zip comes from outside, so unpacking is bounded — entry count, declared
+/// temporary folder, removed on dispose. Playwright blob reports (a sharded run's <c>report-N.zip</c>) inside either are
+/// unpacked too, each into a folder named after it (a folder that holds them is copied first: the user's is never written). The zip comes from outside, so unpacking is bounded — entry count, declared
 /// and actual uncompressed bytes — and an entry whose name would leave the folder (<c>../</c>, a rooted path) is
 /// refused, all in one line.
 /// </summary>
@@ -36,6 +37,18 @@ internal sealed class ArtifactFolder : IDisposable
     public static ArtifactFolder Open(string path, long maxBytes = MaxBytes, string? tempRoot = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            // A folder is read where it is, unless it holds blob reports (a sharded run's report-N.zip): those are
+            // unpacked beside a copy of the folder, so each test's trace under resources/ is a file like any other.
+            var blobs = BlobReports(System.IO.Path.GetFullPath(path)).ToList();
+            return blobs.Count == 0 ? new ArtifactFolder(path, null) : InTemp(tempRoot, root =>
+            {
+                var budget = maxBytes - Copy(path, root, blobs, maxBytes);
+                UnpackBlobReports(root, budget);
+            });
+        }
+
         if (!File.Exists(path) || !path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             return new ArtifactFolder(path, null);
@@ -48,17 +61,112 @@ internal sealed class ArtifactFolder : IDisposable
             return new ArtifactFolder(path, null);
         }
 
+        return InTemp(tempRoot, root =>
+        {
+            var budget = maxBytes - Unpack(archive, path, root, maxBytes);
+            UnpackBlobReports(root, budget);
+        });
+    }
+
+    /// <summary>True when <paramref name="archive"/> is a Playwright blob report: its events (<c>report.jsonl</c>) at the top.</summary>
+    public static bool IsBlobReport(ZipArchive archive) =>
+        archive.Entries.Any(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
+
+    private static ArtifactFolder InTemp(string? tempRoot, Action<string> fill)
+    {
         var temp = System.IO.Path.Combine(tempRoot ?? System.IO.Path.GetTempPath(), "praxi-artifacts-" + Guid.NewGuid().ToString("N"));
         var root = Directory.CreateDirectory(temp).FullName + System.IO.Path.DirectorySeparatorChar;
         try
         {
-            Unpack(archive, path, root, maxBytes);
+            fill(root);
             return new ArtifactFolder(temp, temp);
         }
         catch
         {
             Remove(temp);
             throw;
+        }
+    }
+
+    /// <summary>The blob report zips under <paramref name="folder"/> (a few levels deep, as merge jobs lay them out).</summary>
+    private static IEnumerable<string> BlobReports(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var zip in Directory.EnumerateFiles(folder, "*.zip", options).Order(StringComparer.Ordinal))
+        {
+            if (zip.Split(System.IO.Path.DirectorySeparatorChar).Any(SkippedInCopy.Contains))
+            {
+                continue;
+            }
+
+            bool blob;
+            try
+            {
+                using var archive = BoundedZip.Open(zip, MaxEntries, "artifact zip");
+                blob = !TraceArchive.IsTrace(archive) && IsBlobReport(archive);
+            }
+            catch (FixEngineException)
+            {
+                // A damaged zip that is not a blob report is the readers' business.
+                blob = false;
+            }
+
+            if (blob)
+            {
+                yield return zip;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> SkippedInCopy = new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
+
+    /// <summary>Copies <paramref name="folder"/> into <paramref name="root"/> (all but <paramref name="except"/>), within the byte budget; returns the bytes copied.</summary>
+    private static long Copy(string folder, string root, List<string> except, long maxBytes)
+    {
+        var copied = 0L;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 16, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var source = System.IO.Path.GetFullPath(folder);
+        foreach (var file in Directory.EnumerateFiles(source, "*", options))
+        {
+            var relative = System.IO.Path.GetRelativePath(source, file);
+            if (except.Contains(file, StringComparer.Ordinal) || relative.Split(System.IO.Path.DirectorySeparatorChar).Any(SkippedInCopy.Contains))
+            {
+                continue;
+            }
+
+            copied += new FileInfo(file).Length;
+            if (copied > maxBytes)
+            {
+                throw new FixEngineException($"The artifacts folder {folder} holds more than {maxBytes} bytes beside its blob reports; unpack the blob reports (or merge them with `npx playwright merge-reports`) and pass the result.");
+            }
+
+            var target = System.IO.Path.Combine(root, relative);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var zip in except)
+        {
+            var target = System.IO.Path.Combine(root, System.IO.Path.GetRelativePath(source, zip));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(zip, target);
+        }
+
+        return copied;
+    }
+
+    /// <summary>Unpacks each blob report zip under <paramref name="root"/> (ours) into a folder named after it, and removes the zip.</summary>
+    private static void UnpackBlobReports(string root, long budget)
+    {
+        foreach (var zip in BlobReports(root).ToList())
+        {
+            var target = Directory.CreateDirectory(zip[..^".zip".Length]).FullName + System.IO.Path.DirectorySeparatorChar;
+            using (var archive = BoundedZip.Open(zip, MaxEntries, "blob report"))
+            {
+                budget -= Unpack(archive, zip, target, budget);
+            }
+
+            File.Delete(zip);
         }
     }
 
@@ -70,7 +178,8 @@ internal sealed class ArtifactFolder : IDisposable
         }
     }
 
-    private static void Unpack(ZipArchive archive, string path, string root, long maxBytes)
+    /// <summary>Unpacks <paramref name="archive"/> into <paramref name="root"/>; returns the bytes written.</summary>
+    private static long Unpack(ZipArchive archive, string path, string root, long maxBytes)
     {
         var declared = 0L;
         foreach (var entry in archive.Entries)
@@ -127,6 +236,8 @@ internal sealed class ArtifactFolder : IDisposable
                 throw new FixEngineException($"Cannot unpack the artifact zip {path}: '{Printable(entry.FullName)}' is corrupt or duplicated ({ex.Message}).", ex);
             }
         }
+
+        return maxBytes - budget;
     }
 
     private static string Printable(string name) =>

@@ -51,7 +51,7 @@ internal static class FailureMerger
 
     private static int Rank(LogFormat format) => format switch
     {
-        LogFormat.PlaywrightJson or LogFormat.PlaywrightHtml => 0,
+        LogFormat.PlaywrightJson or LogFormat.PlaywrightHtml or LogFormat.PlaywrightBlob => 0,
         LogFormat.Trx => 1,
         LogFormat.PlaywrightText => 2,
         LogFormat.PytestConsole => 3,

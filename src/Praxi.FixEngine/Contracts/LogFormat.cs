@@ -35,4 +35,7 @@ public enum LogFormat
 
     /// <summary>Playwright's HTML report (<c>playwright-report/index.html</c> and its <c>data/</c> attachments).</summary>
     PlaywrightHtml,
+
+    /// <summary>Playwright's blob report (<c>report.jsonl</c> of <c>blob-report/report-&lt;shard&gt;.zip</c>, a sharded run's output).</summary>
+    PlaywrightBlob,
 }

@@ -5,12 +5,13 @@ internal static class LogParsers
 {
     /// <summary>
     /// Whole-document formats, tried first on each file by content (the head of the file); each checks for markers
-    /// only its format has, so the order matters only as a tie-breaker: TRX before JUnit (both XML), then JSON.
+    /// only its format has, so the order matters only as a tie-breaker: TRX before JUnit (both XML), then the blob report's event lines before the JSON reporter's document (the events name config and suites too).
     /// </summary>
     public static IReadOnlyList<IStructuredLogParser> Structured { get; } =
     [
         new TrxParser(),
         new JUnitXmlParser(),
+        new PlaywrightBlobParser(),
         new PlaywrightJsonParser(),
     ];
 
