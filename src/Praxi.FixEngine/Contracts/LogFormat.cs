@@ -32,4 +32,14 @@ public enum LogFormat
 
     /// <summary>A Playwright trace's recorded error, read when a folder holds no runner output and no error-context.md.</summary>
     PlaywrightTrace,
+
+    /// <summary>jest's or vitest's JSON report (<c>jest --json</c>, <c>vitest run --reporter=json</c>).</summary>
+    JestJson,
+
+    /// <summary>mochawesome's JSON report (mocha, and Cypress through its mochawesome reporter).</summary>
+    MochawesomeJson,
+
+    /// <summary>NUnit's own XML result file (<c>TestResult.xml</c>, NUnit 3's <c>test-run</c> format).</summary>
+    [JsonStringEnumMemberName("nunit_xml")]
+    NUnitXml,
 }
