@@ -20,7 +20,7 @@ internal static class TextSummary
 
         foreach (var f in c.Failures)
         {
-            var where = f.File is null ? string.Empty : string.Create(inv, $" at {f.File}:{f.Line}{(f.Column is null ? string.Empty : ":" + f.Column)}");
+            var where = f.File is null ? string.Empty : string.Create(inv, $" at {f.File}{(f.Line is null ? string.Empty : ":" + f.Line)}{(f.Column is null ? string.Empty : ":" + f.Column)}");
             sb.AppendLine();
             sb.Append(inv, $"  ✘ {f.Test}{where}").AppendLine();
             sb.Append(inv, $"    {f.ErrorType.ToName()} ({f.Confidence:0.00}){(f.SecondaryType is { } s ? ", also " + s.ToName() : string.Empty)}").AppendLine();

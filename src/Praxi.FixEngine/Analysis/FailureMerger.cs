@@ -52,7 +52,7 @@ internal static class FailureMerger
     private static int Rank(LogFormat format) => format switch
     {
         LogFormat.PlaywrightJson or LogFormat.PlaywrightHtml or LogFormat.PlaywrightBlob => 0,
-        LogFormat.Trx => 1,
+        LogFormat.Trx or LogFormat.NUnitXml or LogFormat.JestJson or LogFormat.MochawesomeJson => 1,
         LogFormat.PlaywrightText => 2,
         LogFormat.PytestConsole => 3,
         LogFormat.JUnitXml => 4,

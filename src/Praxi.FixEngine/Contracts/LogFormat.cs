@@ -38,4 +38,14 @@ public enum LogFormat
 
     /// <summary>Playwright's blob report (<c>report.jsonl</c> of <c>blob-report/report-&lt;shard&gt;.zip</c>, a sharded run's output).</summary>
     PlaywrightBlob,
+
+    /// <summary>jest's or vitest's JSON report (<c>jest --json</c>, <c>vitest run --reporter=json</c>).</summary>
+    JestJson,
+
+    /// <summary>mochawesome's JSON report (mocha, and Cypress through its mochawesome reporter).</summary>
+    MochawesomeJson,
+
+    /// <summary>NUnit's own XML result file (<c>TestResult.xml</c>, NUnit 3's <c>test-run</c> format).</summary>
+    [JsonStringEnumMemberName("nunit_xml")]
+    NUnitXml,
 }

@@ -127,8 +127,8 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         if (logs.Count == 0)
         {
             throw new FixEngineException(refused ?? (traces > 0
-                ? $"'{path}' holds no runner output or logs, and its {traces} zip file(s) record no failed call (looked for text logs, Playwright JSON, JUnit XML and TRX files, error-context.md and traces)."
-                : $"'{path}' holds no runner output or logs (looked for text logs, Playwright JSON, JUnit XML and TRX files, error-context.md and traces)."));
+                ? $"'{path}' holds no runner output or logs, and its {traces} zip file(s) record no failed call (looked for text logs, Playwright, jest, vitest and mochawesome JSON, JUnit XML, TRX and NUnit XML files, error-context.md and traces)."
+                : $"'{path}' holds no runner output or logs (looked for text logs, Playwright, jest, vitest and mochawesome JSON, JUnit XML, TRX and NUnit XML files, error-context.md and traces)."));
         }
 
         return logs;
@@ -180,7 +180,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         if (binary)
         {
             return explicitFile
-                ? throw new FixEngineException($"'{source}' is a binary file, not a log: pass runner output (text, JSON reporter, JUnit XML or TRX).")
+                ? throw new FixEngineException($"'{source}' is a binary file, not a log: pass runner output (text, JSON reporter, JUnit XML, TRX or NUnit XML).")
                 : null;
         }
 
@@ -202,7 +202,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
 
         if (explicitFile && trimmed.StartsWith("<?xml", StringComparison.Ordinal))
         {
-            throw new FixEngineException($"'{source}' is XML but neither JUnit nor TRX: pass a JUnit XML or TRX report, or the runner's text output.");
+            throw new FixEngineException($"'{source}' is XML but neither JUnit, TRX nor NUnit XML: pass such a report, or the runner's text output.");
         }
 
         return ReadText(file, source, cancellationToken);

@@ -150,6 +150,29 @@ internal sealed partial record FailureFacts
         return sb.ToString();
     }
 
+    /// <summary>True for the code frame (<c>  9 | …</c>, <c>&gt; 9 | …</c>, <c>    | ^</c>) and <c>at …</c> lines that follow a message.</summary>
+    public static bool IsCodeFrameOrStack(string line)
+    {
+        var t = line.TrimStart();
+        if (t.StartsWith("at ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (t.StartsWith('>'))
+        {
+            t = t[1..].TrimStart();
+        }
+
+        var digits = 0;
+        while (digits < t.Length && char.IsAsciiDigit(t[digits]))
+        {
+            digits++;
+        }
+
+        return (digits > 0 && t.AsSpan(digits).StartsWith(" |", StringComparison.Ordinal)) || t.StartsWith("| ", StringComparison.Ordinal) || t == "|";
+    }
+
     /// <summary>The timeout a line states, in milliseconds.</summary>
     public static int? Timeout(string line)
     {
@@ -361,7 +384,7 @@ internal sealed partial record FailureFacts
     [GeneratedRegex("""Expected to find element: `(?<s>[^`]+)`""")]
     private static partial Regex CypressElement();
 
-    [GeneratedRegex("""(?i)(?:timeout (?<n>\d+)(?<unit>ms) exceeded|test timeout of (?<n>\d+)(?<unit>ms)|with timeout (?<n>\d+)(?<unit>ms)|timeout:\s+(?<n>\d+)\s*(?<unit>ms)|timed out (?<n>\d+)(?<unit>ms) waiting|timed out (?:retrying )?after (?<n>\d+(?:\.\d+)?) ?(?<unit>ms|milliseconds|seconds|second|s)\b|exceeded timeout of (?<n>\d+) ?(?<unit>ms)|timed out waiting (?<n>\d+)(?<unit>ms)|timeout of (?<n>\d+) ?(?<unit>ms) exceeded|tried for (?<n>\d+) (?<unit>second)\(s\)|(?<n>\d+)(?<unit>ms) exceeded)""")]
+    [GeneratedRegex("""(?i)(?:timeout (?<n>\d+)(?<unit>ms) exceeded|test timeout of (?<n>\d+)(?<unit>ms)|with timeout (?<n>\d+)(?<unit>ms)|timeout:\s+(?<n>\d+)\s*(?<unit>ms)|timed out (?<n>\d+)(?<unit>ms) waiting|timed out (?:retrying )?after (?<n>\d+(?:\.\d+)?) ?(?<unit>ms|milliseconds|seconds|second|s)\b|exceeded timeout of (?<n>\d+) ?(?<unit>ms)|timed out waiting (?<n>\d+)(?<unit>ms)|timeout of (?<n>\d+) ?(?<unit>ms) exceeded|tried for (?<n>\d+) (?<unit>second)\(s\)|(?<n>\d+)(?<unit>ms) exceeded|still not \w+ after (?<n>\d+) ?(?<unit>ms))""")]
     private static partial Regex TimeoutPattern();
 
     [GeneratedRegex("""^\s*>\s*(?<line>\d+) \|""")]

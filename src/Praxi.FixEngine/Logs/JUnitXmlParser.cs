@@ -11,6 +11,8 @@ namespace Praxi.FixEngine.Logs;
 /// which passed on a rerun, are not). A Playwright body is the list reporter's text and is read by
 /// <see cref="PlaywrightTextParser"/> (last retry, code frame, frames); other bodies give the message and frames.
 /// Attachments come from <c>[[ATTACHMENT|path]]</c> markers in <c>system-out</c>, the last attempt's only.
+/// WebdriverIO's reporter puts only the message in <c>failure message</c> and the stack in the case's <c>system-err</c>,
+/// which is then read for the frames; its <c>system-out</c> (commands, worker logs, page-source dumps) is not the error.
 /// </summary>
 internal sealed partial class JUnitXmlParser : IStructuredLogParser
 {
@@ -31,6 +33,8 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
         {
             using var reader = SafeXml.Open(path);
             string? suite = null;
+            string? suiteFile = null;
+            var webdriverIo = false;
             Case? current = null;
             while (reader.Read())
             {
@@ -50,14 +54,32 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
                 {
                     case "testsuite":
                         suite = reader.GetAttribute("name");
+                        suiteFile = reader.GetAttribute("file");
+                        webdriverIo = false;
+                        break;
+                    case "property" when current is null:
+                        // WebdriverIO names the spec (file://./test/specs/x.e2e.js) and the capabilities in the suite's properties.
+                        switch (reader.GetAttribute("name"))
+                        {
+                            case "file" when reader.GetAttribute("value") is { Length: > 0 } value:
+                                suiteFile = SpecPath(value);
+                                break;
+                            case "capabilities":
+                                webdriverIo = true;
+                                break;
+                        }
+
                         break;
                     case "testcase":
                         cancellationToken.ThrowIfCancellationRequested();
                         current = new Case(
                             reader.GetAttribute("name") ?? "(unnamed test)",
                             reader.GetAttribute("classname") ?? suite,
-                            reader.GetAttribute("file"),
-                            double.TryParse(reader.GetAttribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
+                            reader.GetAttribute("file") ?? suiteFile,
+                            double.TryParse(reader.GetAttribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : null)
+                        {
+                            WebdriverIo = webdriverIo,
+                        };
                         if (reader.IsEmptyElement)
                         {
                             Finish(current, failures, passed, source);
@@ -77,6 +99,9 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
                         break;
                     case "system-out" when current is not null:
                         current.Out = SafeXml.ReadText(reader, 64 * 1024);
+                        break;
+                    case "system-err" when current is not null:
+                        current.Err = SafeXml.ReadText(reader, 64 * 1024);
                         break;
                 }
             }
@@ -112,6 +137,13 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
     {
         var body = LogText.StripAnsi(c.Body ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
         var bodyLines = body.Split('\n');
+        if (body.Trim().Length == 0 && c.Err is { } err && err.Trim().Length > 0)
+        {
+            // WebdriverIO: an empty failure element, the error's stack (message first) in system-err.
+            body = LogText.StripAnsi(err).Replace("\r", string.Empty, StringComparison.Ordinal).Trim('\n');
+            bodyLines = body.Split('\n');
+        }
+
         var attachments = LastAttemptAttachments(c.Out);
         var playwright = FromPlaywrightBody(bodyLines, source);
         var name = TestName(c);
@@ -160,7 +192,7 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
             Action = facts.Action,
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
-            Framework = Framework(c, body),
+            Framework = c.WebdriverIo ? "webdriverio" : Framework(c, body),
             Duration = c.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Attachments = attachments,
         };
@@ -194,7 +226,10 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
             return c.Name;
         }
 
-        return FileLike().IsMatch(cls) || cls.Contains(' ', StringComparison.Ordinal) ? cls + Separator + c.Name : cls + "." + c.Name;
+        // A title with spaces (JavaScript runners; WebdriverIO's classname is capabilities.suite) reads as a title path.
+        return FileLike().IsMatch(cls) || cls.Contains(' ', StringComparison.Ordinal) || c.Name.Contains(' ', StringComparison.Ordinal)
+            ? cls + Separator + c.Name
+            : cls + "." + c.Name;
     }
 
     private static string Framework(Case c, string body)
@@ -215,6 +250,14 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
         }
 
         return body.Contains(".java:", StringComparison.Ordinal) ? "junit" : "junit-xml";
+    }
+
+    /// <summary>A spec path as WebdriverIO writes it (<c>file://./test/specs/x.e2e.js</c>, the run's folder replaced by <c>.</c>).</summary>
+    private static string SpecPath(string value)
+    {
+        var v = value.Replace('\\', '/');
+        v = v.StartsWith("file://", StringComparison.Ordinal) ? v["file://".Length..] : v;
+        return v.StartsWith("./", StringComparison.Ordinal) ? v[2..] : SourcePath.StripCiWorkspace(v);
     }
 
     /// <summary>Attachment markers; with retries every attempt is listed, so only the last attempt's folder is kept.</summary>
@@ -260,6 +303,10 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
         public string? Body { get; set; }
 
         public string? Out { get; set; }
+
+        public string? Err { get; set; }
+
+        public bool WebdriverIo { get; init; }
 
         public bool Skipped { get; set; }
     }

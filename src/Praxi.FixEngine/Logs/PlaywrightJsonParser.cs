@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Praxi.FixEngine.Contracts;
 
 namespace Praxi.FixEngine.Logs;
@@ -11,26 +10,15 @@ namespace Praxi.FixEngine.Logs;
 /// </summary>
 internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
 {
-    /// <summary>Largest file read (the deserializer keeps only the fields it needs, but the text still streams through).</summary>
-    public const long MaxBytes = 512L * 1024 * 1024;
-
     private const string Separator = " › ";
 
     public LogFormat Format => LogFormat.PlaywrightJson;
 
     public bool CanParse(string fileName, string head)
     {
-        var text = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (!text.StartsWith('{'))
+        if (!JsonReport.TryFindObject(head, out var text))
         {
-            // `npx playwright test --reporter=json > results.json` may catch a few lines (web server output) first.
-            var start = text.IndexOf("\n{", StringComparison.Ordinal);
-            if (start < 0 || !text.AsSpan(start).TrimStart().StartsWith("{", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            text = text[(start + 1)..];
+            return false;
         }
 
         var hasConfig = text.Contains("\"config\"", StringComparison.Ordinal)
@@ -42,55 +30,11 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
 
     public ParsedLog Parse(string path, string source, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > MaxBytes)
-        {
-            throw new FixEngineException($"{source}: the Playwright JSON report is larger than {MaxBytes / (1024 * 1024)} MiB; pass the list reporter's output instead.");
-        }
-
-        Report? report;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
-            SkipToDocument(stream);
-            report = JsonSerializer.Deserialize(stream, JsonContext.Default.Report);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
-            throw new FixEngineException($"{source}: not a valid Playwright JSON report (malformed JSON{where}); re-run with --reporter=json or pass the text output.", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new FixEngineException($"{source}: cannot read the file ({ex.Message}).", ex);
-        }
-
-        if (report is null)
-        {
-            throw new FixEngineException($"{source}: not a valid Playwright JSON report (the document is null).");
-        }
-
+        var report = JsonReport.Read(path, source, JsonContext.Default.Report, "Playwright JSON report", "re-run with --reporter=json or pass the text output");
         return Read(report, source, LogFormat.PlaywrightJson, cancellationToken);
     }
 
-    /// <summary>Positions the stream at the document: past a BOM and past lines printed before a line that starts with <c>{</c>.</summary>
-    private static void SkipToDocument(FileStream stream)
-    {
-        var head = new byte[64 * 1024];
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var span = head.AsSpan(0, read);
-        var offset = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        var first = span[offset..].IndexOfAnyExcept(" \t\r\n"u8);
-        if (first >= 0 && span[offset + first] != (byte)'{')
-        {
-            var line = span[offset..].IndexOf("\n{"u8);
-            offset = line >= 0 ? offset + line + 1 : offset;
-        }
-
-        stream.Position = offset;
-    }
-
-    /// <summary>Failures of a report in the JSON reporter's model (also what the HTML report's data is read into).</summary>
+    /// <summary>Failures of a report in the JSON reporter's model (also what the HTML and blob reports are read into).</summary>
     internal static ParsedLog Read(Report report, string source, LogFormat format, CancellationToken cancellationToken)
     {
         var roots = Roots(report.Config);
@@ -205,7 +149,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
                 messageLines.Add(string.Empty);
             }
 
-            messageLines.AddRange(lines.TakeWhile(l => !IsCodeOrStack(l)).Where(l => l.Length > 0));
+            messageLines.AddRange(lines.TakeWhile(l => !FailureFacts.IsCodeFrameOrStack(l)).Where(l => l.Length > 0));
             factLines.AddRange(lines);
             if (error.Stack is { } stack)
             {
@@ -257,28 +201,5 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
                 .Select(a => SourcePath.Relativize(a.Path!, roots))
                 .ToList(),
         };
-    }
-
-    /// <summary>True for the code frame (<c>  9 | …</c>, <c>&gt; 9 | …</c>, <c>    | ^</c>) and <c>at …</c> lines that follow a message.</summary>
-    private static bool IsCodeOrStack(string line)
-    {
-        var t = line.TrimStart();
-        if (t.StartsWith("at ", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (t.StartsWith('>'))
-        {
-            t = t[1..].TrimStart();
-        }
-
-        var digits = 0;
-        while (digits < t.Length && char.IsAsciiDigit(t[digits]))
-        {
-            digits++;
-        }
-
-        return (digits > 0 && t.AsSpan(digits).StartsWith(" |", StringComparison.Ordinal)) || t.StartsWith("| ", StringComparison.Ordinal) || t == "|";
     }
 }

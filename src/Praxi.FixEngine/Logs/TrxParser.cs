@@ -8,7 +8,10 @@ namespace Praxi.FixEngine.Logs;
 /// Reads a Visual Studio TRX file (<c>dotnet test --logger trx</c>; Playwright .NET, Selenium, any MSTest/xUnit/NUnit
 /// run): every <c>UnitTestResult</c> whose outcome is Failed, Error, Timeout or Aborted, with
 /// <c>Output/ErrorInfo/Message</c> and <c>StackTrace</c>; data-driven parents give way to their failed inner results.
-/// Test names come from <c>testName</c>, completed with the <c>TestMethod</c> class when it is a bare method name.
+/// Test names come from <c>testName</c>, completed with the <c>TestMethod</c> class when it is a bare method name
+/// (MSTest and NUnit write bare names, xUnit full ones). A <c>ResultFile</c> (MSTest's <c>AddResultFile</c>, NUnit's
+/// <c>AddTestAttachment</c>) is where the logger copied it: <c>&lt;runDeploymentRoot&gt;/In/&lt;relativeResultsDirectory&gt;/</c>
+/// beside the TRX file.
 /// </summary>
 internal sealed class TrxParser : IStructuredLogParser
 {
@@ -27,6 +30,7 @@ internal sealed class TrxParser : IStructuredLogParser
         var results = new List<Result>();
         var classes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         int? passed = null;
+        string? deploymentRoot = null;
         try
         {
             using var reader = SafeXml.Open(path);
@@ -56,6 +60,7 @@ internal sealed class TrxParser : IStructuredLogParser
                                 reader.GetAttribute("outcome") ?? string.Empty,
                                 open.Count > 0 ? open.Peek() : null)
                             {
+                                ResultsDirectory = reader.GetAttribute("relativeResultsDirectory"),
                                 StartedAt = DateTimeOffset.TryParse(reader.GetAttribute("startTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null,
                                 Duration = TimeSpan.TryParse(reader.GetAttribute("duration"), CultureInfo.InvariantCulture, out var took) ? took : null,
                             };
@@ -85,6 +90,9 @@ internal sealed class TrxParser : IStructuredLogParser
                     case "ResultFile" when open.Count > 0 && reader.GetAttribute("path") is { } file:
                         open.Peek().Files.Add(file);
                         break;
+                    case "Deployment":
+                        deploymentRoot = reader.GetAttribute("runDeploymentRoot");
+                        break;
                     case "UnitTest":
                         definitionId = reader.GetAttribute("id");
                         break;
@@ -108,67 +116,38 @@ internal sealed class TrxParser : IStructuredLogParser
 
         var failures = results
             .Where(r => FailedOutcomes.Contains(r.Outcome) && !(r.HasInner && results.Any(i => ReferenceEquals(i.Parent, r) && FailedOutcomes.Contains(i.Outcome))))
-            .Select(r => ToFailure(r, classes, source))
+            .Select(r => ToFailure(r, classes, source, deploymentRoot))
             .ToList();
         var passedTests = results.Where(r => r.Parent is null && r.Outcome == "Passed").Select(r => NameOf(r, classes)).ToList();
         return new ParsedLog(source, LogFormat.Trx, failures, [], passed, passedTests);
     }
 
-    /// <summary>The test's name, qualified with its class when the TRX gives only the method.</summary>
+    /// <summary>The test's name, qualified with its class when the TRX gives only the method (a data row's arguments may hold dots).</summary>
     private static string NameOf(Result result, Dictionary<string, string> classes) =>
-        !result.TestName.Contains('.', StringComparison.Ordinal) && result.TestId is { } id && classes.TryGetValue(id, out var className)
+        !result.TestName.Split('(')[0].Contains('.', StringComparison.Ordinal) && result.TestId is { } id && classes.TryGetValue(id, out var className)
             ? className + "." + result.TestName
             : result.TestName;
 
-    private static TestFailure ToFailure(Result result, Dictionary<string, string> classes, string source)
-    {
-        var name = NameOf(result, classes);
-
-        var message = (result.Message ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
-        var stack = (result.StackTrace ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
-        var lines = message.Split('\n').Concat(stack.Split('\n')).Where(l => l.Length > 0).ToList();
-        var facts = FailureFacts.From(lines);
-        var all = message + "\n" + stack;
-        var framework = all.Contains("Microsoft.Playwright", StringComparison.Ordinal) || all.Contains("Call log:", StringComparison.Ordinal)
-            ? "playwright"
-            : all.Contains("OpenQA.Selenium", StringComparison.Ordinal) ? "selenium" : "dotnet";
-        var text = FailureFacts.Message(message.Split('\n'));
-        return new TestFailure
+    private static TestFailure ToFailure(Result result, Dictionary<string, string> classes, string source, string? deploymentRoot) =>
+        DotNetFailure.Create(NameOf(result, classes), source, result.Outcome, result.Message, result.StackTrace) with
         {
-            Test = name,
-            Source = source,
-            Message = text.Length > 0 ? text : $"{result.Outcome} (no error message in the report)",
-            Block = lines.Take(200).Select(l => new LogLine(0, l)).ToList(),
-            File = facts.Frame is { } frame ? SourcePath.StripCiWorkspace(frame.File) : null,
-            Line = facts.Frame?.Line,
-            Column = facts.Frame?.Column,
-            Action = facts.Action,
-            Selector = facts.Selector,
-            TimeoutMs = facts.TimeoutMs,
-            Framework = framework,
             StartedAt = result.StartedAt,
             Duration = result.Duration,
-            Attachments = [.. result.Files, .. Attachments(result.StdOut)],
+            Attachments = [.. result.Files.Select(f => ResultFile(f, result, source, deploymentRoot)), .. DotNetFailure.PrintedAttachments(result.StdOut)],
         };
-    }
 
-    /// <summary>Trace and screenshot paths a test printed (<c>trace.zip</c>, <c>.png</c>) — Playwright .NET attaches nothing itself.</summary>
-    private static IEnumerable<string> Attachments(string? stdout)
+    /// <summary>A result file's path relative to the analysed path: the logger keeps it under the run's deployment folder beside the TRX.</summary>
+    private static string ResultFile(string path, Result result, string source, string? deploymentRoot)
     {
-        if (string.IsNullOrEmpty(stdout))
+        var file = path.Replace('\\', '/');
+        if (SourcePath.IsAbsolute(file) || string.IsNullOrEmpty(deploymentRoot) || string.IsNullOrEmpty(result.ResultsDirectory))
         {
-            yield break;
+            return file;
         }
 
-        foreach (var raw in stdout.Split('\n'))
-        {
-            var line = raw.Trim();
-            var marker = line.IndexOf("[[ATTACHMENT|", StringComparison.Ordinal);
-            if (marker >= 0 && line.IndexOf("]]", marker, StringComparison.Ordinal) is var end and > 0)
-            {
-                yield return line[(marker + "[[ATTACHMENT|".Length)..end];
-            }
-        }
+        var folder = SourcePath.Directory(source);
+        var relative = $"{deploymentRoot.Replace('\\', '/')}/In/{result.ResultsDirectory.Replace('\\', '/')}/{file}";
+        return folder is null ? relative : folder + "/" + relative;
     }
 
     private sealed class Result(string testName, string? testId, string outcome, Result? parent)
@@ -180,6 +159,8 @@ internal sealed class TrxParser : IStructuredLogParser
         public string Outcome { get; } = outcome;
 
         public Result? Parent { get; } = parent;
+
+        public string? ResultsDirectory { get; init; }
 
         public string? Message { get; set; }
 

@@ -105,6 +105,30 @@ public sealed class AnalyzeCommandTests : IDisposable
         stderr.Should().StartWith("praxi: ").And.Contain("--frobnicate");
     }
 
+    [Theory]
+    [InlineData("jest", "results.json", "jest_json", "assertion_failure")]
+    [InlineData("vitest", "results.json", "jest_json", "assertion_failure")]
+    [InlineData("mochawesome", "mochawesome.json", "mochawesome_json", "server_unavailable")]
+    [InlineData("wdio", "wdio-0-0-junit-reporter.log", "junit_xml", "selector_not_found")]
+    [InlineData("nunit-dotnet", "TestResult.xml", "nunit_xml", "assertion_failure")]
+    [InlineData("mstest-dotnet", "results.trx", "trx", "assertion_failure")]
+    public async Task Analyze_FolderWithAnotherRunnersReport_ClassifiesItsFailures(string fixture, string file, string format, string errorType)
+    {
+        var dir = NewDir();
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Praxi.FixEngine.Tests", "Fixtures", fixture, file), Path.Combine(dir, file));
+        var outFile = Path.Combine(_temp.Subfolder(), "analysis.json");
+
+        var (code, _, stderr) = await RunAsync("analyze", dir, "--out", outFile);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        using var json = JsonDocument.Parse(File.ReadAllText(outFile));
+        json.RootElement.GetProperty("sources").EnumerateArray().Should().ContainSingle()
+            .Which.GetProperty("format").GetString().Should().Be(format);
+        var classification = json.RootElement.GetProperty("classification");
+        classification.GetProperty("error_type").GetString().Should().Be(errorType);
+        classification.GetProperty("failures").GetArrayLength().Should().BePositive();
+    }
+
     [Fact]
     public async Task Eval_SharedCorpus_PrintsPerLabelScoresAndConfusion()
     {

@@ -80,6 +80,8 @@ public sealed class FailureFactsTests
     [InlineData("Error: Timed out waiting 60000ms from config.webServer.", 60000)]
     [InlineData("Waiting failed: 30000ms exceeded", 30000)]
     [InlineData("waiting for visibility of element located by By.id: login (tried for 10 second(s) with 500 milliseconds interval)", 10000)]
+    [InlineData("element (\"#pay-now\") still not displayed after 5000ms", 5000)]
+    [InlineData("element (\"#cart\") still not existing after 3000 ms", 3000)]
     public void Timeout_Forms_InMilliseconds(string line, int ms)
     {
         FailureFacts.Timeout(line).Should().Be(ms);

@@ -190,4 +190,46 @@ public sealed class JUnitXmlParserTests
             .And.NotContain(sut.Failures.Select(f => f.Test));
         sut.Passed.Should().Be(sut.PassedTests!.Count);
     }
+
+    [Fact]
+    public void Parse_WebdriverIoJUnit_ReadsTheStackFromSystemErrAndLeavesThePageSourceOut()
+    {
+        var sut = Parse("wdio/wdio-0-0-junit-reporter.log");
+
+        var failure = sut.Failures.Should().ContainSingle().Subject;
+        failure.Test.Should().Be("chrome.130_0_6723_91.linux.checkout_page › pays for the order");
+        failure.Message.Should().Be("element (\"#pay-now\") still not displayed after 5000ms");
+        failure.File.Should().EndWith("/wdio/test/pageobjects/checkout.page.js");
+        (failure.Line, failure.Column).Should().Be((4, 11));
+        failure.TimeoutMs.Should().Be(5000);
+        failure.Framework.Should().Be("webdriverio");
+        failure.Block.Should().Contain(l => l.Text.Contains("at CheckoutPage.payNow", StringComparison.Ordinal))
+            .And.NotContain(l => l.Text.Contains("<html>", StringComparison.Ordinal) || l.Text.StartsWith("COMMAND:", StringComparison.Ordinal));
+        sut.PassedTests.Should().Equal("chrome.130_0_6723_91.linux.checkout_page › shows the checkout title");
+    }
+
+    [Fact]
+    public void Parse_WebdriverIoJUnitPerCapability_NamesEachByItsCapabilities()
+    {
+        Parse("wdio/wdio-0-1-junit-reporter.log").Failures.Should().ContainSingle()
+            .Which.Test.Should().Be("firefox.131_0.linux.checkout_page › pays for the order");
+    }
+
+    [Fact]
+    public void Parse_WebdriverIoFailureWithoutAStack_FallsBackToTheSpecFile()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites><testsuite name="login">
+              <properties><property name="capabilities" value="chrome.linux"/><property name="file" value="file://./test/specs/login.e2e.ts"/></properties>
+              <testcase classname="chrome.linux.login" name="signs in" time="1"><failure message="Can&apos;t call click on element with selector &quot;#sign-in&quot; because element wasn&apos;t found"/></testcase>
+            </testsuite></testsuites>
+            """;
+        using var file = FixtureFiles.Temp(xml, ".xml");
+
+        var failure = _sut.Parse(file.Path, "junit.xml", CancellationToken.None).Failures.Should().ContainSingle().Subject;
+
+        (failure.File, failure.Line, failure.Framework).Should().Be(("test/specs/login.e2e.ts", null, "webdriverio"));
+        failure.Message.Should().Be("Can't call click on element with selector \"#sign-in\" because element wasn't found");
+    }
 }

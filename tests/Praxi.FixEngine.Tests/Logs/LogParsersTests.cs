@@ -13,6 +13,16 @@ public sealed class LogParsersTests
     [InlineData("pytest/junit.xml", "report.xml", LogFormat.JUnitXml)]
     [InlineData("playwright-dotnet/results.trx", "results.trx", LogFormat.Trx)]
     [InlineData("selenium-dotnet/results.trx", "results.xml", LogFormat.Trx)]
+    [InlineData("nunit-dotnet/results.trx", "results.trx", LogFormat.Trx)]
+    [InlineData("mstest-dotnet/results.trx", "results.trx", LogFormat.Trx)]
+    [InlineData("nunit-dotnet/TestResult.xml", "TestResult.xml", LogFormat.NUnitXml)]
+    [InlineData("nunit-dotnet/TestResult.xml", "junit.xml", LogFormat.NUnitXml)]
+    [InlineData("wdio/wdio-0-0-junit-reporter.log", "wdio-0-0-junit-reporter.log", LogFormat.JUnitXml)]
+    [InlineData("jest/results.json", "results.json", LogFormat.JestJson)]
+    [InlineData("vitest/results.json", "results.json", LogFormat.JestJson)]
+    [InlineData("vitest/results.json", "report.json", LogFormat.JestJson)]
+    [InlineData("mochawesome/mochawesome.json", "results.json", LogFormat.MochawesomeJson)]
+    [InlineData("mochawesome/mochawesome.json", "mochawesome.json", LogFormat.MochawesomeJson)]
     public void Structured_DetectionByContent_PicksTheFormatWhateverTheName(string fixture, string name, LogFormat format)
     {
         var head = Head(fixture);

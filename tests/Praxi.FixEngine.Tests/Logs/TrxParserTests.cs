@@ -176,4 +176,79 @@ public sealed class TrxParserTests
         sut.PassedTests.Should().Equal("PwFixtures.LoginTests.HeadingIsVisible");
         sut.Passed.Should().Be(1);
     }
+
+    [Fact]
+    public void Parse_RealNUnitRun_QualifiesBareNamesAndReadsEachFailure()
+    {
+        var sut = _sut.Parse(FixtureFiles.Path("nunit-dotnet/results.trx"), "out/results.trx", CancellationToken.None);
+
+        sut.Failures.Select(f => f.Test).Should().BeEquivalentTo(
+            "NuFixtures.CheckoutTests.CheckoutButtonIsMissing",
+            "NuFixtures.CheckoutTests.CouponGivesDiscount(\"SILVER5\",4)",
+            "NuFixtures.CheckoutTests.ScreenshotIsAttached",
+            "NuFixtures.CheckoutTests.SummaryShowsBothLines",
+            "NuFixtures.CheckoutTests.TotalIsShown",
+            "NuFixtures.LoginTests.SignsIn");
+        sut.Passed.Should().Be(2);
+        sut.PassedTests.Should().BeEquivalentTo("NuFixtures.CheckoutTests.CouponGivesDiscount(\"GOLD10\",10)", "NuFixtures.CheckoutTests.Passes");
+        var missing = sut.Failures.Single(f => f.Test.EndsWith("CheckoutButtonIsMissing", StringComparison.Ordinal));
+        (missing.Line, missing.Selector, missing.TimeoutMs).Should().Be((7, "Locator(\"#checkout\")", 5000));
+        missing.File.Should().EndWith("/nunit-dotnet/CheckoutPage.cs");
+        missing.Block.Should().NotContain(l => l.Text.StartsWith("1)", StringComparison.Ordinal));
+        var multiple = sut.Failures.Single(f => f.Test.EndsWith("SummaryShowsBothLines", StringComparison.Ordinal));
+        multiple.Line.Should().Be(43);
+        multiple.Message.Should().NotContain(" at NuFixtures.");
+        sut.Failures.Single(f => f.Test.EndsWith("TotalIsShown", StringComparison.Ordinal)).Message.Should().StartWith("order total\nAssert.That(total");
+        sut.Failures.Single(f => f.Test.EndsWith("SignsIn", StringComparison.Ordinal)).Message.Should().StartWith("OneTimeSetUp: SetUp : System.Net.Http.HttpRequestException");
+    }
+
+    [Theory]
+    [InlineData("nunit-dotnet/results.trx")]
+    [InlineData("mstest-dotnet/results.trx")]
+    public void Parse_ResultFile_IsWhereTheLoggerCopiedItBesideTheTrx(string fixture)
+    {
+        var sut = _sut.Parse(FixtureFiles.Path(fixture), "out/results.trx", CancellationToken.None);
+
+        var attachment = sut.Failures.Single(f => f.Test.EndsWith("ScreenshotIsAttached", StringComparison.Ordinal)).Attachments.Should().ContainSingle().Subject;
+        attachment.Should().MatchRegex(@"^out/_[^/]+/In/[0-9a-f-]{36}/[^/]+/checkout-failed\.png$", "<runDeploymentRoot>/In/<relativeResultsDirectory>/<path>");
+    }
+
+    [Fact]
+    public void Parse_RealMSTestRun_DropsTheThrewExceptionLineAndReadsTheTimeout()
+    {
+        var sut = _sut.Parse(FixtureFiles.Path("mstest-dotnet/results.trx"), "results.trx", CancellationToken.None);
+
+        sut.Failures.Select(f => f.Test).Should().BeEquivalentTo(
+            "MsFixtures.CheckoutTests.TotalIsShown",
+            "MsFixtures.CheckoutTests.ScreenshotIsAttached",
+            "MsFixtures.CheckoutTests.SlowPageTimesOut",
+            "MsFixtures.CheckoutTests.CouponGivesDiscount (\"SILVER5\",4)",
+            "MsFixtures.CheckoutTests.CheckoutButtonIsMissing");
+        sut.Passed.Should().Be(2);
+        var missing = sut.Failures.Single(f => f.Test.EndsWith("CheckoutButtonIsMissing", StringComparison.Ordinal));
+        missing.Message.Should().Be("System.TimeoutException: Timeout 5000ms exceeded.\nCall log:\n  - waiting for Locator(\"#checkout\")");
+        (missing.Line, missing.Selector).Should().Be((7, "Locator(\"#checkout\")"));
+        missing.File.Should().EndWith("/mstest-dotnet/CheckoutPage.cs");
+        var slow = sut.Failures.Single(f => f.Test.EndsWith("SlowPageTimesOut", StringComparison.Ordinal));
+        (slow.Message, slow.TimeoutMs, slow.File).Should().Be(("Test 'SlowPageTimesOut' timed out after 300ms", 300, null));
+        var row = sut.Failures.Single(f => f.Test.Contains("SILVER5", StringComparison.Ordinal));
+        (row.Message.Split('\n')[0], row.Line).Should().Be(("Assertion failed. Expected values to be equal.", 30));
+    }
+
+    [Fact]
+    public void Parse_DataRowWithDotsInItsArguments_StillQualifiesTheName()
+    {
+        const string trx = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="1" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testId="a" testName="Totals(1.5,&quot;a.b&quot;)" outcome="Failed"><Output><ErrorInfo><Message>Expected 3</Message></ErrorInfo></Output></UnitTestResult>
+              </Results>
+              <TestDefinitions><UnitTest name="Totals" id="a"><TestMethod className="Shop.CartTests" name="Totals" /></UnitTest></TestDefinitions>
+            </TestRun>
+            """;
+        using var file = FixtureFiles.Temp(trx, ".trx");
+
+        _sut.Parse(file.Path, "results.trx", CancellationToken.None).Failures.Single().Test.Should().Be("Shop.CartTests.Totals(1.5,\"a.b\")");
+    }
 }
