@@ -28,8 +28,10 @@ usage_line="eng/record-version-traces.sh [npm-version...] [--dotnet]"
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/samples/scenarios/lib.sh"
 
 # One version per trace format (context-options.version): v3 up to 1.31, v4 1.32-1.38.0, v5 1.38.1-1.39, v6 1.40-1.44,
-# v7 1.45-1.52, v8 1.53-1.62, v9 1.63, v10 1.64 on. 1.21.1 is the oldest v3 the docs name.
-VERSIONS=(1.21.1 1.31.2 1.36.2 1.39.0 1.44.1 1.52.0 1.62.1 1.63.0 1.65.1)
+# v7 1.45-1.52, v8 1.53-1.62, v9 1.63, v10 1.64 on. 1.19.2 is the oldest that drives Chromium 156: 1.18.1 and 1.17.2
+# (also v3) stop while the browser fixture launches it, on "Unknown target type: browser_ui" (older Playwright asserts
+# on a CDP target type it does not know; 1.19 ignores them), before any page call.
+VERSIONS=(1.19.2 1.21.1 1.31.2 1.36.2 1.39.0 1.44.1 1.52.0 1.62.1 1.63.0 1.65.1)
 
 fixtures="$repo/tests/Praxi.FixEngine.Tests/Fixtures/trace-formats"
 cache="${PRAXI_PW_VERSIONS:-/tmp/praxi-pw-versions}"
