@@ -13,6 +13,14 @@ internal static class TraceArchive
         !entryName.Contains('/', StringComparison.Ordinal)
         && (entryName == "trace.trace" || entryName.EndsWith("-trace.trace", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Whether an entry holds the client's call stacks at the archive's root: <c>trace.stacks</c> (library) or
+    /// <c>N-trace.stacks</c> (runner), one JSON object mapping call ids to frames.
+    /// </summary>
+    public static bool IsCallStacks(string entryName) =>
+        !entryName.Contains('/', StringComparison.Ordinal)
+        && (entryName == "trace.stacks" || entryName.EndsWith("-trace.stacks", StringComparison.Ordinal));
+
     /// <summary>Whether the archive is a Playwright trace (a call trace or the runner's <c>test.trace</c> at its root).</summary>
     public static bool IsTrace(ZipArchive archive) =>
         archive.Entries.Any(e => e.FullName == TestTrace || IsCallTrace(e.FullName));

@@ -9,6 +9,12 @@ namespace Praxi.FixEngine.Evidence;
 /// <param name="Ended">Whether an <c>after</c> event was seen.</param>
 internal sealed record TraceCall(string CallId, string Class, string Method, string? Selector, string? Error, bool Ended)
 {
+    /// <summary>The test code's stack when the call was made, innermost first; empty when the trace recorded none.</summary>
+    public IReadOnlyList<TraceFrame> Stack { get; init; } = [];
+
+    /// <summary>The call log Playwright kept for the call (<c>waiting for locator('#add-to-cart')</c>…), in order.</summary>
+    public IReadOnlyList<string> Log { get; init; } = [];
+
     /// <summary>Whether the call ended without an error.</summary>
     public bool Passed => Ended && Error is null;
 }

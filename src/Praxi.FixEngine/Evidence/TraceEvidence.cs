@@ -14,8 +14,10 @@ internal sealed class TraceEvidence
         IReadOnlyDictionary<string, IReadOnlyList<TraceSnapshot>> framesById,
         int skippedLines,
         string? title = null,
-        IReadOnlyList<TraceError>? testErrors = null)
+        IReadOnlyList<TraceError>? testErrors = null,
+        int? formatVersion = null)
     {
+        FormatVersion = formatVersion;
         TestErrors = testErrors ?? [];
         Source = source;
         SdkLanguage = sdkLanguage;
@@ -37,7 +39,10 @@ internal sealed class TraceEvidence
     /// <summary>The language of the Playwright client (<c>javascript</c>, <c>csharp</c>), from <c>context-options</c>.</summary>
     public string? SdkLanguage { get; }
 
-    /// <summary>The Playwright version that wrote the trace.</summary>
+    /// <summary>The trace format (<c>context-options.version</c>: 3 to 10 so far), when the trace says it.</summary>
+    public int? FormatVersion { get; }
+
+    /// <summary>The Playwright version that wrote the trace (recorded from format v8 on).</summary>
     public string? PlaywrightVersion { get; }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -9,7 +10,9 @@ namespace Praxi.FixEngine.Evidence;
 /// bounded: entry count, declared and actual uncompressed bytes; malformed lines are skipped. Every format from v3 is
 /// read: v3 records a call as one <c>action</c> event (its <c>metadata</c> holds id, type, method, params and error);
 /// v4 on as <c>before</c>/<c>after</c> pairs; before v10 a snapshot names its call and phase in <c>snapshotName</c>
-/// (<c>before@call@9</c>) rather than in <c>callId</c> and <c>phase</c>. Formats v1 and v2 are refused in one line.
+/// (<c>before@call@9</c>) rather than in <c>callId</c> and <c>phase</c>. A call's stack is the v3 metadata's
+/// <c>stack</c>, else its entry in <c>*.stacks</c> (v4 on; keyed by the number of <c>call@N</c> before v10, by the call
+/// id from v10). Formats v1 and v2 are refused in one line.
 /// </summary>
 internal static class TraceReader
 {
@@ -29,8 +32,9 @@ internal static class TraceReader
         ArgumentNullException.ThrowIfNull(path);
         using var archive = BoundedZip.Open(path, MaxEntries, "trace");
         var entries = archive.Entries.Where(e => TraceArchive.IsCallTrace(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+        var stacks = archive.Entries.Where(e => TraceArchive.IsCallStacks(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var declared = 0L;
-        foreach (var entry in entries)
+        foreach (var entry in entries.Concat(stacks))
         {
             declared += entry.Length;
             if (entry.Length > MaxTraceBytes || declared > MaxTraceBytes)
@@ -49,6 +53,12 @@ internal static class TraceReader
                 {
                     state.Accept(line);
                 }
+            }
+
+            // The client's stacks of the calls: one JSON object per entry (every context's entry holds the same stacks).
+            foreach (var entry in stacks)
+            {
+                state.AcceptStacks(string.Join('\n', BoundedZip.ReadLines(entry, budget, path, "trace")));
             }
 
             // The runner's own record of the test: only its errors (its steps are not library calls).
@@ -87,6 +97,7 @@ internal static class TraceReader
         private int _skipped;
 
         private readonly List<TraceError> _testErrors = [];
+        private readonly Dictionary<string, IReadOnlyList<TraceFrame>> _stacks = new(StringComparer.Ordinal);
 
         /// <summary>The trace format (<c>context-options.version</c>), when the trace says it.</summary>
         public int? Version { get; private set; }
@@ -130,6 +141,9 @@ internal static class TraceReader
                 case "after":
                     After(e);
                     break;
+                case "log" when String(e, "callId") is { } logged && _calls.TryGetValue(logged, out var call) && String(e, "message") is { } message:
+                    call.Log.Add(message);
+                    break;
                 case "action" when e.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object:
                     Action(metadata);
                     break;
@@ -158,19 +172,64 @@ internal static class TraceReader
                     return;
                 }
 
-                var frames = new List<TraceFrame>();
-                if (e.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.Array)
+                _testErrors.Add(new TraceError(String(e, "message") ?? string.Empty, Frames(e)));
+            }
+            catch (JsonException)
+            {
+                _skipped++;
+            }
+        }
+
+        /// <summary>
+        /// A <c>*.stacks</c> entry: <c>{"files": [path, …], "stacks": [[id, [[fileIndex, line, column, function], …]], …]}</c>,
+        /// innermost frame first; the id is the number of <c>call@N</c> before v10 and the call id itself from v10.
+        /// </summary>
+        public void AcceptStacks(string text)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text, JsonOptions);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object
+                    || !root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array
+                    || !root.TryGetProperty("stacks", out var stacks) || stacks.ValueKind != JsonValueKind.Array)
                 {
-                    foreach (var f in stack.EnumerateArray())
-                    {
-                        if (f.ValueKind == JsonValueKind.Object && String(f, "file") is { Length: > 0 } file && Int(f, "line") is > 0 and var lineNumber)
-                        {
-                            frames.Add(new TraceFrame(file, lineNumber, Int(f, "column") is > 0 and var c ? c : null, String(f, "function")));
-                        }
-                    }
+                    _skipped++;
+                    return;
                 }
 
-                _testErrors.Add(new TraceError(String(e, "message") ?? string.Empty, frames));
+                var paths = files.EnumerateArray().Select(f => f.ValueKind == JsonValueKind.String ? f.GetString() : null).ToList();
+                foreach (var entry in stacks.EnumerateArray())
+                {
+                    if (entry.ValueKind != JsonValueKind.Array || entry.GetArrayLength() < 2 || entry[1].ValueKind != JsonValueKind.Array)
+                    {
+                        continue;
+                    }
+
+                    var id = entry[0].ValueKind switch
+                    {
+                        JsonValueKind.String => entry[0].GetString(),
+                        JsonValueKind.Number when entry[0].TryGetInt64(out var n) => string.Create(CultureInfo.InvariantCulture, $"call@{n}"),
+                        _ => null,
+                    };
+                    var frames = new List<TraceFrame>();
+                    foreach (var f in entry[1].EnumerateArray())
+                    {
+                        if (f.ValueKind == JsonValueKind.Array && f.GetArrayLength() >= 3
+                            && Number(f[0]) is { } file && file >= 0 && file < paths.Count && paths[file] is { Length: > 0 } name
+                            && Number(f[1]) is > 0 and var line)
+                        {
+                            var column = Number(f[2]) is > 0 and var c ? c : (int?)null;
+                            var function = f.GetArrayLength() > 3 && f[3].ValueKind == JsonValueKind.String && f[3].GetString() is { Length: > 0 } fn ? fn : null;
+                            frames.Add(new TraceFrame(name, line, column, function));
+                        }
+                    }
+
+                    if (id is not null && frames.Count > 0)
+                    {
+                        _stacks.TryAdd(id, frames);
+                    }
+                }
             }
             catch (JsonException)
             {
@@ -181,10 +240,14 @@ internal static class TraceReader
         public TraceEvidence ToEvidence(string path)
         {
             var calls = _order.Select(id => _calls[id])
-                .Select(c => new TraceCall(c.Id, c.Class, c.Method, c.Selector, c.Error, c.Ended))
+                .Select(c => new TraceCall(c.Id, c.Class, c.Method, c.Selector, c.Error, c.Ended)
+                {
+                    Log = c.Log,
+                    Stack = c.Stack.Count > 0 ? c.Stack : _stacks.GetValueOrDefault(c.Id) ?? (IReadOnlyList<TraceFrame>)[],
+                })
                 .ToList();
             var frames = _frames.ToDictionary(f => f.Key, f => (IReadOnlyList<TraceSnapshot>)f.Value, StringComparer.Ordinal);
-            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title, _testErrors);
+            return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title, _testErrors, Version);
         }
 
         private void Before(JsonElement e) => Begin(String(e, "callId"), String(e, "class"), e);
@@ -202,7 +265,7 @@ internal static class TraceReader
                 selector = String(parameters, "selector");
             }
 
-            var call = new Call(id, @class ?? string.Empty, String(e, "method") ?? string.Empty, selector);
+            var call = new Call(id, @class ?? string.Empty, String(e, "method") ?? string.Empty, selector) { Stack = Frames(e) };
             _calls[id] = call;
             _order.Add(id);
             return call;
@@ -226,10 +289,16 @@ internal static class TraceReader
             }
         }
 
-        // The error is { message, name } or, in some versions, { error: { message, name } }.
+        // The error is { message, name } or, in some versions, { error: { message, name } }. The call log is the v3
+        // metadata's or the v4/v5 'after' event's 'log' array; from v6 it comes as 'log' events.
         private static void End(Call call, JsonElement e)
         {
             call.Ended = true;
+            if (e.TryGetProperty("log", out var log) && log.ValueKind == JsonValueKind.Array)
+            {
+                call.Log.AddRange(log.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.String).Select(l => l.GetString()!));
+            }
+
             if (e.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
                 var inner = error.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : error;
@@ -270,6 +339,26 @@ internal static class TraceReader
             return (callId, phase == "input" ? SnapshotPhase.Action : phase);
         }
 
+        /// <summary>An event's <c>stack</c> of <c>{file, line, column, function}</c> objects (runner events, v3 metadata), innermost first.</summary>
+        private static List<TraceFrame> Frames(JsonElement e)
+        {
+            var frames = new List<TraceFrame>();
+            if (e.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var f in stack.EnumerateArray())
+                {
+                    if (f.ValueKind == JsonValueKind.Object && String(f, "file") is { Length: > 0 } file && Int(f, "line") is > 0 and var lineNumber)
+                    {
+                        frames.Add(new TraceFrame(file, lineNumber, Int(f, "column") is > 0 and var c ? c : null, String(f, "function")));
+                    }
+                }
+            }
+
+            return frames;
+        }
+
+        private static int? Number(JsonElement e) => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : null;
+
         private static int? Int(JsonElement e, string name) =>
             e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
 
@@ -290,5 +379,9 @@ internal static class TraceReader
         public string? Error { get; set; }
 
         public bool Ended { get; set; }
+
+        public List<TraceFrame> Stack { get; init; } = [];
+
+        public List<string> Log { get; } = [];
     }
 }

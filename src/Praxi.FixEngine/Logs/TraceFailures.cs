@@ -15,7 +15,7 @@ internal static class TraceFailures
     public static ParsedLog? Read(string path, string source)
     {
         var trace = TraceReader.Read(path);
-        var error = trace.TestErrors.Count > 0 ? trace.TestErrors[^1].Message : trace.FailingCall?.Error;
+        var error = trace.TestErrors.Count > 0 ? trace.TestErrors[^1].Message : FailedCallMessage(trace.FailingCall);
         if (string.IsNullOrWhiteSpace(error))
         {
             return null;
@@ -42,15 +42,25 @@ internal static class TraceFailures
         return new ParsedLog(source, LogFormat.PlaywrightTrace, [failure], []);
     }
 
-    /// <summary>The failing call's place from the runner's record of the test's last error: its first frame in test code.</summary>
+    /// <summary>
+    /// A failed call's error as Playwright's client reports it: the message, then the call log (<c>waiting for
+    /// locator(…)</c> says which locator found nothing, where the bare message only says that time ran out).
+    /// </summary>
+    private static string? FailedCallMessage(TraceCall? call) =>
+        call?.Error is not { } error ? null
+        : call.Log.Count == 0 ? error
+        : $"{error}\nCall log:\n{string.Join('\n', call.Log.Select(l => "  - " + l))}";
+
+    /// <summary>
+    /// The failing call's place: the first frame in test code of the runner's record of the test's last error, else of
+    /// the failed call's own stack (runners before 1.44 record no error event, library traces no <c>test.trace</c>).
+    /// </summary>
     public static StackFrame? FailingFrame(TraceEvidence trace)
     {
-        if (trace.TestErrors.Count == 0)
-        {
-            return null;
-        }
-
-        var frames = trace.TestErrors[^1].Stack.Select(f => new StackFrame(f.File, f.Line, f.Column, f.Function)).ToList();
+        var stack = trace.TestErrors.Count > 0 && trace.TestErrors[^1].Stack.Count > 0
+            ? trace.TestErrors[^1].Stack
+            : trace.FailingCall is { Error: not null } call ? call.Stack : [];
+        var frames = stack.Select(f => new StackFrame(f.File, f.Line, f.Column, f.Function)).ToList();
         return StackFrame.FirstTestFrame(frames) ?? frames.FirstOrDefault(f => !f.IsFramework);
     }
 
