@@ -180,6 +180,7 @@ internal sealed class Page
 internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context)
 {
     private readonly Dictionary<string, Page?> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AriaPage?> _ariaPages = new(StringComparer.Ordinal);
 
     public Page? Get(FailureEvidence evidence)
     {
@@ -196,6 +197,30 @@ internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context
             }
 
             _pages[evidence.Folder] = page;
+        }
+
+        return page;
+    }
+
+    /// <summary>The folder's error-context.md page snapshot, read once; null when it has none or it cannot be read.</summary>
+    public AriaPage? GetAria(FailureEvidence evidence)
+    {
+        if (!_ariaPages.TryGetValue(evidence.Folder, out var page))
+        {
+            try
+            {
+                page = AriaPage.Load(evidence, locator.FullPath);
+            }
+            catch (IOException)
+            {
+                page = null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                page = null;
+            }
+
+            _ariaPages[evidence.Folder] = page;
         }
 
         return page;
