@@ -69,10 +69,23 @@ internal static class AriaQuery
                 var hits = pool.Where(e => Matches(e.Text, text, exact)).ToList();
 
                 // Innermost only: an entry with a nested entry that matches by itself is not a match.
-                return [.. hits.Where(e => !hits.Any(h => e.Contains(h)))];
+                var outer = new HashSet<AriaElement>(ReferenceEqualityComparer.Instance);
+                foreach (var hit in hits)
+                {
+                    foreach (var ancestor in hit.Ancestors())
+                    {
+                        if (!outer.Add(ancestor))
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return [.. hits.Where(e => !outer.Contains(e))];
             case LocatorKind.Label when spec.Value is { } label:
-                // aria-label, aria-labelledby and <label> all end up as the accessible name, on any element.
-                return [.. pool.Where(e => Matches(e.Name, label, exact))];
+                // aria-label, aria-labelledby and <label> all end up as the accessible name, on any element; a name a
+                // button or link takes from its own text is no label.
+                return [.. pool.Where(e => Matches(e.Name, label, exact) && !(AriaSemantics.TakesNameFromContent(e.Role) && e.Text == e.Name))];
             case LocatorKind.Placeholder when spec.Value is { } placeholder:
                 // The snapshot writes /placeholder only when it differs from the name: a field named by its placeholder shows none.
                 return [.. pool.Where(e => Matches(e.Node.Props.GetValueOrDefault("placeholder"), placeholder, exact, normalise: false)
