@@ -18,6 +18,16 @@ public sealed partial class SelectorHealer
     /// </summary>
     internal const double AriaSnapshotCeilingStep = 0.1;
 
+    // Words an identifier uses for the kind of element it names (checkout-btn, emailInput, terms-chk): on a DOM the
+    // tag and classes say the same, on an ARIA snapshot only the role does, and no entry's name or text has them.
+    private static readonly Dictionary<string, string> KindWords = new(StringComparer.Ordinal)
+    {
+        ["btn"] = "button", ["button"] = "button", ["link"] = "link", ["lnk"] = "link",
+        ["input"] = "textbox", ["textbox"] = "textbox", ["txt"] = "textbox", ["field"] = "textbox",
+        ["checkbox"] = "checkbox", ["chk"] = "checkbox", ["cb"] = "checkbox", ["radio"] = "radio",
+        ["select"] = "combobox", ["dropdown"] = "combobox", ["combobox"] = "combobox", ["combo"] = "combobox",
+    };
+
     /// <summary>
     /// Heals one locator on an ARIA page snapshot, the evidence of last resort: the same relocator, with the same
     /// threshold, identity floor and margins, over the snapshot's entries; the target's fingerprint reduced to what such
@@ -115,17 +125,22 @@ public sealed partial class SelectorHealer
     /// The target's fingerprint as an ARIA snapshot could show it: role (the tag's own role when the fingerprint has
     /// only a tag), accessible name, aria-label and label, text, value, placeholder, link target, neighbour words,
     /// hidden-ness. Ids, test ids and names are kept only when the fingerprint has no text or name of its own (a
-    /// locator such as <c>#checkout-btn</c>): then the relocator reads their words against the entries' names and texts.
+    /// locator such as <c>#checkout-btn</c>): then the relocator reads their words against the entries' names and texts,
+    /// less a first or last word that names the element's kind (<c>btn</c>, <c>input</c>, <c>chk</c>…), which becomes
+    /// the role when the fingerprint has none.
     /// Tag, classes, paths and geometry go: no entry has them, so they would only lower every score alike. Null when
     /// nothing is left.
     /// </summary>
     internal static ElementProps? AriaTarget(ElementProps target)
     {
         var named = target.SeenText is not null || target.AccessibleName is not null || target.AriaLabel is not null || target.Label is not null;
+        var (id, idRole) = named ? (null, null) : WithoutKindWord(target.Id);
+        var (testId, testIdRole) = named ? (null, null) : WithoutKindWord(target.TestId);
+        var (name, nameRole) = named ? (null, null) : WithoutKindWord(target.Name);
         var projected = new ElementProps
         {
             Tag = ElementFingerprints.AnyTag,
-            Role = target.Role ?? RoleOfTag(target.Tag),
+            Role = target.Role ?? RoleOfTag(target.Tag) ?? idRole ?? testIdRole ?? nameRole,
             AccessibleName = target.AccessibleName,
             AriaLabel = target.AriaLabel,
             Label = target.Label,
@@ -139,13 +154,35 @@ public sealed partial class SelectorHealer
             NeighborTextBelow = target.NeighborTextBelow,
             NeighborTextLeft = target.NeighborTextLeft,
             NeighborTextRight = target.NeighborTextRight,
-            Id = named ? null : target.Id,
-            TestId = named ? null : target.TestId,
-            Name = named ? null : target.Name,
+            Id = id,
+            TestId = testId,
+            Name = name,
             Hidden = target.Hidden,
         };
         var identifies = named || projected.Id is not null || projected.TestId is not null || projected.Name is not null || projected.Href is not null;
         return identifies ? projected : null;
+    }
+
+    /// <summary>
+    /// An identifier without a last or first word that names the element's kind (<c>checkout-btn</c> → <c>checkout</c>
+    /// and button), when other words remain; else as it is.
+    /// </summary>
+    private static (string? Value, string? Role) WithoutKindWord(string? identifier)
+    {
+        if (ElementWords.FromName(identifier) is not { Count: > 1 } words)
+        {
+            return (identifier, null);
+        }
+
+        foreach (var index in (int[])[words.Count - 1, 0])
+        {
+            if (KindWords.TryGetValue(words.Words[index], out var role))
+            {
+                return (string.Join('-', words.Words.Where((_, i) => i != index)), role);
+            }
+        }
+
+        return (identifier, null);
     }
 
     /// <summary>The role an element of this tag has by itself (<c>BUTTON</c> → button, <c>H2</c> → heading), by the rules the DOM engine uses.</summary>

@@ -80,6 +80,26 @@ public sealed class SelectorHealerAriaTests : IDisposable
     }
 
     [Fact]
+    public void Heal_IdEndingInAKindWord_HealsToTheEntryOfThatRole()
+    {
+        var artifacts = new HealArtifacts(_temp.Subfolder())
+            .ErrorContext(Checkout, PlacesAnOrder, "locator('#checkout-btn')", """
+                - main [ref=e1]:
+                  - heading "Checkout" [level=1] [ref=e2]
+                  - paragraph [ref=e3]: 2 items in your cart
+                  - button "Checkout" [ref=e4]
+                """)
+            .Build();
+
+        var (_, sut) = Heal(artifacts);
+
+        var o = sut.Outcomes.Should().ContainSingle().Subject;
+        o.Status.Should().Be(HealStatus.Healed, o.Reason);
+        o.New.Should().Be(new LocatorSpec { By = LocatorKind.Role, Role = "button", Name = "Checkout", Exact = false }, "'btn' says button, which tells it from the heading");
+        o.Candidates.Select(c => c.Element).Should().StartWith(["button \"Checkout\"", "heading \"Checkout\""]);
+    }
+
+    [Fact]
     public void Heal_TwoEntriesEquallySimilar_AbstainsAmbiguousListingBoth()
     {
         var artifacts = new HealArtifacts(_temp.Subfolder())
