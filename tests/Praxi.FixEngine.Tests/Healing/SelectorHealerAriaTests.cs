@@ -234,7 +234,8 @@ public sealed class SelectorHealerAriaTests : IDisposable
         o.Evidence!.Snapshot.Should().Be("aria snapshot");
         o.Evidence.Source.Should().EndWith("/error-context.md");
         o.Candidates[0].Element.Should().Be("button \"Add to cart\"");
-        o.Confidence.Should().BeLessThanOrEqualTo(0.75);
+        o.Confidence.Should().Be(0.75, "the locator fingerprint's 0.85 less the ARIA step");
+        o.Reason.Should().Contain("score 0.72", "the id's words are the button's name, read across properties (0.9 × 0.8)");
     }
 
     [Fact]
