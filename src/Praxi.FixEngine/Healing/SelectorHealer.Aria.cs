@@ -196,11 +196,4 @@ public sealed partial class SelectorHealer
         var document = DomLoader.Parse($"<!DOCTYPE html><body><{known}></{known}></body>");
         return document.Body?.FirstElementChild is { } element && element.LocalName == known ? AriaSemantics.Role(element) : null;
     }
-
-    private static double Ceiling(string source) => source switch
-    {
-        "baseline" => BaselineCeiling,
-        "trace" => TraceCeiling,
-        _ => LocatorCeiling,
-    };
 }

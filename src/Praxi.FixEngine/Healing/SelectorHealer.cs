@@ -13,7 +13,8 @@ namespace Praxi.FixEngine.Healing;
 /// element the test meant in the page as it was when the test failed, writes a verified unique locator for it (in the
 /// author's form when it can say it), and fills the instruction's <c>new</c>; or abstains and says why. It never
 /// guesses: an element that is gone or ambiguous leaves the instruction without <c>new</c>, and the fix agent then
-/// sends it to manual review.
+/// sends it to manual review. The page is the failing call's DOM snapshot from a trace, else a DOM dump, else — weaker
+/// evidence, said so in the outcome — the ARIA page snapshot of Playwright's <c>error-context.md</c> (docs/healing.md).
 /// </summary>
 /// <example>
 /// <code>
@@ -340,16 +341,17 @@ public sealed partial class SelectorHealer
 
     private static double Confidence(string source, double score, double margin, bool fragile)
     {
-        var ceiling = source switch
-        {
-            "baseline" => BaselineCeiling,
-            "trace" => TraceCeiling,
-            "matches" => MatchesCeiling,
-            _ => LocatorCeiling,
-        };
-        var c = Math.Min(ceiling, 0.45 + (score * 0.35) + Math.Min(margin, 0.4));
+        var c = Math.Min(Ceiling(source), 0.45 + (score * 0.35) + Math.Min(margin, 0.4));
         return Math.Round(fragile ? c * 0.7 : c, 3);
     }
+
+    private static double Ceiling(string source) => source switch
+    {
+        "baseline" => BaselineCeiling,
+        "trace" => TraceCeiling,
+        "matches" => MatchesCeiling,
+        _ => LocatorCeiling,
+    };
 
     private static List<string> Matched(ElementProps target, ElementProps found)
     {
