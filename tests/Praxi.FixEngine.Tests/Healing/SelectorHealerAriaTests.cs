@@ -155,6 +155,22 @@ public sealed class SelectorHealerAriaTests : IDisposable
     }
 
     [Fact]
+    public void Heal_StrictModeViolationWithOnlyAnAriaSnapshot_AbstainsUnsupported()
+    {
+        var artifacts = new HealArtifacts(_temp.Subfolder())
+            .StrictModeViolation(Checkout, PlacesAnOrder, "getByRole('button', { name: 'order' })")
+            .ErrorContext(Checkout, PlacesAnOrder, "getByRole('button', { name: 'order' })", CheckoutPage)
+            .Build();
+
+        var (_, sut) = Heal(artifacts);
+
+        var o = sut.Outcomes.Should().ContainSingle().Subject;
+        o.Kind.Should().Be(FixKind.NarrowSelector);
+        o.Status.Should().Be(HealStatus.Unsupported);
+        o.Reason.Should().Contain("needs the page's DOM");
+    }
+
+    [Fact]
     public void Heal_LocatorThatNamesOnlyATagAndAClass_AbstainsNoEvidence()
     {
         var artifacts = new HealArtifacts(_temp.Subfolder())
