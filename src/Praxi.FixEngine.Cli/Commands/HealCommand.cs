@@ -15,6 +15,9 @@ namespace Praxi.FixEngine.Cli.Commands;
 /// </summary>
 internal sealed class HealCommand : Command
 {
+    // HealEvidence.Snapshot of a heal from an error-context.md page snapshot: weaker evidence, so the line says so.
+    private const string AriaSnapshot = "aria snapshot";
+
     private readonly CliServices _services;
     private readonly Argument<string> _artifacts = new("artifacts") { Description = "The failed run's artifacts folder (logs, reports, traces, DOM dumps)." };
     private readonly Option<string> _repo = new("--repo") { Description = "The checkout of the repository under test.", Required = true };
@@ -90,7 +93,7 @@ internal sealed class HealCommand : Command
         foreach (var o in result.Heal!.Outcomes)
         {
             var line = o.Status == HealStatus.Healed
-                ? string.Create(inv, $"  healed   {o.Old.ToSelector()} → {o.New!.ToSelector()} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00})")
+                ? string.Create(inv, $"  healed   {o.Old.ToSelector()} → {o.New!.ToSelector()} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00}{(o.Evidence?.Snapshot == AriaSnapshot ? ", from an ARIA snapshot only" : string.Empty)})")
                 : $"  {o.Status.ToName(),-8} {o.Old.ToSelector()}: {o.Reason}";
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }

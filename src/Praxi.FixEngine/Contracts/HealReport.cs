@@ -63,7 +63,7 @@ public sealed record HealOutcome
 /// <summary>The evidence behind an outcome.</summary>
 public sealed record HealEvidence
 {
-    /// <summary>The file the failure-time DOM was read from, relative to the artifacts.</summary>
+    /// <summary>The file the failure-time page was read from (a trace, a DOM dump, or an <c>error-context.md</c>), relative to the artifacts.</summary>
     public required string Source { get; init; }
 
     /// <summary>Which DOM: <c>trace &lt;callId&gt; after</c>, <c>dom dump</c>, <c>aria snapshot</c>.</summary>
@@ -82,5 +82,5 @@ public sealed record HealEvidence
 /// <summary>A candidate element with its similarity to the target.</summary>
 /// <param name="Element">A short description: <c>&lt;button id="add-to-basket" data-testid="add-to-cart"&gt;Add to cart</c>.</param>
 /// <param name="Score">Similarity 0–1.</param>
-/// <param name="Path">Its XPath in the failure-time DOM.</param>
+/// <param name="Path">Its XPath in the failure-time DOM; from an ARIA snapshot, its path of roles there (<c>/main[1]/button[2]</c>).</param>
 public sealed record HealCandidate(string Element, double Score, string? Path);

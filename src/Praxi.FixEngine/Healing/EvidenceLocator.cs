@@ -57,6 +57,7 @@ internal sealed class EvidenceLocator
     private FailureEvidence? ByFiles(IReadOnlyList<string> attachments)
     {
         string? trace = null, dom = null, context = null, folder = null;
+        var shared = false;
         foreach (var attachment in attachments)
         {
             var relative = attachment.Replace('\\', '/');
@@ -84,10 +85,22 @@ internal sealed class EvidenceLocator
             }
 
             folder ??= Path.GetDirectoryName(relative)?.Replace('\\', '/') is { Length: > 0 } dir ? dir : ".";
+            shared |= !UsualNames.Contains(Path.GetFileName(relative));
         }
 
-        return folder is null ? null : new FailureEvidence(folder, trace, dom, context);
+        if (folder is null)
+        {
+            return null;
+        }
+
+        // A test's own folder (test-results/<test>/, files by their usual names) gives the rest of its evidence; a folder
+        // shared by many tests (the HTML report's data/, files by hash) gives only what the failure names.
+        var indexed = shared ? null : _folders.FirstOrDefault(f => f.Folder == folder);
+        return new FailureEvidence(folder, trace ?? indexed?.Trace, dom ?? indexed?.Dom, context ?? indexed?.ErrorContext);
     }
+
+    /// <summary>The names runners give a test's evidence in a folder of its own.</summary>
+    private static readonly HashSet<string> UsualNames = new(StringComparer.OrdinalIgnoreCase) { "trace.zip", "error-context.md", "dom.html" };
 
     /// <summary>True for a path that is rooted or climbs out of the root: an attachment printed by another machine, matched by folder instead.</summary>
     private static bool LeavesRoot(string relative) =>

@@ -180,6 +180,7 @@ internal sealed class Page
 internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context)
 {
     private readonly Dictionary<FailureEvidence, Page?> _pages = [];
+    private readonly Dictionary<FailureEvidence, AriaPage?> _ariaPages = [];
 
     public Page? Get(FailureEvidence evidence)
     {
@@ -196,6 +197,30 @@ internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context
             }
 
             _pages[evidence] = page;
+        }
+
+        return page;
+    }
+
+    /// <summary>The evidence's error-context.md page snapshot, read once; null when it has none or it cannot be read.</summary>
+    public AriaPage? GetAria(FailureEvidence evidence)
+    {
+        if (!_ariaPages.TryGetValue(evidence, out var page))
+        {
+            try
+            {
+                page = AriaPage.Load(evidence, locator.FullPath);
+            }
+            catch (IOException)
+            {
+                page = null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                page = null;
+            }
+
+            _ariaPages[evidence] = page;
         }
 
         return page;

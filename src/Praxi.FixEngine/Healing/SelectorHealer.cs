@@ -13,7 +13,8 @@ namespace Praxi.FixEngine.Healing;
 /// element the test meant in the page as it was when the test failed, writes a verified unique locator for it (in the
 /// author's form when it can say it), and fills the instruction's <c>new</c>; or abstains and says why. It never
 /// guesses: an element that is gone or ambiguous leaves the instruction without <c>new</c>, and the fix agent then
-/// sends it to manual review.
+/// sends it to manual review. The page is the failing call's DOM snapshot from a trace, else a DOM dump, else — weaker
+/// evidence, said so in the outcome — the ARIA page snapshot of Playwright's <c>error-context.md</c> (docs/healing.md).
 /// </summary>
 /// <example>
 /// <code>
@@ -22,8 +23,15 @@ namespace Praxi.FixEngine.Healing;
 /// var fix = await new FixAgent().PlanAsync(FixInput.From(report with { FixAgentInstructions = heal.Instructions }), "/src/shop");
 /// </code>
 /// </example>
-public sealed class SelectorHealer
+public sealed partial class SelectorHealer
 {
+    // The most a heal may claim, by where the target's fingerprint came from: a baseline fingerprint saw the element
+    // itself; a locator-inferred one knows one or two of its properties.
+    private const double BaselineCeiling = 0.97;
+    private const double TraceCeiling = 0.95;
+    private const double MatchesCeiling = 0.8;
+    private const double LocatorCeiling = 0.85;
+
     private readonly SelectorPreferences _preferences;
     private readonly FingerprintOptions _fingerprints;
     private readonly DomQueryContext _context;
@@ -118,6 +126,15 @@ public sealed class SelectorHealer
 
         if (page is null || failure is null)
         {
+            // No DOM anywhere: an error-context.md page snapshot is the evidence of last resort.
+            foreach (var f in failures)
+            {
+                if (evidence.Find(f) is { } found && pages.GetAria(found) is { } aria)
+                {
+                    return HealOnAria(index, instruction.Kind, old, f.Test, aria, baseline);
+                }
+            }
+
             return new HealOutcome
             {
                 Instruction = index,
@@ -128,7 +145,7 @@ public sealed class SelectorHealer
                 Confidence = 0,
                 Reason = failures.Count == 0
                     ? "no failed test in the analysis belongs to this instruction"
-                    : "no trace or DOM dump was found for " + string.Join(", ", failures.Select(f => f.Test).Take(3)),
+                    : "no trace, DOM dump or error-context.md page snapshot was found for " + string.Join(", ", failures.Select(f => f.Test).Take(3)),
             };
         }
 
@@ -324,17 +341,17 @@ public sealed class SelectorHealer
 
     private static double Confidence(string source, double score, double margin, bool fragile)
     {
-        // A baseline fingerprint saw the element itself; a locator-inferred one knows one or two of its properties.
-        var ceiling = source switch
-        {
-            "baseline" => 0.97,
-            "trace" => 0.95,
-            "matches" => 0.8,
-            _ => 0.85,
-        };
-        var c = Math.Min(ceiling, 0.45 + (score * 0.35) + Math.Min(margin, 0.4));
+        var c = Math.Min(Ceiling(source), 0.45 + (score * 0.35) + Math.Min(margin, 0.4));
         return Math.Round(fragile ? c * 0.7 : c, 3);
     }
+
+    private static double Ceiling(string source) => source switch
+    {
+        "baseline" => BaselineCeiling,
+        "trace" => TraceCeiling,
+        "matches" => MatchesCeiling,
+        _ => LocatorCeiling,
+    };
 
     private static List<string> Matched(ElementProps target, ElementProps found)
     {
@@ -347,7 +364,8 @@ public sealed class SelectorHealer
             }
         }
 
-        Check("tag", target.Tag, found.Tag);
+        // A fingerprint from '#id' or an ARIA snapshot has no tag ('*'): nothing to match.
+        Check("tag", SimilarityRelocator.KnownTag(target.Tag), SimilarityRelocator.KnownTag(found.Tag));
         Check("id", target.Id, found.Id);
         Check("test_id", target.TestId, found.TestId);
         Check("role", target.Role, found.Role);

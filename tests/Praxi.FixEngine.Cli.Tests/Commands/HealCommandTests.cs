@@ -105,6 +105,36 @@ public sealed class HealCommandTests : IDisposable
         File.ReadAllText(Path.Combine(zipOut, "fix-agent", "patch-tr-1.diff")).Should().Be(diff);
     }
 
+    [Fact]
+    public async Task Heal_PlaywrightRunWithoutTracesOrDumps_HealsFromTheErrorContextAndSaysSo()
+    {
+        // A CI with trace: 'off': the runner's reports and test-results/ with error-context.md, no trace, no DOM dump.
+        var (repo, work) = NewRepo(_temp);
+        var artifacts = Path.Combine(work, "artifacts");
+        foreach (var report in (string[])["playwright.log", "results.json"])
+        {
+            Directory.CreateDirectory(artifacts);
+            File.Copy(Path.Combine(Artifacts("renamed-selector"), report), Path.Combine(artifacts, report));
+        }
+
+        CopyFolder(Path.Combine(Artifacts("renamed-selector"), "test-results"), Path.Combine(artifacts, "test-results"));
+        foreach (var dom in Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is "trace.zip" or "dom.html"))
+        {
+            File.Delete(dom);
+        }
+
+        var outDir = Path.Combine(work, "out");
+
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("heal", artifacts, "--repo", repo, "--baseline", await RecordedBaseline.Value, "--out", outDir, "--run-id", "ar-1");
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stdout.Should().Contain("healed   #add-to-cart → internal:role=button[name=\"Add to cart\"i] (role, 0.87, from an ARIA snapshot only)");
+        AssertSchemaValid("heal.schema.json", File.ReadAllText(Path.Combine(outDir, "heal.json")));
+        var diff = File.ReadAllText(Path.Combine(outDir, "fix-agent", "patch-ar-1.diff"));
+        FileDiff(diff, "samples/e2e-ts/tests/pages/product-page.ts").Should().Contain("+    readonly addToCart = page.getByRole('button', { name: 'Add to cart' }),");
+        GitRunner.Run(repo, "apply", "--check", Path.Combine(outDir, "fix-agent", "patch-ar-1.diff")).ExitCode.Should().Be(0);
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -8,6 +8,7 @@ namespace Praxi.FixEngine.Tests.Healing;
 /// A small failed run written by hand into a temp folder: a Playwright list-reporter log whose failure names a
 /// locator, and the evidence folder Playwright would have left for it (<c>test-results/&lt;file&gt;-&lt;title&gt;-chromium</c>,
 /// which <see cref="FixEngine.Healing.EvidenceLocator"/> ties to the failure by name): a DOM dump, a trace, or both.
+/// Or a run that kept only <c>test-results/</c>: an <c>error-context.md</c> per failed test and no log.
 /// </summary>
 internal sealed class HealArtifacts(string root)
 {
@@ -63,9 +64,87 @@ internal sealed class HealArtifacts(string root)
         return this;
     }
 
-    /// <summary>Writes the log; call last.</summary>
+    /// <summary>
+    /// The <c>error-context.md</c> Playwright's runner leaves for a test that timed out waiting for <paramref name="locator"/>
+    /// (docs/evidence.md#aria-snapshots): test info, the error, the page as an ARIA snapshot, and the test's own source
+    /// (<see cref="SpecSource"/>) with the failing line marked, so that the failing call's place is known without a trace.
+    /// </summary>
+    /// <param name="file">The spec file's name without <c>.spec.ts</c>.</param>
+    /// <param name="title">The test's title.</param>
+    /// <param name="locator">The locator as the message prints it and the test writes it (<c>locator('#checkout-btn')</c>).</param>
+    /// <param name="pageSnapshot">The <c># Page snapshot</c> YAML, its entries at the left margin.</param>
+    public HealArtifacts ErrorContext(string file, string title, string locator, string pageSnapshot)
+    {
+        var error = "TimeoutError: locator.click: Timeout 5000ms exceeded.";
+        var source = SpecSource(title, locator).TrimEnd('\n').Split('\n');
+        var frame = new StringBuilder();
+        for (var i = 0; i < source.Length; i++)
+        {
+            var n = i + 1;
+            frame.Append(n == FailingLine ? "> " : "  ").Append(n).Append(" | ").Append(source[i]).Append('\n');
+            if (n == FailingLine)
+            {
+                frame.Append("    |").Append(' ', source[i].IndexOf(".click", StringComparison.Ordinal) + 2).Append("^ ").Append(error).Append('\n');
+            }
+        }
+
+        return Write(Folder(file, title) + "/error-context.md", $"""
+            # Instructions
+
+            - Following Playwright test failed.
+            - Explain why, be concise, respect Playwright best practices.
+            - Provide a snippet of code with the fix, if possible.
+
+            # Test info
+
+            - Name: {file}.spec.ts >> {title}
+            - Location: tests/{file}.spec.ts:3:1
+
+            # Error details
+
+            ```
+            {error}
+            Call log:
+              - waiting for {locator}
+
+            ```
+
+            # Page snapshot
+
+            ```yaml
+            {pageSnapshot.Trim()}
+            ```
+
+            # Test source
+
+            ```ts
+            {frame.ToString().TrimEnd()}
+            ```
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>The line of <see cref="SpecSource"/> that acts on the locator.</summary>
+    public const int FailingLine = 5;
+
+    /// <summary>A spec whose one test opens the page and clicks <paramref name="locator"/> on line <see cref="FailingLine"/>.</summary>
+    public static string SpecSource(string title, string locator) => $$"""
+        import { test } from '@playwright/test';
+
+        test('{{title}}', async ({ page }) => {
+          await page.goto('/');
+          await page.{{locator}}.click();
+        });
+
+        """;
+
+    /// <summary>Writes the log when a test above printed a failure (a run that kept only test-results/ has none); call last.</summary>
     public string Build()
     {
+        if (_failures == 0)
+        {
+            return Root;
+        }
+
         File.WriteAllText(Path.Combine(Root, "playwright.log"), $"Running {_failures} tests using 1 worker\n\n{_log}\n  {_failures} failed\n");
         return Root;
     }

@@ -1,5 +1,6 @@
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Pipeline;
+using Praxi.FixEngine.Tests.Healing;
 
 namespace Praxi.FixEngine.Tests.Pipeline;
 
@@ -40,6 +41,47 @@ public sealed class HealLoopTests : IDisposable
             "Analyzed run rs-7: selector_not_found (0.81), 8 failed test(s)",
             "Healed 3 of 3 broken locator(s)",
             "Planned the fix: 3 edit(s), guardrails True, risk test-only");
+    }
+
+    [Fact]
+    public async Task RunAsync_TestResultsHoldingOnlyAnErrorContext_PatchesTheSpecFromItsAriaSnapshot()
+    {
+        const string Title = "places an order";
+        const string Locator = "locator('#place-order')";
+        var repo = _temp.Subfolder();
+        Directory.CreateDirectory(Path.Combine(repo, "tests"));
+        File.WriteAllText(Path.Combine(repo, "tests", "checkout.spec.ts"), HealArtifacts.SpecSource(Title, Locator));
+        var artifacts = new HealArtifacts(_temp.Subfolder())
+            .ErrorContext("checkout", Title, Locator, """
+                - main [ref=e1]:
+                  - heading "Checkout" [level=1] [ref=e2]
+                  - button "Cancel order" [ref=e3]
+                  - button "Place order" [ref=e4]
+                """)
+            .Build();
+
+        var result = await new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = artifacts, RepositoryRoot = repo, OutputFolder = _temp.Subfolder(), RunId = "ec-1" });
+
+        var outcome = result.Heal!.Outcomes.Should().ContainSingle().Subject;
+        outcome.Status.Should().Be(HealStatus.Healed, outcome.Reason);
+        outcome.Evidence!.Snapshot.Should().Be("aria snapshot");
+        result.Fix!.Allowed.Should().BeTrue();
+        result.Fix.Metadata.Edits.Should().ContainSingle();
+        result.Fix.Patch.Should().Contain("-  await page.locator('#place-order').click();")
+            .And.Contain("+  await page.getByRole('button', { name: 'Place order' }).click();");
+    }
+
+    [Fact]
+    public async Task RunAsync_RenamedSelectorWithoutTracesOrDumps_PatchesThePageObjectFromTheAriaSnapshot()
+    {
+        var artifacts = SelectorHealerAriaTests.PlaywrightRunWithoutTraces(_temp.Subfolder());
+
+        var result = await new HealLoop().RunAsync(new HealLoopRequest { ArtifactsPath = artifacts, RepositoryRoot = Samples, OutputFolder = _temp.Subfolder(), RunId = "rs-aria" });
+
+        result.Heal!.Outcomes.Should().ContainSingle().Which.Evidence!.Snapshot.Should().Be("aria snapshot");
+        result.Fix!.Allowed.Should().BeTrue();
+        result.Fix.Patch.Should().Contain("-    readonly addToCart = page.locator('#add-to-cart'),")
+            .And.Contain("+    readonly addToCart = page.getByRole('button', { name: 'Add to cart' }),");
     }
 
     [Fact]

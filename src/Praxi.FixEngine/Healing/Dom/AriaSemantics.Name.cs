@@ -291,6 +291,9 @@ internal static partial class AriaSemantics
             .Select(label => TextAlternative(label, new Embedding { InLabel = true, InHiddenReference = IsHiddenCached(label, state.Cache) }, state))
             .Where(name => name.Length > 0));
 
+    /// <summary>Whether an element of this role may take its name from its content (a button's text is its name).</summary>
+    internal static bool TakesNameFromContent(string role) => NameFromContentRoles.Contains(role);
+
     private static bool AllowsNameFromContent(string role, bool descendant) =>
         NameFromContentRoles.Contains(role) || (descendant && DescendantNameFromContentRoles.Contains(role));
 

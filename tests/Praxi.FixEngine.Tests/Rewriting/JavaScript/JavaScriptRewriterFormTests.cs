@@ -108,6 +108,16 @@ public sealed class JavaScriptRewriterFormTests
     }
 
     [Fact]
+    public void Rewrite_CssToARoleChain_WritesTheChainedGetByRoles()
+    {
+        // What a heal from an ARIA snapshot writes when the name alone is not unique: the role under a named region.
+        var chain = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=region[name=\"Shipping\"i] >> internal:role=button[name=\"Continue\"i]" };
+        JsRewriteVerifier.Verify(
+            Selector(Spec, 4, 15, Css("#shipping-next"), chain),
+            File("await page.locator('#shipping-next').click();", "await page.[|getByRole('region', { name: 'Shipping' }).getByRole('button', { name: 'Continue' })|].click();"));
+    }
+
+    [Fact]
     public void Rewrite_CssTestIdAttribute_BecomesGetByTestIdOnAGetByRole()
     {
         JsRewriteVerifier.Verify(
