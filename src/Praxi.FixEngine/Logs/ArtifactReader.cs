@@ -48,9 +48,7 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
             if (full.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
                 // A trace given alone (an artifact zip was unpacked above): what it recorded is the failure.
-                return TraceFailures.Read(full, Path.GetFileName(full)) is { } traced
-                    ? [traced]
-                    : throw new FixEngineException($"The trace '{path}' records no failed call: pass the failed run's output or its folder.");
+                return [TraceFailures.ReadAlone(full, Path.GetFileName(full))];
             }
 
             if (PlaywrightHtmlReport.IsReport(full))
@@ -134,8 +132,13 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         return logs;
     }
 
+    /// <summary>The error-context files under <paramref name="root"/>: by the runner's name, or another <c>.md</c> that reads as one.</summary>
     private static IEnumerable<string> ErrorContexts(string root) =>
-        EnumerateFiles(root, includeEvidence: true).Where(f => string.Equals(Path.GetFileName(f), ErrorContextParser.FileName, StringComparison.OrdinalIgnoreCase));
+        EnumerateFiles(root, includeEvidence: true).Where(IsErrorContext);
+
+    private static bool IsErrorContext(string file) =>
+        string.Equals(Path.GetFileName(file), ErrorContextParser.FileName, StringComparison.OrdinalIgnoreCase)
+        || (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && ErrorContextParser.LooksLike(ReadHead(file, out var binary)) && !binary);
 
     /// <summary>The <c>index.html</c> pages of Playwright HTML reports under <paramref name="root"/>.</summary>
     private static IEnumerable<string> HtmlReports(string root) =>
@@ -185,6 +188,13 @@ internal sealed class ArtifactReader(IBlockScorer scorer)
         }
 
         var name = Path.GetFileName(file);
+        if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && ErrorContextParser.LooksLike(head))
+        {
+            // An error-context file under another name: the failure it describes when given alone; in a folder, evidence
+            // read after the runner's output (as error-context.md is).
+            return explicitFile ? ErrorContextParser.Parse(file, source, cancellationToken) : null;
+        }
+
         foreach (var parser in LogParsers.Structured)
         {
             if (parser.CanParse(name, head))

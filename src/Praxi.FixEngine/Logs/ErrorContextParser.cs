@@ -18,6 +18,16 @@ internal static partial class ErrorContextParser
 
     private const int MaxLines = 2000;
 
+    /// <summary>The headings the runner starts the file with, by version: a page snapshot alone, or instructions / test info / the error first.</summary>
+    private static readonly string[] FirstHeadings = ["# Page snapshot", "# Instructions", "# Test info", "# Error details"];
+
+    /// <summary>True when <paramref name="head"/> (a file's first KiB) reads as an error-context file, whatever the file is called.</summary>
+    public static bool LooksLike(string head)
+    {
+        var text = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return FirstHeadings.Any(h => text.StartsWith(h, StringComparison.Ordinal) && (text.Length == h.Length || text[h.Length] is '\r' or '\n'));
+    }
+
     /// <summary>The failure the file describes.</summary>
     /// <param name="path">The file.</param>
     /// <param name="source">The file relative to the analysed folder (forward slashes).</param>

@@ -12,9 +12,21 @@ internal static class TraceFailures
 {
     /// <summary>The failure a trace records, or null when the trace holds no error (a passing test).</summary>
     /// <exception cref="FixEngineException">The trace cannot be read or is in a format praxi does not read.</exception>
-    public static ParsedLog? Read(string path, string source)
+    public static ParsedLog? Read(string path, string source) => FromTrace(TraceReader.Read(path), source);
+
+    /// <summary>The failure a trace given alone records; one line saying what the trace holds when it records none.</summary>
+    /// <exception cref="FixEngineException">The trace cannot be read, is in a format praxi does not read, or records no failure.</exception>
+    public static ParsedLog ReadAlone(string path, string source)
     {
         var trace = TraceReader.Read(path);
+        var format = trace.FormatVersion is { } version ? $"format v{version}" : "format unknown";
+        var language = trace.SdkLanguage is { Length: > 0 } sdk ? $", {sdk}" : string.Empty;
+        return FromTrace(trace, source) ?? throw new FixEngineException(
+            $"The trace '{source}' ({format}{language}, {trace.Calls.Count} call(s), none failed) records no failure: it is a passing run's trace; pass the failed run's trace, output or folder.");
+    }
+
+    private static ParsedLog? FromTrace(TraceEvidence trace, string source)
+    {
         var error = trace.TestErrors.Count > 0 ? trace.TestErrors[^1].Message : FailedCallMessage(trace.FailingCall);
         if (string.IsNullOrWhiteSpace(error))
         {

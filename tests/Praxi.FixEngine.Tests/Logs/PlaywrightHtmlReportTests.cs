@@ -236,11 +236,4 @@ public sealed class PlaywrightHtmlReportTests : IDisposable
         File.WriteAllText(index, page.ToString());
         return index;
     }
-
-    private sealed class NoBlockScorer : IBlockScorer
-    {
-        public bool IsEvidenceLine(string text) => false;
-
-        public double BestScore(string source, IReadOnlyList<LogLine> lines) => 0;
-    }
 }
