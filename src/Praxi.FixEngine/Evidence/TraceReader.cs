@@ -250,7 +250,16 @@ internal static class TraceReader
             return new TraceEvidence(path, _sdkLanguage, _playwrightVersion, calls, frames, _skipped, _title, _testErrors, Version);
         }
 
-        private void Before(JsonElement e) => Begin(String(e, "callId"), String(e, "class"), e);
+        private void Before(JsonElement e)
+        {
+            // Runners of 1.32-1.38 write their steps (hooks, fixtures, and each API call again) as calls of class "Test"
+            // into a call trace of their own (1-trace.trace): the test's steps, not the page's calls.
+            var @class = String(e, "class");
+            if (@class != "Test")
+            {
+                Begin(String(e, "callId"), @class, e);
+            }
+        }
 
         private Call? Begin(string? id, string? @class, JsonElement e)
         {
