@@ -80,6 +80,25 @@ internal static partial class LocatorExpression
         return true;
     }
 
+    /// <summary>
+    /// The spec as Playwright reads it: a <c>css</c> spec is printed as the selector string <c>locator(…)</c> would get,
+    /// and a string Playwright does not take for CSS (<c>//button[@id="go"]</c>, <c>((//li))[2]</c> and <c>..</c> are
+    /// XPath, a quoted string is text, a <c>&gt;&gt;</c> a chain) becomes that kind. Instructions from other tools hand
+    /// over an XPath as <c>css</c>; every other spec comes back as it is.
+    /// </summary>
+    public static LocatorSpec AsPlaywrightReadsIt(LocatorSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var value = spec.Value?.Trim();
+        if (spec.By != LocatorKind.Css || string.IsNullOrEmpty(value)
+            || (value[0] is not ('/' or '(' or '.' or '"' or '\'') && !value.Contains(">>", StringComparison.Ordinal)))
+        {
+            return spec;
+        }
+
+        return TryParseSelector(PlaywrightSelectors.Print(spec), out var read) && read.By != LocatorKind.Css ? read : spec;
+    }
+
     /// <summary>The spec as a Playwright selector string: <see cref="PlaywrightSelectors.Print"/>, under the name the CLI's benchmarks still call.</summary>
     public static string ToSelector(LocatorSpec spec) => PlaywrightSelectors.Print(spec);
 
@@ -166,26 +185,24 @@ internal static partial class LocatorExpression
     private static LocatorSpec ParseSelectorPart(string part)
     {
         var raw = new LocatorSpec { By = LocatorKind.Selector, Value = part };
-        if (part.StartsWith("//", StringComparison.Ordinal) || part.StartsWith("(//", StringComparison.Ordinal)
-            || part.StartsWith("..", StringComparison.Ordinal))
+        var (name, body) = SelectorParser.EngineOf(part);
+        if (body.Length == part.Length)
         {
-            return new LocatorSpec { By = LocatorKind.XPath, Value = part };
+            // No engine written: Playwright's own classification (quoted text, xpath, css).
+            switch (name)
+            {
+                case "xpath":
+                    return new LocatorSpec { By = LocatorKind.XPath, Value = part };
+                case "css":
+                    return new LocatorSpec { By = LocatorKind.Css, Value = part };
+                default:
+                    // Legacy: a quoted selector is a text selector matching the whole text, case-sensitively.
+                    return IsQuoted(part) && Tokenizer.TryReadString(part, 0, out var quotedText, out var quotedEnd) && quotedEnd == part.Length
+                        ? new LocatorSpec { By = LocatorKind.Text, Value = quotedText, Exact = true }
+                        : raw;
+            }
         }
 
-        if (IsQuoted(part) && Tokenizer.TryReadString(part, 0, out var quotedText, out var quotedEnd) && quotedEnd == part.Length)
-        {
-            // Legacy: a quoted selector is a text selector matching the whole text, case-sensitively.
-            return new LocatorSpec { By = LocatorKind.Text, Value = quotedText, Exact = true };
-        }
-
-        var engine = PlaywrightSelectors.EngineLike().Match(part);
-        if (!engine.Success)
-        {
-            return new LocatorSpec { By = LocatorKind.Css, Value = part };
-        }
-
-        var name = engine.Groups["engine"].Value;
-        var body = part[engine.Length..];
         switch (name)
         {
             case "css":

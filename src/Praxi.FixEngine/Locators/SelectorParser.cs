@@ -63,7 +63,13 @@ internal static class SelectorParser
         return parts;
     }
 
-    private static (string Name, string Body) EngineOf(string part)
+    /// <summary>
+    /// The engine and body of one trimmed part, as Playwright's <c>parseSelector</c> classifies it: an explicit
+    /// <c>engine=</c>, else <c>text</c> for a quoted part, <c>xpath</c> for one starting with <c>//</c> (after any
+    /// opening parentheses) or <c>..</c>, else <c>css</c>. The one home of that rule; every reader of selector strings
+    /// asks here.
+    /// </summary>
+    public static (string Name, string Body) EngineOf(string part)
     {
         var eq = part.IndexOf('=', StringComparison.Ordinal);
         if (eq > 0 && IsEngineName(part.AsSpan(0, eq).Trim()))

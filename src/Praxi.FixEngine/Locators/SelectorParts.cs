@@ -27,7 +27,8 @@ internal static partial class SelectorParts
             return "#" + spec.Value;
         }
 
-        return spec.By is LocatorKind.Css or LocatorKind.Selector ? text : PlaywrightSelectors.Print(spec);
+        // css=#x is #x; a CSS body that looks like an engine keeps its css= (the printer adds it back).
+        return spec.By is LocatorKind.Selector ? text : PlaywrightSelectors.Print(spec);
     }
 
     /// <summary>The spec of one canonical part (css when nothing more specific).</summary>

@@ -137,4 +137,30 @@ public sealed class LocatorExpressionTests
 
         again.Should().BeEquivalentTo(new LocatorSpec { By = by, Value = value, Role = role, Name = name, Exact = exact });
     }
+
+    [Theory]
+    [InlineData("//button[@id=\"go\"]", LocatorKind.XPath)]
+    [InlineData("(//button)[2]", LocatorKind.XPath)]
+    [InlineData("((//button))[2]", LocatorKind.XPath)]
+    [InlineData("../button", LocatorKind.XPath)]
+    [InlineData("button//span", LocatorKind.Css)]
+    [InlineData("(button)", LocatorKind.Css)]
+    public void TryParseSelector_PlainString_IsClassifiedAsPlaywrightsParserDoes(string selector, LocatorKind by)
+    {
+        LocatorExpression.TryParseSelector(selector, out var sut).Should().BeTrue();
+
+        sut!.By.Should().Be(by);
+        SelectorParser.Parse(selector).Should().ContainSingle().Which.Name.Should().Be(by == LocatorKind.XPath ? "xpath" : "css");
+    }
+
+    [Theory]
+    [InlineData("//button[@id='go']")]
+    [InlineData("((//button))[2]")]
+    [InlineData("..")]
+    public void AsPlaywrightReadsIt_CssHoldingAnXPath_IsAnXPath(string value)
+    {
+        var sut = LocatorExpression.AsPlaywrightReadsIt(new LocatorSpec { By = LocatorKind.Css, Value = value });
+
+        sut.Should().BeEquivalentTo(new LocatorSpec { By = LocatorKind.XPath, Value = value });
+    }
 }

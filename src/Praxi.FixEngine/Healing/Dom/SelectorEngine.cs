@@ -56,6 +56,7 @@ internal sealed partial class SelectorEngine
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(spec);
         context ??= DomQueryContext.Default;
+        spec = LocatorExpression.AsPlaywrightReadsIt(spec); // an XPath given as css is an XPath, as in Playwright
         var value = spec.Value ?? string.Empty;
         if (spec.By != LocatorKind.Role && value.Length == 0)
         {

@@ -17,10 +17,17 @@ internal static partial class LocatorRendering
     /// <summary>
     /// The spec as a selector string for <c>Locator(…)</c> or a page-level action. <paramref name="forPageAction"/> also
     /// renders what only <c>GetByX</c> says natively (test id as an attribute selector, role/text/label as Playwright engines),
-    /// because a page-level call cannot change form without changing its options type.
+    /// because a page-level call cannot change form without changing its options type. When the string it replaces
+    /// (<paramref name="written"/>) is written in an engine that can say the spec (<c>id=sign-in</c>), the new one is
+    /// written in that engine too (<see cref="EngineForms"/>).
     /// </summary>
-    public static string? SelectorString(LocatorSpec spec, SelectorPreferences preferences, bool forPageAction)
+    public static string? SelectorString(LocatorSpec spec, SelectorPreferences preferences, bool forPageAction, string? written = null)
     {
+        if (EngineForms.Keep(written, spec, preferences.TestIdAttribute) is { } kept)
+        {
+            return kept;
+        }
+
         var v = spec.Value ?? string.Empty;
         switch (spec.By)
         {

@@ -110,9 +110,13 @@ internal static partial class LocatorSpecs
         return SelectorChain.Join(parts);
     }
 
-    /// <summary>A spec with <c>selector</c> strings resolved to their specific kind when they are one part.</summary>
+    /// <summary>
+    /// A spec with <c>selector</c> strings resolved to their specific kind when they are one part, and a <c>css</c> value
+    /// read as Playwright reads it (an XPath given as <c>css</c> is an XPath).
+    /// </summary>
     public static LocatorSpec Normalize(LocatorSpec spec)
     {
+        spec = LocatorExpression.AsPlaywrightReadsIt(spec);
         if (spec.By == LocatorKind.Selector && LocatorExpression.TryParseSelector(spec.Value, out var parsed))
         {
             spec = parsed;

@@ -97,6 +97,24 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         if (all.Count > 0)
         {
             var (chosen, viaChain, done) = region.Pick(all, m => m.Candidate.Step.Node);
+            if (!done && !viaChain)
+            {
+                // Old names several steps of one chain (Page.GetByTestId("row").GetByTestId("row")): only a column inside
+                // one of the calls says which; the caret after them all is no answer.
+                var sameChain = matches.Where(m => !m.ViaChain && InOneChain(m.Candidate.Step.Node, chosen.Step.Node)).Select(m => m.Candidate).ToList();
+                if (sameChain.Count > 1)
+                {
+                    var pointed = sameChain.Where(c => region.Caret is { } caret && OwnSpan(c.Step).Contains(caret)).ToList();
+                    if (pointed.Count != 1)
+                    {
+                        return EditPlan.Manual(
+                            $"{PlaywrightSelectors.Print(old)} matches {sameChain.Count} steps of {LocatorSpecs.ChainOf(sameChain.MaxBy(c => c.Chain.Count)!.Chain, ValueOf) ?? "the chain"} at {Where()} and the column does not point into one of them; choose the step by hand");
+                    }
+
+                    chosen = pointed[0];
+                }
+            }
+
             return done
                 ? EditPlan.NoChange($"the locator at {Where()} already is {LocatorSpecs.ChainOf(chosen.Chain, ValueOf)}")
                 : Edit(chosen, viaChain, old, target);
@@ -150,7 +168,7 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         switch (step.Form)
         {
             case LocatorForm.Locator or LocatorForm.PageAction:
-                if (LocatorRendering.SelectorString(target, preferences, step.Form == LocatorForm.PageAction) is { } selector)
+                if (LocatorRendering.SelectorString(target, preferences, step.Form == LocatorForm.PageAction, ValueOf(step.Value!)) is { } selector)
                 {
                     builder.Value(step.Value!, selector);
                 }
@@ -248,6 +266,17 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
         return suffix.ToString();
     }
+
+    /// <summary>True when one node is the other or holds it (a step and a step chained on it).</summary>
+    private static bool InOneChain(SyntaxNode a, SyntaxNode b) =>
+        a.SyntaxTree == b.SyntaxTree && (a.Span.Contains(b.Span) || b.Span.Contains(a.Span));
+
+    /// <summary>The step's own call, without its receiver: <c>.GetByTestId("row")</c>.</summary>
+    private static TextSpan OwnSpan(LocatorStep step) => step.Node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax ma } call => TextSpan.FromBounds(ma.OperatorToken.SpanStart, call.Span.End),
+        _ => step.Node.Span,
+    };
 
     private static bool IsChain(LocatorSpec spec) => spec.By == LocatorKind.Selector && SplitChain(spec.Value).Count > 1;
 

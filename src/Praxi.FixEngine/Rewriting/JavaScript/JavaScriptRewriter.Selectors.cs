@@ -35,12 +35,23 @@ internal sealed partial class JavaScriptRewriter
             return RewriteResult.NoChange("the old and new locators are the same");
         }
 
+        // Equivalent forms count as the same (a test-id attribute selector is the test id).
+        var newKeys = newParts.Select(p => LocatorRenderer.Key(p, preferences)).ToList();
+        var alreadyNew = candidates.Any(c => c.Problem is null && (Align([.. c.Parts.Select(p => LocatorRenderer.Key(p, preferences))], newKeys, out _, out _)
+            || Occurrences([.. c.Parts.Select(p => LocatorRenderer.Key(p, preferences))], newKeys).Count > 0));
+        // The locator whose parts end with old (the analysis names the whole chain), else — unless a locator already says
+        // new — one holding old as some of its steps (another tool named one step: getByTestId('row') in
+        // getByTestId('tree').getByTestId('row').first()).
         var matches = candidates.Where(c => c.Problem is null && Align(c.Parts, oldParts, out _, out _)).OrderBy(c => c.Distance).ToList();
-        if (matches.Count == 0)
+        var inner = matches.Count == 0;
+        if (inner)
         {
-            // Equivalent forms count as the same (a test-id attribute selector is the test id).
-            var newKeys = newParts.Select(p => LocatorRenderer.Key(p, preferences)).ToList();
-            if (candidates.Any(c => c.Problem is null && Align([.. c.Parts.Select(p => LocatorRenderer.Key(p, preferences))], newKeys, out _, out _)))
+            matches = [.. candidates.Where(c => c.Problem is null && Occurrences(c.Parts, oldParts).Count > 0).OrderBy(c => c.Distance)];
+        }
+
+        if (matches.Count == 0 || inner && alreadyNew && instruction.Column is null)
+        {
+            if (alreadyNew)
             {
                 return RewriteResult.NoChange($"{where} already uses the new locator");
             }
@@ -54,7 +65,55 @@ internal sealed partial class JavaScriptRewriter
             return RewriteResult.NotFound($"{where}: no locator matching {SelectorChain.Join(oldParts)} (found: {seen})");
         }
 
-        return Plan(resolver, doc, instruction, matches[0], oldParts, newParts, preferences);
+        var chosen = matches[0];
+        var at = Occurrences(chosen.Parts, oldParts);
+        if (at.Count > 1 || instruction.Column is not null && at.Count > 0)
+        {
+            // Old names several steps of one chain: only a column inside one of them says which. A column inside a step
+            // that already says new is a second pass.
+            var offset = instruction.Column is { } column ? doc.OffsetOf(line, column) : -1;
+            bool PointsInto(int k, int count) => Enumerable.Range(k, count).Select(i => chosen.Steps[chosen.Index[i].Step]).Distinct()
+                .Any(s => ReferenceEquals(s.Document, doc) && offset >= s.Start && offset < s.End);
+            var keys = chosen.Parts.Select(p => LocatorRenderer.Key(p, preferences)).ToList();
+            if (Occurrences(keys, newKeys).Any(k => PointsInto(k, newParts.Count)))
+            {
+                return RewriteResult.NoChange($"{where}: the step at the column already uses the new locator");
+            }
+
+            var pointed = at.Where(k => PointsInto(k, oldParts.Count)).ToList();
+            if (pointed.Count == 1)
+            {
+                return Plan(resolver, doc, instruction, chosen, oldParts, newParts, preferences, pointed[0]);
+            }
+
+            if (inner && alreadyNew)
+            {
+                return RewriteResult.NoChange($"{where} already uses the new locator");
+            }
+
+            if (at.Count > 1)
+            {
+                return RewriteResult.ManualReview(
+                    $"{where}: {SelectorChain.Join(oldParts)} matches {at.Count} steps of {SelectorChain.Join(chosen.Parts)} and the column does not point into one of them; choose the step by hand");
+            }
+        }
+
+        return Plan(resolver, doc, instruction, chosen, oldParts, newParts, preferences, Align(chosen.Parts, oldParts, out _, out _) ? null : at[0]);
+    }
+
+    /// <summary>Every index at which <paramref name="target"/> runs contiguously in <paramref name="parts"/>.</summary>
+    private static List<int> Occurrences(List<string> parts, List<string> target)
+    {
+        var result = new List<int>();
+        for (var k = 0; target.Count > 0 && k + target.Count <= parts.Count; k++)
+        {
+            if (parts.Skip(k).Take(target.Count).SequenceEqual(target, StringComparer.Ordinal))
+            {
+                result.Add(k);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The locator chains that cover the line, nearest to the column first.</summary>
@@ -130,9 +189,16 @@ internal sealed partial class JavaScriptRewriter
         return false;
     }
 
-    private static RewriteResult Plan(JsResolver resolver, JsDocument doc, FixInstruction instruction, LocatorCandidate c, List<string> oldParts, List<string> newParts, SelectorPreferences preferences)
+    /// <summary>Plans the edit of <paramref name="c"/>'s parts that are old: its end, or those from <paramref name="at"/> on.</summary>
+    private static RewriteResult Plan(JsResolver resolver, JsDocument doc, FixInstruction instruction, LocatorCandidate c, List<string> oldParts, List<string> newParts, SelectorPreferences preferences, int? at)
     {
-        Align(c.Parts, oldParts, out var k, out var skip);
+        var k = at ?? 0;
+        var skip = 0;
+        if (at is null)
+        {
+            Align(c.Parts, oldParts, out k, out skip);
+        }
+
         if (skip > 0)
         {
             if (newParts.Count < skip || !newParts.Take(skip).SequenceEqual(oldParts.Take(skip)))

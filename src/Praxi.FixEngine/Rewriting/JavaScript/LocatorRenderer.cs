@@ -147,6 +147,13 @@ internal static class LocatorRenderer
     public static string SelectorString(IEnumerable<string> parts, SelectorPreferences preferences) =>
         SelectorChain.Join(parts.Select(part => SelectorPart(part, preferences)));
 
+    /// <summary>
+    /// One part in the engine the author wrote the part it replaces in (<paramref name="written"/>: <c>id=sign-in</c> →
+    /// <c>id=log-in</c>, <see cref="EngineForms"/>), else as <see cref="SelectorString"/> writes it.
+    /// </summary>
+    public static string SelectorPart(string part, string? written, SelectorPreferences preferences) =>
+        EngineForms.Keep(written, SelectorParts.SpecOf(part), preferences.TestIdAttribute) ?? SelectorPart(part, preferences);
+
     private static string SelectorPart(string part, SelectorPreferences preferences)
     {
         var spec = SelectorParts.SpecOf(part);

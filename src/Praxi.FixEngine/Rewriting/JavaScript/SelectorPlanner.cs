@@ -55,8 +55,10 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
             }
 
             var site = step.Argument!.Site!;
+            var keepsEngine = region.Count == 1 && from == to
+                && EngineForms.Keep(SelectorChain.SplitRaw(site.Value)[from], SelectorParts.SpecOf(region[0]), preferences.TestIdAttribute) is not null;
             if (step.Kind == LocatorStepKind.Selector && from == 0 && to == stringParts - 1 && step.Parts.Count == stringParts && step.Options < 0
-                && region.Count > 0 && Inline(step, site) && LocatorRenderer.Call(region[0], site.Quote, preferences) is not null)
+                && region.Count > 0 && !keepsEngine && Inline(step, site) && LocatorRenderer.Call(region[0], site.Quote, preferences) is not null)
             {
                 // locator('#x') cannot say "test id Save" as well as getByTestId('Save') does: change the call.
                 AddSpan(step.Document, step.Start, step.End, LocatorRenderer.Calls(region, site.Quote, preferences), step.Definition);
@@ -296,7 +298,8 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         }
 
         var pieces = SelectorChain.SplitRaw(site.Value);
-        var rendered = region.Select(r => LocatorRenderer.SelectorString([r], preferences)).ToList();
+        // Part for part, a new part keeps the engine its old part was written in (id=, text=, css=…).
+        var rendered = region.Select((r, i) => region.Count == to - from + 1 ? LocatorRenderer.SelectorPart(r, pieces[from + i], preferences) : LocatorRenderer.SelectorString([r], preferences)).ToList();
         var result = new StringBuilder();
         var all = pieces.Take(from).Select(p => (Raw: true, Text: p))
             .Concat(rendered.Select(r => (Raw: false, Text: r)))

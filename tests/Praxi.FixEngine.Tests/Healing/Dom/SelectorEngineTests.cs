@@ -274,6 +274,17 @@ public sealed class SelectorEngineTests
         Ids(SelectorEngine.Query(Dom(Html), new LocatorSpec { By = by, Value = value, Exact = exact })).Should().Equal(expected);
     }
 
+    [Theory]
+    [InlineData("//button[@id='go']")]
+    [InlineData("(//button)[2]")]
+    [InlineData("((//button))[2]")]
+    public void Query_CssSpecHoldingAnXPath_IsReadAsPlaywrightReadsIt(string xpath)
+    {
+        var spec = new LocatorSpec { By = LocatorKind.Css, Value = xpath };
+
+        Ids(SelectorEngine.Query(Dom("<button id=stop>Stop</button><button id=go>Go</button>"), spec)).Should().Equal("go");
+    }
+
     [Fact]
     public void Query_RoleSpec_UsesTheAccessibleName()
     {
