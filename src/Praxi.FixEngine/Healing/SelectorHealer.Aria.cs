@@ -35,18 +35,8 @@ public sealed partial class SelectorHealer
     /// </summary>
     internal HealOutcome HealOnAria(int index, FixKind kind, LocatorSpec old, string test, AriaPage page, BaselineStore baseline)
     {
-        HealOutcome Abstain(HealStatus status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) => new()
-        {
-            Instruction = index,
-            Kind = kind,
-            Test = test,
-            Old = old,
-            Status = status,
-            Confidence = 0,
-            Reason = reason,
-            Evidence = ev,
-            Candidates = candidates ?? [],
-        };
+        HealOutcome Abstain(HealStatus status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) =>
+            Abstention(index, kind, old, test, status, reason, ev, candidates);
 
         var where = $"the ARIA snapshot of {page.Source} (no trace snapshot or DOM dump)";
         if (kind == FixKind.NarrowSelector)

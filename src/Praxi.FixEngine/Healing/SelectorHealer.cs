@@ -152,24 +152,29 @@ public sealed partial class SelectorHealer
         return HealOnPage(index, instruction.Kind, old, failure.Test, page, baseline);
     }
 
+    /// <summary>An outcome that heals nothing (confidence 0): the abstentions of a heal on a DOM and on an ARIA snapshot alike.</summary>
+    private static HealOutcome Abstention(
+        int index, FixKind kind, LocatorSpec old, string test, HealStatus status, string reason, HealEvidence? ev, IReadOnlyList<HealCandidate>? candidates) => new()
+    {
+        Instruction = index,
+        Kind = kind,
+        Test = test,
+        Old = old,
+        Status = status,
+        Confidence = 0,
+        Reason = reason,
+        Evidence = ev,
+        Candidates = candidates ?? [],
+    };
+
     /// <summary>A page read from a DOM already parsed (a dump), with this healer's test-id attribute.</summary>
     internal Page PageOf(IDocument document, string source) => Page.FromDocument(source, document, _context);
 
     /// <summary>Heals one locator on the page its test failed on: the part of healing that reads no files (the benchmark times it alone).</summary>
     internal HealOutcome HealOnPage(int index, FixKind kind, LocatorSpec old, string test, Page page, BaselineStore baseline)
     {
-        HealOutcome Abstain(HealStatus status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) => new()
-        {
-            Instruction = index,
-            Kind = kind,
-            Test = test,
-            Old = old,
-            Status = status,
-            Confidence = 0,
-            Reason = reason,
-            Evidence = ev,
-            Candidates = candidates ?? [],
-        };
+        HealOutcome Abstain(HealStatus status, string reason, HealEvidence? ev = null, IReadOnlyList<HealCandidate>? candidates = null) =>
+            Abstention(index, kind, old, test, status, reason, ev, candidates);
 
         IReadOnlyList<IElement> matches;
         try

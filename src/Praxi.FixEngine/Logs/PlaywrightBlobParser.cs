@@ -34,8 +34,7 @@ internal sealed class PlaywrightBlobParser : IStructuredLogParser
             throw new FixEngineException($"{source}: the Playwright blob report is larger than {MaxBytes / (1024 * 1024)} MiB; merge it with `npx playwright merge-reports --reporter json` and pass that.");
         }
 
-        var folder = SourcePath.Directory(source) is { Length: > 0 } dir && dir != "." ? dir.TrimEnd('/') + "/" : string.Empty;
-        var run = new Run(folder);
+        var run = new Run(SourcePath.FolderPrefix(source));
         var number = 0;
         try
         {
@@ -77,35 +76,35 @@ internal sealed class PlaywrightBlobParser : IStructuredLogParser
         public void Accept(JsonElement e)
         {
             var parameters = e.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-            switch (Text(e, "method"))
+            switch (JsonFields.Text(e, "method"))
             {
                 case "onConfigure" when parameters.TryGetProperty("config", out var config):
-                    _rootDir = Text(config, "rootDir");
-                    _configFile = Text(config, "configFile");
+                    _rootDir = JsonFields.Text(config, "rootDir");
+                    _configFile = JsonFields.Text(config, "configFile");
                     break;
                 case "onProject" when parameters.TryGetProperty("project", out var project):
-                    var name = Text(project, "name") ?? string.Empty;
-                    _projects.Add(new PlaywrightJsonParser.JsonProject(name, Text(project, "testDir")));
-                    foreach (var suite in Items(project, "suites"))
+                    var name = JsonFields.Text(project, "name") ?? string.Empty;
+                    _projects.Add(new PlaywrightJsonParser.JsonProject(name, JsonFields.Text(project, "testDir")));
+                    foreach (var suite in JsonFields.Items(project, "suites"))
                     {
-                        Walk(suite, name, Text(suite, "title") ?? string.Empty, []);
+                        Walk(suite, name, JsonFields.Text(suite, "title") ?? string.Empty, []);
                     }
 
                     break;
-                case "onTestBegin" when Text(parameters, "testId") is { } id && parameters.TryGetProperty("result", out var begun):
-                    Of(id).Begin(Text(begun, "id"), Number(begun, "retry"), Number(begun, "startTime"));
+                case "onTestBegin" when JsonFields.Text(parameters, "testId") is { } id && parameters.TryGetProperty("result", out var begun):
+                    Of(id).Begin(JsonFields.Text(begun, "id"), JsonFields.Number(begun, "retry"), JsonFields.Number(begun, "startTime"));
                     break;
-                case "onAttach" when Text(parameters, "testId") is { } id:
-                    Of(id).Attach(Text(parameters, "resultId"), Items(parameters, "attachments").Select(a => Text(a, "path")).OfType<string>().Select(Attachment).OfType<string>());
+                case "onAttach" when JsonFields.Text(parameters, "testId") is { } id:
+                    Of(id).Attach(JsonFields.Text(parameters, "resultId"), JsonFields.Items(parameters, "attachments").Select(a => JsonFields.Text(a, "path")).OfType<string>().Select(Attachment).OfType<string>());
                     break;
-                case "onTestEnd" when parameters.TryGetProperty("test", out var test) && Text(test, "testId") is { } id && parameters.TryGetProperty("result", out var result):
+                case "onTestEnd" when parameters.TryGetProperty("test", out var test) && JsonFields.Text(test, "testId") is { } id && parameters.TryGetProperty("result", out var result):
                     var attempts = Of(id);
-                    attempts.ExpectedStatus = Text(test, "expectedStatus");
-                    attempts.End(Text(result, "id"), Text(result, "status"), Number(result, "duration"), Errors(result),
-                        Items(result, "attachments").Select(a => Text(a, "path")).OfType<string>().Select(Attachment).OfType<string>());
+                    attempts.ExpectedStatus = JsonFields.Text(test, "expectedStatus");
+                    attempts.End(JsonFields.Text(result, "id"), JsonFields.Text(result, "status"), JsonFields.Number(result, "duration"), Errors(result),
+                        JsonFields.Items(result, "attachments").Select(a => JsonFields.Text(a, "path")).OfType<string>().Select(Attachment).OfType<string>());
                     break;
-                case "onError" when parameters.TryGetProperty("error", out var error) && Text(error, "message") is { } message:
-                    _errors.Add(new PlaywrightJsonParser.JsonError(message, Text(error, "stack"), null, null));
+                case "onError" when parameters.TryGetProperty("error", out var error) && JsonFields.Text(error, "message") is { } message:
+                    _errors.Add(new PlaywrightJsonParser.JsonError(message, JsonFields.Text(error, "stack"), null, null));
                     break;
                 default:
                     // Steps, output, begin/end and metadata say nothing the failures need.
@@ -141,14 +140,14 @@ internal sealed class PlaywrightBlobParser : IStructuredLogParser
 
         private void Walk(JsonElement suite, string project, string file, List<string> titles)
         {
-            foreach (var entry in Items(suite, "entries"))
+            foreach (var entry in JsonFields.Items(suite, "entries"))
             {
-                var title = Text(entry, "title") ?? string.Empty;
-                if (Text(entry, "testId") is { } testId)
+                var title = JsonFields.Text(entry, "title") ?? string.Empty;
+                if (JsonFields.Text(entry, "testId") is { } testId)
                 {
                     var location = entry.TryGetProperty("location", out var l) ? l : default;
-                    _tests.Add((Text(location, "file") ?? file, project, string.Join(" › ", titles.Append(title).Where(t => t.Length > 0)),
-                        testId, (int)Number(location, "line"), (int)Number(location, "column")));
+                    _tests.Add((JsonFields.Text(location, "file") ?? file, project, string.Join(" › ", titles.Append(title).Where(t => t.Length > 0)),
+                        testId, (int)JsonFields.Number(location, "line"), (int)JsonFields.Number(location, "column")));
                 }
                 else
                 {
@@ -168,11 +167,7 @@ internal sealed class PlaywrightBlobParser : IStructuredLogParser
         }
 
         /// <summary>An attachment path under the report's folder; one that leaves it (rooted, <c>..</c>) is dropped.</summary>
-        private string? Attachment(string path)
-        {
-            var p = path.Replace('\\', '/');
-            return SourcePath.IsAbsolute(p) || p.Split('/').Contains("..") ? null : folder + p;
-        }
+        private string? Attachment(string path) => SourcePath.UnderFolder(folder, path);
 
         private static string Combine(string root, string relative)
         {
@@ -193,11 +188,11 @@ internal sealed class PlaywrightBlobParser : IStructuredLogParser
         }
 
         private static List<PlaywrightJsonParser.JsonError> Errors(JsonElement result) =>
-            [.. Items(result, "errors").Select(e => new PlaywrightJsonParser.JsonError(
-                Text(e, "message"),
-                Text(e, "stack"),
-                Text(e, "value"),
-                e.TryGetProperty("location", out var l) && Text(l, "file") is { } file ? new PlaywrightJsonParser.JsonLocation(file, (int)Number(l, "line"), (int)Number(l, "column")) : null))];
+            [.. JsonFields.Items(result, "errors").Select(e => new PlaywrightJsonParser.JsonError(
+                JsonFields.Text(e, "message"),
+                JsonFields.Text(e, "stack"),
+                JsonFields.Text(e, "value"),
+                e.TryGetProperty("location", out var l) && JsonFields.Text(l, "file") is { } file ? new PlaywrightJsonParser.JsonLocation(file, (int)JsonFields.Number(l, "line"), (int)JsonFields.Number(l, "column")) : null))];
     }
 
     /// <summary>One test's attempts, by result id, in the order they began.</summary>
@@ -255,13 +250,4 @@ internal sealed class PlaywrightBlobParser : IStructuredLogParser
 
         public List<string> Attachments { get; } = [];
     }
-
-    private static JsonElement[] Items(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static double Number(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
 }

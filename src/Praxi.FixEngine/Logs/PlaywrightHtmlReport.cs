@@ -97,7 +97,7 @@ internal static class PlaywrightHtmlReport
         }
 
         var data = EmbeddedZip(html, source);
-        var folder = SourcePath.Directory(source) is { Length: > 0 } dir && dir != "." ? dir.TrimEnd('/') + "/" : string.Empty;
+        var folder = SourcePath.FolderPrefix(source);
         using var stream = new MemoryStream(data, writable: false);
         using var archive = BoundedZip.Open(stream, source, MaxEntries, What);
         var budget = new StrongBox<long>(maxExpandedBytes);
@@ -116,8 +116,8 @@ internal static class PlaywrightHtmlReport
             foreach (var file in files.EnumerateArray())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var fileId = String(file, "fileId");
-                var fileName = String(file, "fileName");
+                var fileId = JsonFields.Text(file, "fileId");
+                var fileName = JsonFields.Text(file, "fileName");
 
                 // Each file's tests with their attempts are in <fileId>.json; the summary in report.json lacks the attempts.
                 using var detail = fileId is { Length: > 0 } && IsPlainName(fileId) ? Document(archive, fileId + ".json", source, budget) : null;
@@ -193,7 +193,7 @@ internal static class PlaywrightHtmlReport
     /// <summary>A test of the report as the JSON reporter's spec with one test: title path, project, outcome, attempts.</summary>
     private static PlaywrightJsonParser.JsonSpec Spec(JsonElement test, string? fileName, string folder)
     {
-        var title = String(test, "title") ?? string.Empty;
+        var title = JsonFields.Text(test, "title") ?? string.Empty;
         if (test.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.Array)
         {
             // describe() titles, outermost first.
@@ -205,16 +205,16 @@ internal static class PlaywrightHtmlReport
         var file = fileName;
         if (test.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.Object)
         {
-            file = String(location, "file") ?? fileName;
-            line = Int(location, "line");
-            column = Int(location, "column");
+            file = JsonFields.Text(location, "file") ?? fileName;
+            line = JsonFields.Int(location, "line");
+            column = JsonFields.Int(location, "column");
         }
 
         var results = test.TryGetProperty("results", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(r => Result(r, folder)).ToList()
             : [];
-        var outcome = String(test, "outcome");
-        return new PlaywrightJsonParser.JsonSpec(title, file, line, column, [new PlaywrightJsonParser.JsonTest(null, outcome, String(test, "projectName"), results)]);
+        var outcome = JsonFields.Text(test, "outcome");
+        return new PlaywrightJsonParser.JsonSpec(title, file, line, column, [new PlaywrightJsonParser.JsonTest(null, outcome, JsonFields.Text(test, "projectName"), results)]);
     }
 
     private static PlaywrightJsonParser.JsonResult Result(JsonElement result, string folder)
@@ -226,16 +226,16 @@ internal static class PlaywrightHtmlReport
             foreach (var attachment in files.EnumerateArray())
             {
                 // Attachments kept inline (a body, no path) are not files; paths are relative to the report's folder.
-                if (String(attachment, "path") is { Length: > 0 } file && !SourcePath.IsAbsolute(file) && !file.Replace('\\', '/').Split('/').Contains(".."))
+                if (JsonFields.Text(attachment, "path") is { Length: > 0 } file && SourcePath.UnderFolder(folder, file) is { } under)
                 {
-                    attachments.Add(new PlaywrightJsonParser.JsonAttachment(String(attachment, "name"), String(attachment, "contentType"), folder + file.Replace('\\', '/')));
+                    attachments.Add(new PlaywrightJsonParser.JsonAttachment(JsonFields.Text(attachment, "name"), JsonFields.Text(attachment, "contentType"), under));
                 }
             }
         }
 
         DateTimeOffset? started = result.TryGetProperty("startTime", out var start) && start.ValueKind == JsonValueKind.String && start.TryGetDateTimeOffset(out var at) ? at : null;
         var duration = result.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : 0;
-        return new PlaywrightJsonParser.JsonResult(Int(result, "retry"), String(result, "status"), duration, started, null, errors, null, attachments);
+        return new PlaywrightJsonParser.JsonResult(JsonFields.Int(result, "retry"), JsonFields.Text(result, "status"), duration, started, null, errors, null, attachments);
     }
 
     /// <summary>The test folder on the machine that ran: the part before a test's file name in an absolute stack frame of its errors.</summary>
@@ -268,7 +268,7 @@ internal static class PlaywrightHtmlReport
         {
             foreach (var error in list.EnumerateArray())
             {
-                var message = error.ValueKind == JsonValueKind.String ? error.GetString() : String(error, "message");
+                var message = error.ValueKind == JsonValueKind.String ? error.GetString() : JsonFields.Text(error, "message");
                 if (!string.IsNullOrEmpty(message))
                 {
                     errors.Add(new PlaywrightJsonParser.JsonError(message, null, null, null));
@@ -281,15 +281,9 @@ internal static class PlaywrightHtmlReport
 
     private static PlaywrightJsonParser.JsonStats? Stats(JsonElement root) =>
         root.TryGetProperty("stats", out var stats) && stats.ValueKind == JsonValueKind.Object
-            ? new PlaywrightJsonParser.JsonStats(Int(stats, "expected"), Int(stats, "unexpected"), Int(stats, "flaky"), Int(stats, "skipped"))
+            ? new PlaywrightJsonParser.JsonStats(JsonFields.Int(stats, "expected"), JsonFields.Int(stats, "unexpected"), JsonFields.Int(stats, "flaky"), JsonFields.Int(stats, "skipped"))
             : null;
 
     private static bool IsPlainName(string name) =>
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static int Int(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : 0;
 }

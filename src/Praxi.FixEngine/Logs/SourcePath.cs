@@ -35,6 +35,20 @@ internal static partial class SourcePath
         return StripCiWorkspace(p);
     }
 
+    /// <summary>The folder of <paramref name="source"/> as a prefix (<c>playwright-report/</c>), empty at the analysed folder's root.</summary>
+    public static string FolderPrefix(string source) =>
+        Directory(source) is { Length: > 0 } dir && dir != "." ? dir.TrimEnd('/') + "/" : string.Empty;
+
+    /// <summary>
+    /// <paramref name="path"/>, written relative to a report, as a path under <paramref name="folderPrefix"/>; null when
+    /// it would leave the report's folder (rooted, or with a <c>..</c> step).
+    /// </summary>
+    public static string? UnderFolder(string folderPrefix, string path)
+    {
+        var p = path.Replace('\\', '/');
+        return IsAbsolute(p) || p.Split('/').Contains("..") ? null : folderPrefix + p;
+    }
+
     /// <summary>
     /// The folder a test's artifact sits in (<c>test-results/&lt;folder&gt;/trace.zip</c>): Playwright's runner names it after
     /// the test, so it names a failure when the artifact does not. The source itself when it has no folder.
