@@ -506,7 +506,7 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             return true;
         }
 
-        [GeneratedRegex("""^(?:\[(?<project>[^\]\s/][^\]]*)\] › )?(?<file>[^\s›\[(][^›]*?):(?<line>\d+):(?<col>\d+) › (?<title>.+?)(?:\s+[─═=\-━]{2,})?\s*$""")]
+        [GeneratedRegex("""^(?:\[(?<project>[^\]\s/][^\]]*)\] › )?(?<file>[^\s›\[(][^›]*?):(?<line>\d+):(?<col>\d+) › (?<title>.+?)(?:\s+(?:[─═━]+|[=\-]{2,}))?\s*$""")]
         private static partial Regex HeaderText();
 
         [GeneratedRegex("""(?: \(retry #\d+\))?(?: \((?:\d+(?:\.\d+)?(?:ms|s|m|h))\))?$""")]
