@@ -77,14 +77,67 @@ internal static class TraceReader
 
         if (state.Version is { } version and < MinVersion)
         {
-            throw new FixEngineException($"The trace {path} is in trace format v{version}, which praxi does not read (it reads v{MinVersion} and later, Playwright 1.21+).");
+            throw new FixEngineException($"The trace {path} is in trace format v{version}{WrittenBy(state.PlaywrightVersion)}, which praxi does not read (it reads v{MinVersion} and later, Playwright 1.21+); rerun with a newer Playwright to heal from it.");
         }
 
-        return state.ToEvidence(path);
+        var evidence = state.ToEvidence(path);
+        if (state.Version is { } newer and > MaxKnownVersion && evidence.Calls.Count == 0)
+        {
+            throw new FixEngineException($"The trace {path} is in trace format v{newer}{WrittenBy(state.PlaywrightVersion)}, newer than praxi reads (v{MinVersion}–v{MaxKnownVersion}, Playwright 1.21–1.65), and no call could be read from it.");
+        }
+
+        return evidence;
     }
 
     /// <summary>The oldest trace format read (<c>context-options.version</c>; Playwright 1.21).</summary>
     public const int MinVersion = 3;
+
+    /// <summary>The newest trace format known (Playwright 1.65); a newer one is read as far as its events are known.</summary>
+    public const int MaxKnownVersion = 10;
+
+    /// <summary>How many leading lines of a call trace are searched for its <c>context-options</c> event.</summary>
+    private const int HeaderLines = 16;
+
+    /// <summary>
+    /// What a trace says about itself in its <c>context-options</c> event, read without reading its calls: enough to
+    /// recognise a trace by its content whatever its file is called, and to tell which test it belongs to.
+    /// </summary>
+    /// <returns>The header, or null when the file is not a Playwright trace (not a zip, no trace entry at its root).</returns>
+    public static TraceHeader? ReadHeader(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var archive = BoundedZip.Open(path, MaxEntries, "trace");
+            if (!TraceArchive.IsTrace(archive))
+            {
+                return null;
+            }
+
+            var budget = new StrongBox<long>(MaxTraceBytes);
+            foreach (var entry in archive.Entries.Where(e => TraceArchive.IsCallTrace(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                var state = new ReadState();
+                foreach (var line in BoundedZip.ReadLines(entry, budget, path, "trace").Take(HeaderLines))
+                {
+                    state.Accept(line);
+                    if (state.Version is not null)
+                    {
+                        return new TraceHeader(path, state.Version, state.Title, state.PlaywrightVersion, state.WallTime);
+                    }
+                }
+            }
+
+            return new TraceHeader(path, null, null, null, null);
+        }
+        catch (Exception ex) when (ex is FixEngineException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static string WrittenBy(string? playwrightVersion) =>
+        playwrightVersion is null ? string.Empty : $" (written by Playwright {playwrightVersion})";
 
     private sealed class ReadState
     {
@@ -101,6 +154,15 @@ internal static class TraceReader
 
         /// <summary>The trace format (<c>context-options.version</c>), when the trace says it.</summary>
         public int? Version { get; private set; }
+
+        /// <summary>The Playwright version that wrote the trace, when it says it.</summary>
+        public string? PlaywrightVersion => _playwrightVersion;
+
+        /// <summary>The test's title the trace was started with, when it has one.</summary>
+        public string? Title => _title;
+
+        /// <summary>When the context was created (<c>context-options.wallTime</c>, ms since the epoch), when the trace says it.</summary>
+        public double? WallTime { get; private set; }
 
         public void Accept(string line)
         {
@@ -134,6 +196,7 @@ internal static class TraceReader
                     _sdkLanguage ??= String(e, "sdkLanguage");
                     _playwrightVersion ??= String(e, "playwrightVersion");
                     _title ??= String(e, "title");
+                    WallTime ??= e.TryGetProperty("wallTime", out var wall) && wall.ValueKind == JsonValueKind.Number && wall.TryGetDouble(out var ms) ? ms : null;
                     break;
                 case "before":
                     Before(e);

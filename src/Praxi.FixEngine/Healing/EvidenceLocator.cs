@@ -1,5 +1,7 @@
 using System.Text;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Evidence;
+using Praxi.FixEngine.Healing.Baseline;
 
 namespace Praxi.FixEngine.Healing;
 
@@ -29,6 +31,14 @@ internal sealed class EvidenceLocator
     private readonly string _root;
     private readonly List<FailureEvidence> _folders = [];
 
+    /// <summary>Zips not named <c>trace.zip</c>, relative to the root: traces saved under names of their own, or other archives.</summary>
+    private readonly List<string> _looseZips = [];
+    private readonly Dictionary<string, bool> _failed = new(StringComparer.Ordinal);
+    private List<TraceHeader>? _looseTraces;
+
+    /// <summary>At most this many zips under the root are opened to see whether they are traces.</summary>
+    private const int MaxLooseZips = 5_000;
+
     /// <summary>Indexes the evidence files under <paramref name="artifactsRoot"/> (a folder, or a file whose folder is used).</summary>
     public EvidenceLocator(string artifactsRoot)
     {
@@ -43,12 +53,79 @@ internal sealed class EvidenceLocator
     /// <summary>The folders holding evidence, in a stable order.</summary>
     public IReadOnlyList<FailureEvidence> Folders => _folders;
 
-    /// <summary>The evidence of one failure, or null when no folder can be tied to it.</summary>
+    /// <summary>
+    /// The evidence of one failure, or null when nothing can be tied to it. A folder found without a trace (or no folder)
+    /// takes the trace whose own name says it is this test's (<see cref="ByTraceName"/>).
+    /// </summary>
     public FailureEvidence? Find(FailureReport failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return ByFiles(failure.Attachments) ?? ByAttachments(failure.Attachments) ?? ByName(failure.Test);
+        var found = ByFiles(failure.Attachments) ?? ByAttachments(failure.Attachments) ?? ByName(failure.Test);
+        if (found?.Trace is null && ByTraceName(failure.Test) is { } trace)
+        {
+            found = found is null ? new FailureEvidence(FolderOf(trace), trace, null, null) : found with { Trace = trace };
+        }
+
+        return found;
     }
+
+    /// <summary>
+    /// A trace saved under a name of its own (<c>traces/AddsAProduct_chromium_linux_20261207T1010.zip</c>, what
+    /// Playwright's .NET docs show) is recognised by its content and tied to a test by its title or file name
+    /// (<see cref="BaselineKeys.TraceNameScore"/>): the best-scoring trace; among equals, those that recorded a failure,
+    /// then the latest (the last attempt of a retried test). Null when none names the test or the tie remains.
+    /// </summary>
+    private string? ByTraceName(string test)
+    {
+        var scored = LooseTraces()
+            .Select(t => (Trace: t, Score: Math.Max(BaselineKeys.TraceNameScore(t.Title, test), BaselineKeys.TraceNameScore(Path.GetFileNameWithoutExtension(t.Path), test))))
+            .Where(s => s.Score > 0)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return null;
+        }
+
+        var top = scored.Max(s => s.Score);
+        var best = scored.Where(s => s.Score == top).Select(s => s.Trace).ToList();
+        if (best.Count > 1 && best.Where(RecordedAFailure).ToList() is { Count: > 0 } failed)
+        {
+            best = failed;
+        }
+
+        if (best.Count > 1 && best.All(t => t.WallTime is not null))
+        {
+            best = [best.MaxBy(t => t.WallTime)!];
+        }
+
+        return best.Count == 1 ? best[0].Path : null;
+    }
+
+    /// <summary>The zips under the root that are Playwright traces by their content, read once (headers only).</summary>
+    private List<TraceHeader> LooseTraces() =>
+        _looseTraces ??= [.. _looseZips.Select(z => TraceReader.ReadHeader(FullPath(z)) is { } header ? header with { Path = z } : null).OfType<TraceHeader>()];
+
+    private bool RecordedAFailure(TraceHeader trace)
+    {
+        if (!_failed.TryGetValue(trace.Path, out var failed))
+        {
+            try
+            {
+                var evidence = TraceReader.Read(FullPath(trace.Path));
+                failed = evidence.TestErrors.Count > 0 || evidence.Calls.Any(c => c.Error is not null);
+            }
+            catch (FixEngineException)
+            {
+                failed = false;
+            }
+
+            _failed[trace.Path] = failed;
+        }
+
+        return failed;
+    }
+
+    private static string FolderOf(string relative) => Path.GetDirectoryName(relative)?.Replace('\\', '/') is { Length: > 0 } dir ? dir : ".";
 
     /// <summary>
     /// Attachments that are files under the root, named exactly (the HTML report's <c>data/&lt;hash&gt;.zip</c>, a
@@ -84,7 +161,7 @@ internal sealed class EvidenceLocator
                 continue;
             }
 
-            folder ??= Path.GetDirectoryName(relative)?.Replace('\\', '/') is { Length: > 0 } dir ? dir : ".";
+            folder ??= FolderOf(relative);
             shared |= !UsualNames.Contains(Path.GetFileName(relative));
         }
 
@@ -201,6 +278,11 @@ internal sealed class EvidenceLocator
             };
             if (kind == '\0')
             {
+                if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && _looseZips.Count < MaxLooseZips)
+                {
+                    _looseZips.Add(Path.GetRelativePath(_root, file).Replace('\\', '/'));
+                }
+
                 continue;
             }
 

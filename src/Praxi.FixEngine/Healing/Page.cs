@@ -39,9 +39,14 @@ internal sealed class Page
     public DomQueryContext Context { get; }
 
     /// <summary>Reads the best evidence of a folder: the trace's failing call, else the DOM dump; null when neither gives a DOM.</summary>
-    public static Page? Load(FailureEvidence evidence, Func<string, string> fullPath, DomQueryContext context)
+    /// <param name="evidence">The failure's files.</param>
+    /// <param name="fullPath">Maps a file of the evidence to its full path.</param>
+    /// <param name="context">How selectors are evaluated.</param>
+    /// <param name="traceProblem">Why the trace could not be read (its format and the Playwright that wrote it), or null.</param>
+    public static Page? Load(FailureEvidence evidence, Func<string, string> fullPath, DomQueryContext context, out string? traceProblem)
     {
-        if (evidence.Trace is not null && ReadTrace(fullPath(evidence.Trace)) is { } trace)
+        traceProblem = null;
+        if (evidence.Trace is not null && ReadTrace(fullPath(evidence.Trace), out traceProblem) is { } trace)
         {
             if (trace.FailingCall is { } call)
             {
@@ -62,14 +67,16 @@ internal sealed class Page
     public static Page FromDocument(string source, IDocument document, DomQueryContext context) => new(source, "dom dump", document, null, context);
 
     /// <summary>A damaged trace is no evidence, but the folder's DOM dump may still be.</summary>
-    private static TraceEvidence? ReadTrace(string path)
+    private static TraceEvidence? ReadTrace(string path, out string? problem)
     {
         try
         {
+            problem = null;
             return TraceReader.Read(path);
         }
-        catch (FixEngineException)
+        catch (FixEngineException ex)
         {
+            problem = ex.Message;
             return null;
         }
     }
@@ -181,26 +188,35 @@ internal sealed class PageCache(EvidenceLocator locator, DomQueryContext context
 {
     private readonly Dictionary<FailureEvidence, Page?> _pages = [];
     private readonly Dictionary<FailureEvidence, AriaPage?> _ariaPages = [];
+    private readonly Dictionary<FailureEvidence, string> _problems = [];
 
     public Page? Get(FailureEvidence evidence)
     {
         if (!_pages.TryGetValue(evidence, out var page))
         {
+            string? problem;
             try
             {
-                page = Page.Load(evidence, locator.FullPath, context);
+                page = Page.Load(evidence, locator.FullPath, context, out problem);
             }
-            catch (FixEngineException)
+            catch (FixEngineException ex)
             {
-                // A damaged trace or dump is no evidence; the instruction abstains with no_evidence.
-                page = null;
+                // A damaged trace or dump is no evidence; the instruction abstains with no_evidence, saying why.
+                (page, problem) = (null, ex.Message);
             }
 
             _pages[evidence] = page;
+            if (problem is not null)
+            {
+                _problems[evidence] = problem;
+            }
         }
 
         return page;
     }
+
+    /// <summary>Why the evidence's trace or dump could not be read (a trace format praxi does not read, a damaged file), once <see cref="Get"/> tried it.</summary>
+    public string? Problem(FailureEvidence evidence) => _problems.GetValueOrDefault(evidence);
 
     /// <summary>The evidence's error-context.md page snapshot, read once; null when it has none or it cannot be read.</summary>
     public AriaPage? GetAria(FailureEvidence evidence)

@@ -135,6 +135,8 @@ public sealed partial class SelectorHealer
                 }
             }
 
+            // A trace that was found but could not be read says why first (a format too old or too new, with the version).
+            var problem = failures.Select(evidence.Find).OfType<FailureEvidence>().Select(pages.Problem).FirstOrDefault(p => p is not null);
             return new HealOutcome
             {
                 Instruction = index,
@@ -145,7 +147,7 @@ public sealed partial class SelectorHealer
                 Confidence = 0,
                 Reason = failures.Count == 0
                     ? "no failed test in the analysis belongs to this instruction"
-                    : "no trace, DOM dump or error-context.md page snapshot was found for " + string.Join(", ", failures.Select(f => f.Test).Take(3)),
+                    : problem ?? "no trace, DOM dump or error-context.md page snapshot was found for " + string.Join(", ", failures.Select(f => f.Test).Take(3)),
             };
         }
 

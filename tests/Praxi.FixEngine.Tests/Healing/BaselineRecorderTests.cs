@@ -150,7 +150,7 @@ public sealed class BaselineRecorderTests : IDisposable
 
         var act = () => BaselineRecorder.Record(dir);
 
-        act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("No trace.zip").And.NotContain("\n");
+        act.Should().Throw<FixEngineException>().Which.Message.Should().Contain("No Playwright trace").And.NotContain("\n");
     }
 
     [Fact]

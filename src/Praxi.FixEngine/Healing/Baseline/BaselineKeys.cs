@@ -95,11 +95,99 @@ internal static partial class BaselineKeys
             && longer[longer.Length - shorter.Length - 1] is '.' or ' ' or '›' or '>' or '/' or ':';
     }
 
+    /// <summary>
+    /// How well a trace's own name — the title it was started with, or its file name without <c>.zip</c> — names the
+    /// test a report names: 0 when it does not. The name must begin with the test's method, or more of its qualified
+    /// name (<c>Class.Method</c>, the namespace), ending there at a name boundary (<c>AddsAProduct_chromium_linux_…</c>,
+    /// <c>CartTests.Removes.zip</c>); each qualifier adds, and so does each argument of a parameterised row
+    /// (<c>Method(browserType: "chromium", …)</c>) that the name carries as a word. A name equal to the test's
+    /// (<see cref="SameTest"/>) scores highest.
+    /// </summary>
+    public static int TraceNameScore(string? traceName, string? test)
+    {
+        if (string.IsNullOrWhiteSpace(traceName) || string.IsNullOrWhiteSpace(test))
+        {
+            return 0;
+        }
+
+        var name = traceName.Trim();
+        if (SameTest(name, test))
+        {
+            return 1_000;
+        }
+
+        var open = test.IndexOf('(', StringComparison.Ordinal);
+        var bare = (open < 0 ? test : test[..open]).Trim();
+        if (bare.Contains('›', StringComparison.Ordinal) || bare.Contains(' ', StringComparison.Ordinal))
+        {
+            // A Playwright title: only its own title names it (SameTest above).
+            return 0;
+        }
+
+        var segments = bare.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        var score = 0;
+        for (var k = segments.Length; k >= 1 && score == 0; k--)
+        {
+            var qualified = string.Join('.', segments[^k..]);
+            if (name.StartsWith(qualified, StringComparison.Ordinal) && (name.Length == qualified.Length || !char.IsLetterOrDigit(name[qualified.Length])))
+            {
+                score = 10 * k;
+            }
+        }
+
+        if (score == 0 || open < 0)
+        {
+            return score;
+        }
+
+        var words = NameWords().Matches(name).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        foreach (var argument in Arguments(test[(open + 1)..].TrimEnd(')')))
+        {
+            var argumentWords = NameWords().Matches(argument).Select(m => m.Value.ToLowerInvariant()).ToList();
+            if (argumentWords.Count > 0 && argument != "null" && argumentWords.All(words.Contains))
+            {
+                score++;
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>The values of a parameterised row's argument list (<c>browserType: "chromium", n: 2</c> → <c>chromium</c>, <c>2</c>).</summary>
+    private static IEnumerable<string> Arguments(string list)
+    {
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i <= list.Length; i++)
+        {
+            if (i < list.Length && list[i] == '"' && (i == 0 || list[i - 1] != '\\'))
+            {
+                quoted = !quoted;
+            }
+
+            if (i == list.Length || (list[i] == ',' && !quoted))
+            {
+                var argument = list[start..i].Trim();
+                var colon = argument.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && !argument[..colon].Contains('"', StringComparison.Ordinal))
+                {
+                    argument = argument[(colon + 1)..].Trim();
+                }
+
+                yield return argument.Trim('"');
+                start = i + 1;
+            }
+        }
+    }
+
     private static string Canonical(string test) =>
         FileLine().Replace(test.Trim(), "${file}", 1).Replace(" >> ", " › ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<file>[^\s›]+\.[A-Za-z]+):\d+(?::\d+)?(?=\s+›|$)")]
     private static partial Regex FileLine();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex NameWords();
 
     [GeneratedRegex(@"^internal:testid=\[[\w:-]+=(?<rest>.*)$")]
     private static partial Regex TestIdPart();

@@ -59,6 +59,7 @@ public static class BaselineRecorder
         var entries = new Dictionary<(string?, string), BaselineEntry>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         int calls = 0, recorded = 0, read = 0;
+        string? firstUnreadable = null;
         foreach (var trace in traces)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -67,15 +68,18 @@ public static class BaselineRecorder
             {
                 evidence = TraceReader.Read(trace);
             }
-            catch (FixEngineException)
+            catch (FixEngineException ex)
             {
                 Count(skipped, SkipReasons.UnreadableTrace);
+                firstUnreadable ??= ex.Message;
                 continue;
             }
 
             read++;
             var file = Path.GetRelativePath(root, trace).Replace('\\', '/');
-            var test = BaselineKeys.TestName(evidence.Title, Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(trace))));
+            // trace.zip in a folder of the test's own (test-results/<test>/) is named by its folder; a trace saved under a
+            // name of its own (traces/AddsAProduct_chromium_linux_….zip) by that name.
+            var test = BaselineKeys.TestName(evidence.Title, IsUsualName(trace) ? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(trace))) : Path.GetFileNameWithoutExtension(trace));
             foreach (var call in evidence.Calls.Where(c => c.Passed && !string.IsNullOrWhiteSpace(c.Selector)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +97,7 @@ public static class BaselineRecorder
             }
         }
 
-        return new BaselineRecording([.. entries.Values], read, calls, recorded, skipped);
+        return new BaselineRecording([.. entries.Values], read, calls, recorded, skipped, firstUnreadable);
     }
 
     private static (IReadOnlyList<DomCandidate> Targets, string? Reason) MarkedTargets(TraceEvidence evidence, string callId, FingerprintOptions options)
@@ -142,20 +146,21 @@ public static class BaselineRecorder
         }
 
         var root = Path.GetFullPath(path);
+        // Any zip that is a Playwright trace by its content, whatever it is called and wherever it lies.
         var traces = Directory.EnumerateFiles(root, "*.zip", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(IsTrace)
+            .Where(f => IsUsualName(f) || TraceReader.ReadHeader(f) is not null)
             .Order(StringComparer.Ordinal)
             .ToList();
         if (traces.Count == 0)
         {
-            throw new FixEngineException($"No trace.zip under {path}; record a run with Playwright tracing on (trace: 'on' keeps the traces of passing tests).");
+            throw new FixEngineException($"No Playwright trace under {path}; record a run with Playwright tracing on (trace: 'on' keeps the traces of passing tests).");
         }
 
         return (root, traces);
     }
 
-    // trace.zip, and trace-1.zip… when a test opened several contexts.
-    private static bool IsTrace(string file)
+    // trace.zip, and trace-1.zip… when a test opened several contexts: the runner's names, in a folder of the test's own.
+    private static bool IsUsualName(string file)
     {
         var name = Path.GetFileName(file);
         return name.Equals("trace.zip", StringComparison.OrdinalIgnoreCase)

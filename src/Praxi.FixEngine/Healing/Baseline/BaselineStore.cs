@@ -173,6 +173,14 @@ internal sealed class BaselineStore
             {
                 return Agreeing(same);
             }
+
+            // A trace saved under a name of its own was recorded under that name (AddsAProduct_chromium_linux_…).
+            var named = entries.Select(e => (Entry: e, Score: BaselineKeys.TraceNameScore(e.Test, test))).Where(s => s.Score > 0).ToList();
+            if (named.Count > 0)
+            {
+                var top = named.Max(s => s.Score);
+                return Agreeing([.. named.Where(s => s.Score == top).Select(s => s.Entry)]);
+            }
         }
 
         return Agreeing(entries);
