@@ -38,17 +38,17 @@ internal sealed class EvalCommand : Command
             var json = parse.GetValue(_json);
             string text;
             var scoreOn = parse.GetValue(_scoreOn);
+            if (parse.GetValue(_folds) is not null && options.RulesOnly)
+            {
+                throw new FixEngineException("--folds cross-validates the learned judge; --rules-only has nothing to train.");
+            }
+
             if (scoreOn == ConsoleScoring)
             {
                 text = await ScoreOnConsoleAsync(folder, options, parse.GetValue(_folds), TrainCommand.Settings(parse.GetValue(_l2)), json, ct).ConfigureAwait(false);
             }
             else if (parse.GetValue(_folds) is { } folds)
             {
-                if (options.RulesOnly)
-                {
-                    throw new FixEngineException("--folds cross-validates the learned judge; --rules-only has nothing to train.");
-                }
-
                 var cv = await Task.Run(() => CorpusEvaluator.CrossValidate(folder, options, folds, TrainCommand.Settings(parse.GetValue(_l2)), scoreOn, ct), ct).ConfigureAwait(false);
                 text = json ? Json(cv.Judge, cv.Rules, folds) : Render(cv.Judge) + RenderBaseline(cv);
             }
@@ -81,11 +81,6 @@ internal sealed class EvalCommand : Command
     /// <summary>The corpus scored clean and wrapped in console noise (held out by fold when <paramref name="folds"/> is set), with the answers that moved.</summary>
     private static async Task<string> ScoreOnConsoleAsync(string folder, AnalysisOptions options, int? folds, JudgeTrainerSettings settings, bool json, CancellationToken ct)
     {
-        if (folds is not null && options.RulesOnly)
-        {
-            throw new FixEngineException("--folds cross-validates the learned judge; --rules-only has nothing to train.");
-        }
-
         var wrapped = Path.Combine(Path.GetTempPath(), "praxi-console-" + Guid.NewGuid().ToString("N"));
         try
         {
