@@ -5,6 +5,7 @@ using System.Text.Json;
 using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Evaluation;
+using Praxi.FixEngine.Judging;
 
 namespace Praxi.FixEngine.Cli.Commands;
 
@@ -16,7 +17,7 @@ internal sealed class EvalCommand : Command
     private readonly Option<bool> _json = new("--json") { Description = "Print the scores as one JSON object." };
     private readonly Option<int?> _folds = new("--folds") { Description = "Cross-validate the learned judge with this many folds grouped by source project (each fold judged by a model that never saw its projects)." };
     private readonly Option<double?> _l2 = new("--l2") { Description = "With --folds: the L2 penalty to train each fold with (default as praxi train)." };
-    private readonly Option<string?> _scoreOn = new("--score-on") { Description = "With --folds: score each held-out fold on this copy of the corpus (same files, e.g. buried in full CI logs) while training on the corpus." };
+    private readonly Option<string?> _scoreOn = new("--score-on") { Description = "Score on this copy of the corpus (same files, e.g. buried in full CI logs; with --folds each fold is still trained on the corpus), or on 'console': each log wrapped in browser console noise, listing the answers that move." };
     private readonly Option<bool> _rulesOnly = new("--rules-only") { Description = "Score the rules alone, without the learned judge." };
 
     public EvalCommand()
@@ -36,14 +37,19 @@ internal sealed class EvalCommand : Command
             var folder = parse.GetRequiredValue(_folder);
             var json = parse.GetValue(_json);
             string text;
-            if (parse.GetValue(_folds) is { } folds)
+            var scoreOn = parse.GetValue(_scoreOn);
+            if (parse.GetValue(_folds) is not null && options.RulesOnly)
             {
-                if (options.RulesOnly)
-                {
-                    throw new FixEngineException("--folds cross-validates the learned judge; --rules-only has nothing to train.");
-                }
+                throw new FixEngineException("--folds cross-validates the learned judge; --rules-only has nothing to train.");
+            }
 
-                var cv = await Task.Run(() => CorpusEvaluator.CrossValidate(folder, options, folds, TrainCommand.Settings(parse.GetValue(_l2)), parse.GetValue(_scoreOn), ct), ct).ConfigureAwait(false);
+            if (scoreOn == ConsoleScoring)
+            {
+                text = await ScoreOnConsoleAsync(folder, options, parse.GetValue(_folds), TrainCommand.Settings(parse.GetValue(_l2)), json, ct).ConfigureAwait(false);
+            }
+            else if (parse.GetValue(_folds) is { } folds)
+            {
+                var cv = await Task.Run(() => CorpusEvaluator.CrossValidate(folder, options, folds, TrainCommand.Settings(parse.GetValue(_l2)), scoreOn, ct), ct).ConfigureAwait(false);
                 text = json ? Json(cv.Judge, cv.Rules, folds) : Render(cv.Judge) + RenderBaseline(cv);
             }
             else
@@ -62,6 +68,65 @@ internal sealed class EvalCommand : Command
             await parse.InvocationConfiguration.Output.WriteAsync(text).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
+    }
+
+    /// <summary>The value of <c>--score-on</c> that wraps each log in browser console noise (<see cref="ConsoleNoise"/>).</summary>
+    private const string ConsoleScoring = "console";
+
+    private const int ConsoleSeed = 1;
+
+    /// <summary>A confidence that moves more than this under console noise is listed.</summary>
+    private const double ConsoleTolerance = 0.05;
+
+    /// <summary>The corpus scored clean and wrapped in console noise (held out by fold when <paramref name="folds"/> is set), with the answers that moved.</summary>
+    private static async Task<string> ScoreOnConsoleAsync(string folder, AnalysisOptions options, int? folds, JudgeTrainerSettings settings, bool json, CancellationToken ct)
+    {
+        var wrapped = Path.Combine(Path.GetTempPath(), "praxi-console-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            _ = LabelledCorpus.Read(folder);
+            ConsoleNoise.WrapFolder(folder, wrapped, ConsoleSeed);
+            EvaluationReport clean, noisy;
+            CrossValidationReport? cv = null;
+            if (folds is { } n)
+            {
+                clean = (await Task.Run(() => CorpusEvaluator.CrossValidate(folder, options, n, settings, null, ct), ct).ConfigureAwait(false)).Judge;
+                cv = await Task.Run(() => CorpusEvaluator.CrossValidate(folder, options, n, settings, wrapped, ct), ct).ConfigureAwait(false);
+                noisy = cv.Judge;
+            }
+            else
+            {
+                clean = await Task.Run(() => CorpusEvaluator.Evaluate(folder, new FailureAnalyzer(options), ct), ct).ConfigureAwait(false);
+                noisy = await Task.Run(() => CorpusEvaluator.Evaluate(wrapped, new FailureAnalyzer(options), ct), ct).ConfigureAwait(false);
+            }
+
+            var moves = CorpusEvaluator.Moves(clean, noisy, ConsoleTolerance);
+            return json
+                ? Json(noisy, cv?.Rules, folds, moves)
+                : Render(noisy) + (cv is null ? string.Empty : RenderBaseline(cv)) + RenderMoves(clean, moves);
+        }
+        finally
+        {
+            if (Directory.Exists(wrapped))
+            {
+                Directory.Delete(wrapped, recursive: true);
+            }
+        }
+    }
+
+    private static string RenderMoves(EvaluationReport clean, IReadOnlyList<AnswerMove> moves)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.Append(inv, $"scored on each log wrapped in browser console noise (seed {ConsoleSeed}); the same logs without it: accuracy {clean.Accuracy:0.000}, macro-F1 {clean.MacroF1:0.000}").AppendLine();
+        sb.Append(inv, $"console noise changed the type of {moves.Count(m => m.TypeChanged)} of {clean.Items.Count} answers and moved the confidence of {moves.Count(m => !m.TypeChanged)} more by over {ConsoleTolerance:0.00}").AppendLine();
+        foreach (var m in moves)
+        {
+            sb.Append(inv, $"  {m.File}: {m.Before.ToName()} {m.BeforeConfidence:0.00} → {m.After.ToName()} {m.AfterConfidence:0.00} (label {m.Expected.ToName()})").AppendLine();
+        }
+
+        return sb.ToString();
     }
 
     private static string RenderBaseline(CrossValidationReport cv)
@@ -145,7 +210,7 @@ internal sealed class EvalCommand : Command
         return sb.ToString();
     }
 
-    private static string Json(EvaluationReport r, EvaluationReport? rules, int? folds)
+    private static string Json(EvaluationReport r, EvaluationReport? rules, int? folds, IReadOnlyList<AnswerMove>? moves = null)
     {
         var payload = new
         {
@@ -162,6 +227,7 @@ internal sealed class EvalCommand : Command
             rules = rules is null ? null : new { accuracy = Math.Round(rules.Accuracy, 4), macro_f1 = Math.Round(rules.MacroF1, 4), confident_answers = rules.ConfidentAnswers, confident_correct = rules.ConfidentCorrect },
             labels = r.Labels.Select(l => new { label = l.Type.ToName(), support = l.Support, predicted = l.Predicted, precision = Math.Round(l.Precision, 4), recall = Math.Round(l.Recall, 4), f1 = Math.Round(l.F1, 4) }),
             items = r.Items.Select(i => new { file = i.File, expected = i.Expected.ToName(), actual = i.Actual.ToName(), confidence = i.Confidence }),
+            moved = moves?.Select(m => new { file = m.File, expected = m.Expected.ToName(), before = m.Before.ToName(), before_confidence = m.BeforeConfidence, after = m.After.ToName(), after_confidence = m.AfterConfidence }),
         };
         return JsonSerializer.Serialize(payload) + "\n";
     }

@@ -114,7 +114,7 @@ public sealed class FailureAnalyzer
 
     private static TestFailure FromSignal(LogSignal signal)
     {
-        var anchor = signal.Lines.FirstOrDefault(l => FailureMarkers.Has(l.Text) && !NoiseLines.IsNoise(l.Text));
+        var anchor = signal.Lines.FirstOrDefault(l => FailureMarkers.Has(l.Text) && !NoiseLines.IsNoiseOrContext(l.Text));
         if (anchor.Text is null)
         {
             anchor = signal.Lines[Math.Min(signal.Lines.Count - 1, 3)];

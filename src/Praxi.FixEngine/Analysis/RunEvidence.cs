@@ -24,7 +24,7 @@ internal static class RunEvidence
         var seen = new HashSet<(string, int)>();
         void Add(string source, LogLine line)
         {
-            if (lines.Count < JudgeFeatures.MaxLines && seen.Add((source, line.Number)) && !NoiseLines.IsNoise(line.Text))
+            if (lines.Count < JudgeFeatures.MaxLines && seen.Add((source, line.Number)) && !NoiseLines.IsNoiseOrContext(line.Text))
             {
                 lines.Add(new EvidenceLine(source, line.Number, line.Text));
             }

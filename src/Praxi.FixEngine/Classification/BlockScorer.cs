@@ -67,7 +67,7 @@ internal sealed class BlockScorer(RuleSet rules) : IBlockScorer
         return hits is null ? BlockScore.Empty : new BlockScore(hits);
     }
 
-    /// <summary>The rules (indexes, ascending) that fire on this line on its own: a literal and the pattern; none on a noise line.</summary>
+    /// <summary>The rules (indexes, ascending) that fire on this line on its own: a literal and the pattern; none on a noise or browser console context line.</summary>
     private int[] LineRules(string text, Span<bool> literalHits)
     {
         if (text.Length < RememberFromLength)
@@ -86,7 +86,8 @@ internal sealed class BlockScorer(RuleSet rules) : IBlockScorer
 
     private int[] ComputeLineRules(string text, Span<bool> literalHits)
     {
-        if (NoiseLines.IsNoise(text) || !Rules.FindLiteralRules(text, literalHits))
+        // Browser console context is checked last: only lines that carry a rule literal pay for it.
+        if (NoiseLines.IsNoise(text) || !Rules.FindLiteralRules(text, literalHits) || BrowserConsole.IsContext(text))
         {
             return NoRules;
         }
@@ -111,7 +112,7 @@ internal sealed class BlockScorer(RuleSet rules) : IBlockScorer
         var parts = new List<string>(lines.Count);
         foreach (var line in lines)
         {
-            if (NoiseLines.IsNoise(line.Text))
+            if (NoiseLines.IsNoiseOrContext(line.Text))
             {
                 continue;
             }

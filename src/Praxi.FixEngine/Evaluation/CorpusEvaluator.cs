@@ -107,6 +107,21 @@ public static class CorpusEvaluator
         return [.. after.Items.Where(i => old.TryGetValue(i.File, out var o) && o.Actual != i.Actual).Select(i => new AnswerChange(i.File, i.Expected, old[i.File].Actual, i.Actual))];
     }
 
+    /// <summary>The files whose type changed, or whose confidence moved by more than <paramref name="tolerance"/>, between two evaluations of the same corpus.</summary>
+    /// <param name="before">The first evaluation (for example on the clean logs).</param>
+    /// <param name="after">The second (for example on the same logs wrapped in <see cref="ConsoleNoise"/>).</param>
+    /// <param name="tolerance">How far a confidence may move without being listed.</param>
+    /// <returns>The moved answers, in file order.</returns>
+    public static IReadOnlyList<AnswerMove> Moves(EvaluationReport before, EvaluationReport after, double tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var old = before.Items.ToDictionary(i => i.File, StringComparer.Ordinal);
+        return [.. after.Items
+            .Where(i => old.TryGetValue(i.File, out var o) && (o.Actual != i.Actual || Math.Abs(o.Confidence - i.Confidence) > tolerance))
+            .Select(i => new AnswerMove(i.File, i.Expected, old[i.File].Actual, old[i.File].Confidence, i.Actual, i.Confidence))];
+    }
+
     private static (IReadOnlyList<LabelledRun> Runs, List<RunExamination> Examined) Examine(string folder, AnalysisOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -135,6 +150,19 @@ public static class CorpusEvaluator
 /// <param name="Before">The first answer.</param>
 /// <param name="After">The second answer.</param>
 public sealed record AnswerChange(string File, ErrorType Expected, ErrorType Before, ErrorType After);
+
+/// <summary>One file whose answer changed type or confidence.</summary>
+/// <param name="File">The log.</param>
+/// <param name="Expected">Its label.</param>
+/// <param name="Before">The first answer.</param>
+/// <param name="BeforeConfidence">Its confidence.</param>
+/// <param name="After">The second answer.</param>
+/// <param name="AfterConfidence">Its confidence.</param>
+public sealed record AnswerMove(string File, ErrorType Expected, ErrorType Before, double BeforeConfidence, ErrorType After, double AfterConfidence)
+{
+    /// <summary>True when the type changed (not only the confidence).</summary>
+    public bool TypeChanged => Before != After;
+}
 
 /// <summary>The held-out scores of a grouped cross-validation.</summary>
 /// <param name="Folds">Number of folds.</param>

@@ -25,12 +25,15 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
 
     private static readonly SearchValues<string> FailureWords = SearchValues.Create([.. FailureWordList], StringComparison.Ordinal);
 
-    private readonly LogLine[] _ring = new LogLine[ContextBefore];
+    /// <summary>Lines remembered before a block opens: the context lines are the last <see cref="ContextBefore"/> of them that are not browser console context.</summary>
+    private const int RingSize = 8;
+
+    private readonly LogLine[] _ring = new LogLine[RingSize];
     private readonly List<(LogSignal Signal, double Score)> _kept = [];
     private List<LogLine>? _block;
     private int _ringCount;
     private int _lastAnchor;
-    private int _linesInBlock;
+    private int _consoleSinceAnchor;
 
     public void Accept(in LogLine line)
     {
@@ -40,15 +43,22 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
             if (isAnchor)
             {
                 _lastAnchor = line.Number;
+                _consoleSinceAnchor = 0;
             }
-            else if (line.Number - _lastAnchor > GapToClose)
+            else if (BrowserConsole.IsContext(line.Text))
+            {
+                // Browser console output printed beside the failure is neither part of its block nor a quiet line
+                // that closes it: the block is the same with and without the console around it.
+                _consoleSinceAnchor++;
+                return;
+            }
+            else if (line.Number - _lastAnchor - _consoleSinceAnchor > GapToClose)
             {
                 Close();
             }
 
             if (_block is not null)
             {
-                _linesInBlock++;
                 if (_block.Count < MaxBlockLines)
                 {
                     _block.Add(line);
@@ -68,7 +78,7 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
 
         if (_block is null)
         {
-            _ring[_ringCount % ContextBefore] = line;
+            _ring[_ringCount % RingSize] = line;
             _ringCount++;
         }
     }
@@ -83,11 +93,18 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
     private void Open(in LogLine line)
     {
         _block = new List<LogLine>(16);
-        var start = Math.Max(0, _ringCount - ContextBefore);
-        for (var i = start; i < _ringCount; i++)
+        var context = 0;
+        var first = _ringCount;
+        while (first > Math.Max(0, _ringCount - RingSize) && context < ContextBefore)
         {
-            var previous = _ring[i % ContextBefore];
-            if (previous.Number < line.Number)
+            var previous = _ring[--first % RingSize];
+            context += previous.Number < line.Number && !BrowserConsole.IsContext(previous.Text) ? 1 : 0;
+        }
+
+        for (var i = first; i < _ringCount; i++)
+        {
+            var previous = _ring[i % RingSize];
+            if (previous.Number < line.Number && !BrowserConsole.IsContext(previous.Text))
             {
                 _block.Add(previous);
             }
@@ -95,7 +112,7 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
 
         _block.Add(line);
         _lastAnchor = line.Number;
-        _linesInBlock = 1;
+        _consoleSinceAnchor = 0;
         _ringCount = 0;
     }
 
@@ -126,18 +143,20 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
 
     private static List<LogLine> TrimTrailing(List<LogLine> block, int lastAnchor)
     {
-        // Keep two lines of context after the last anchor.
-        var end = block.FindLastIndex(l => l.Number <= lastAnchor + 2);
+        // Keep two lines of context after the last anchor (lines of the block: console context is not in it).
+        var anchor = block.FindLastIndex(l => l.Number <= lastAnchor);
+        var end = anchor < 0 ? -1 : Math.Min(anchor + 2, block.Count - 1);
         return end >= 0 && end < block.Count - 1 ? block.GetRange(0, end + 1) : block;
     }
 
     /// <summary>An error no rule knows is still an error: it becomes an <c>unknown</c> failure a custom classifier can judge.</summary>
     internal static bool IsFailureLine(string text) =>
-        text.AsSpan().IndexOfAny(FailureWords) >= 0 && !NoiseLines.IsNoise(text);
+        text.AsSpan().IndexOfAny(FailureWords) >= 0 && !NoiseLines.IsNoiseOrContext(text);
 
     internal static DateTimeOffset? FindTimestamp(IReadOnlyList<LogLine> lines)
     {
-        foreach (var line in lines.Take(6))
+        // A forwarded browser console line carries the browser's time or a third party's URL, not the block's.
+        foreach (var line in lines.Take(6).Where(l => !BrowserConsole.IsContext(l.Text)))
         {
             var m = IsoTimestamp().Match(line.Text);
             if (m.Success && DateTimeOffset.TryParse(m.Value.Replace(',', '.'), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
@@ -151,7 +170,7 @@ internal sealed partial class GenericBlockScanner(string source, IBlockScorer sc
 
     internal static string? FindRequestPath(IReadOnlyList<LogLine> lines)
     {
-        foreach (var line in lines.Take(12))
+        foreach (var line in lines.Take(12).Where(l => !BrowserConsole.IsContext(l.Text)))
         {
             var m = RequestPath().Match(line.Text);
             if (m.Success)

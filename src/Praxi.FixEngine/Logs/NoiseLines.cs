@@ -6,6 +6,12 @@ namespace Praxi.FixEngine.Logs;
 /// </summary>
 internal static class NoiseLines
 {
+    /// <summary>
+    /// Noise, or browser console output that is not about the app under test (<see cref="BrowserConsole"/>): a line
+    /// that is never a failure's evidence nor part of what the judge reads.
+    /// </summary>
+    public static bool IsNoiseOrContext(string text) => IsNoise(text) || BrowserConsole.IsContext(text);
+
     public static bool IsNoise(string text)
     {
         var t = text.AsSpan().TrimStart();

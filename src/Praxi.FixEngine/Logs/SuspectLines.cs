@@ -32,7 +32,7 @@ internal sealed class SuspectLines
 
     private void Accept(in LogLine line)
     {
-        if (line.Text.AsSpan().IndexOfAny(Words) >= 0 && !NoiseLines.IsNoise(line.Text))
+        if (line.Text.AsSpan().IndexOfAny(Words) >= 0 && !NoiseLines.IsNoiseOrContext(line.Text))
         {
             for (var i = 0; i < _beforeCount; i++)
             {
@@ -83,7 +83,7 @@ internal sealed class SuspectLines
 
     private void Keep(LogLine line)
     {
-        if (line.Number <= _lastKept || string.IsNullOrWhiteSpace(line.Text))
+        if (line.Number <= _lastKept || string.IsNullOrWhiteSpace(line.Text) || BrowserConsole.IsContext(line.Text))
         {
             return;
         }

@@ -145,6 +145,19 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_ScoreOnConsole_ScoresTheLogsWrappedInBrowserConsoleOutputAndListsWhatMoved()
+    {
+        var excerpts = RepositoryRoot.Combine("tests", "Praxi.FixEngine.Tests", "Fixtures", "classification");
+
+        var (code, stdout, stderr) = await RunAsync("eval", excerpts, "--score-on", "console");
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stdout.Should().Contain("scored on each log wrapped in browser console noise");
+        stdout.Should().Contain("console noise changed the type of 0 of 80 answers and moved the confidence of 0 more by over 0.05");
+        Directory.EnumerateDirectories(Path.GetTempPath(), "praxi-console-*").Should().BeEmpty("the wrapped copy is removed");
+    }
+
+    [Fact]
     public async Task Eval_Json_PrintsOneParsableObject()
     {
         var (code, stdout, _) = await RunAsync("eval", SharedCorpus(), "--json");
