@@ -47,12 +47,12 @@ internal static class RegexText
     /// <summary>
     /// The text a JavaScript regex literal matches when its pattern is only literal characters (<c>/Log in\(s\)/i</c> →
     /// "Log in(s)"), and whether it is anchored at both ends (<c>/^Log in$/</c>); null for a real pattern or flags other
-    /// than <c>i</c> and <c>u</c>.
+    /// than <c>i</c>, <c>u</c>, <c>m</c> and <c>s</c> (which change nothing for a literal text).
     /// </summary>
     public static (string Text, bool Whole)? LiteralOf(string regex)
     {
         var close = regex.LastIndexOf('/');
-        if (!regex.StartsWith('/') || close <= 0 || regex[(close + 1)..].Any(f => f is not ('i' or 'u')))
+        if (!regex.StartsWith('/') || close <= 0 || regex[(close + 1)..].Any(f => f is not ('i' or 'u' or 'm' or 's')))
         {
             return null;
         }
@@ -84,5 +84,53 @@ internal static class RegexText
         }
 
         return (sb.ToString(), whole);
+    }
+
+    /// <summary>
+    /// A JavaScript regex literal (what a selector's <c>name=/…/i</c> holds) as the .NET expression that makes it:
+    /// <c>/sign in/i</c> → <c>new Regex("sign in", RegexOptions.IgnoreCase)</c>; <c>i</c>, <c>m</c> and <c>s</c> map to
+    /// options, the other flags change nothing for one test. <paramref name="literal"/> writes a C# string literal.
+    /// </summary>
+    public static string DotNet(string regex, Func<string, string> literal)
+    {
+        var (pattern, flags) = Split(regex);
+        var options = flags.Select(f => f switch { 'i' => "RegexOptions.IgnoreCase", 'm' => "RegexOptions.Multiline", 's' => "RegexOptions.Singleline", _ => null })
+            .OfType<string>().Distinct().ToList();
+        return $"new Regex({literal(pattern)}{(options.Count == 0 ? string.Empty : ", " + string.Join(" | ", options))})";
+    }
+
+    /// <summary>
+    /// A .NET pattern and its <c>RegexOptions</c> member names as the JavaScript regex literal Playwright prints in a
+    /// selector (<c>"sign in"</c>, [IgnoreCase] → <c>/sign in/i</c>).
+    /// </summary>
+    public static string FromDotNet(string pattern, IEnumerable<string> options)
+    {
+        var flags = string.Concat(options.Select(o => o switch { "IgnoreCase" => "i", "Multiline" => "m", "Singleline" => "s", _ => string.Empty }).Distinct().Order(StringComparer.Ordinal));
+        var sb = new StringBuilder("/");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\' && i + 1 < pattern.Length)
+            {
+                sb.Append(pattern, i++, 2);
+            }
+            else
+            {
+                sb.Append(pattern[i] == '/' ? "\\/" : pattern[i].ToString());
+            }
+        }
+
+        return sb.Append('/').Append(flags).ToString();
+    }
+
+    /// <summary>The pattern (with <c>\/</c> unescaped) and the flags of a JavaScript regex literal.</summary>
+    public static (string Pattern, string Flags) Split(string regex)
+    {
+        var close = regex.LastIndexOf('/');
+        if (!regex.StartsWith('/') || close <= 0)
+        {
+            return (regex, string.Empty);
+        }
+
+        return (regex[1..close].Replace("\\/", "/", StringComparison.Ordinal), regex[(close + 1)..]);
     }
 }

@@ -91,6 +91,10 @@ internal static partial class LocatorRendering
             {
                 sb.Append(".Filter(new() { HasText = ").Append(literal(value)).Append(" })");
             }
+            else if (SelectorParts.TryRegexRole(part, out var regexRole, out var nameRegex))
+            {
+                sb.Append(".GetByRole(AriaRole.").Append(AriaMember(regexRole)).Append(", new() { NameRegex = ").Append(RegexText.DotNet(nameRegex, literal)).Append(" })");
+            }
             else if (LocatorExpression.TryParseSelector(part, out var spec) && spec.By != LocatorKind.Selector && HasGetBy(spec) && GetByCall(spec, literal) is { } call)
             {
                 sb.Append('.').Append(call);

@@ -177,6 +177,19 @@ internal sealed partial class SelectorRewrite
                 }
             }
 
+            if (Step.Value is null && LocatorSpecs.NameRegex(Step, owner.ValueOf) is { } nameRegex)
+            {
+                // The author named the element with a regex: the new name stays a regex (its text escaped, the author's options).
+                if (target.Name is null)
+                {
+                    _refusal = "the new locator has no accessible name; removing the NameRegex option is left to a person";
+                    return;
+                }
+
+                Value(nameRegex.Pattern, RegexText.Pattern(target.Name, target.Exact == true, slash: false));
+                return;
+            }
+
             if (target.Name is null)
             {
                 if (Step.Value is not null)

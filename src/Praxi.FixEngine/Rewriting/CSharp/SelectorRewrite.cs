@@ -347,6 +347,13 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     /// <summary>True when the step's value is what this rewriter renders for <paramref name="target"/> in the step's form (a second pass after a change of form).</summary>
     private bool AlreadyRendered(LocatorStep step, LocatorSpec target)
     {
+        if (target is { By: LocatorKind.Role, Name: { } name } && step.Form == LocatorForm.GetByRole && step.Value is null
+            && LocatorSpecs.NameRegex(step, ValueOf) is { } nameRegex && RegexText.LiteralOf(nameRegex.Regex) is { } literal)
+        {
+            // A regex name healed in the author's style (NameRegex = new Regex("Log in", RegexOptions.IgnoreCase)).
+            return literal.Text == name && LocatorSpecs.RoleName(step.Role) == target.Role;
+        }
+
         if (step.Value is null || ValueOf(step.Value) is not { } current)
         {
             return false;

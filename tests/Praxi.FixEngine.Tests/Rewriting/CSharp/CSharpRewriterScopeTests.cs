@@ -108,4 +108,36 @@ public sealed class CSharpRewriterScopeTests
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("scope").And.Contain("ClickAsync");
     }
+
+    [Theory]
+    [InlineData("new Regex(\"sign in\", RegexOptions.IgnoreCase)", "/sign in/i", "Log in", "new Regex([|\"Log in\"|], RegexOptions.IgnoreCase)")]
+    [InlineData("new Regex(\"sign in\", RegexOptions.IgnoreCase | RegexOptions.Multiline)", "/sign in/im", "Log in (1.5) [beta]?", "new Regex([|\"Log in \\\\(1\\\\.5\\\\) \\\\[beta\\\\]\\\\?\"|], RegexOptions.IgnoreCase | RegexOptions.Multiline)")]
+    [InlineData("new(@\"sign\\s+in\")", "/sign\\s+in/", "Log in", "new([|@\"Log in\"|])")]
+    public void Rewrite_RegexName_StaysARegexWithTheAuthorsOptions(string authorRegex, string printed, string newName, string expected)
+    {
+        var before = Test($"        await Page.GetByRole(AriaRole.Link, new() {{ NameRegex = {authorRegex} }}).ClickAsync();");
+        var after = Test($"        await Page.GetByRole(AriaRole.Link, new() {{ NameRegex = {expected} }}).ClickAsync();");
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = $"internal:role=link[name={printed}]" };
+
+        Verify(Selector(File, Line(before, "GetByRole("), old, Role("link", newName)), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_RegexNameHealedExact_AnchorsThePattern()
+    {
+        var before = Test("        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(\"sign in\", RegexOptions.IgnoreCase) }).ClickAsync();");
+        var after = Test("        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex([|\"^Log in$\"|], RegexOptions.IgnoreCase) }).ClickAsync();");
+        var old = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=link[name=/sign in/i]" };
+
+        Verify(Selector(File, Line(before, "GetByRole("), old, Role("link", "Log in", exact: true)), Case(File, before, after));
+    }
+
+    [Fact]
+    public void Rewrite_PlainName_StaysAString()
+    {
+        var before = Test("        await Page.GetByRole(AriaRole.Link, new() { Name = \"Sign in\", Exact = true }).ClickAsync();");
+        var after = Test("        await Page.GetByRole(AriaRole.Link, new() { Name = [|\"Log in\"|], Exact = true }).ClickAsync();");
+
+        Verify(Selector(File, Line(before, "GetByRole("), Role("link", "Sign in", exact: true), Role("link", "Log in", exact: true)), Case(File, before, after));
+    }
 }
