@@ -90,11 +90,15 @@ internal sealed class HealCommand : Command
             }
         }
 
-        foreach (var o in result.Heal!.Outcomes)
+        var heal = result.Heal!;
+        foreach (var o in heal.Outcomes)
         {
+            // Locators as the test writes them; a heal the fix agent could not turn into an edit says why on its own line.
+            var old = o.OldCode ?? o.Old.ToSelector();
+            var notPatched = result.NotPatched.TryGetValue(o.Instruction, out var why) ? " — not patched: " + why : string.Empty;
             var line = o.Status == HealStatus.Healed
-                ? string.Create(inv, $"  healed   {o.Old.ToSelector()} → {o.New!.ToSelector()} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00}{(o.Evidence?.Snapshot == AriaSnapshot ? ", from an ARIA snapshot only" : string.Empty)})")
-                : $"  {o.Status.ToName(),-8} {o.Old.ToSelector()}: {o.Reason}";
+                ? string.Create(inv, $"  healed   {old} → {o.NewCode ?? o.New!.ToSelector()} ({o.Strategy}{(o.Fragile ? ", fragile" : string.Empty)}, {o.Confidence:0.00}{(o.Evidence?.Snapshot == AriaSnapshot ? ", from an ARIA snapshot only" : string.Empty)}){notPatched}")
+                : $"  {o.Status.ToName(),-8} {old}: {o.Reason}";
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
 

@@ -41,6 +41,16 @@ public sealed record HealOutcome
     /// <summary>The new locator, when healed.</summary>
     public LocatorSpec? New { get; init; }
 
+    /// <summary>
+    /// The failed locator as the test's code writes it (<c>getByRole('link', { name: /sign in/i })</c> in a script,
+    /// <c>GetByRole(AriaRole.Link, new() { NameRegex = … })</c> in C#); absent when the test's language has no rewriter
+    /// or the locator has no call form. <see cref="Old"/> stays the engine's form.
+    /// </summary>
+    public string? OldCode { get; init; }
+
+    /// <summary>The new locator as the test's code would write it, in the author's style (a regex name stays a regex); see <see cref="OldCode"/>.</summary>
+    public string? NewCode { get; init; }
+
     /// <summary>The strategy of the new locator (<c>test_id</c>, <c>role</c>, <c>id</c>, <c>css</c>, <c>scope</c>, <c>nth</c>…).</summary>
     public string? Strategy { get; init; }
 

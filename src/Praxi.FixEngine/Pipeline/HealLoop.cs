@@ -106,6 +106,7 @@ public sealed class HealLoop
         }
 
         var heal = await new SelectorHealer(fixOptions.Selectors).HealAsync(report, artifacts, baseline, cancellationToken).ConfigureAwait(false);
+        heal = AuthorForm.Of(heal, report, fixOptions.Selectors.ToPreferences());
         var healedCount = heal.Outcomes.Count(o => o.Status == HealStatus.Healed);
         Log.Healed(_log, healedCount, heal.Outcomes.Count);
         var healed = report with { FixAgentInstructions = heal.Instructions };
@@ -138,12 +139,28 @@ public sealed class HealLoop
             await AtomicFiles.WriteAllAsync([(result.PatchPath, fix.Patch), (result.MetadataPath, FixJson.Serialize(fix.Metadata) + "\n")], cancellationToken).ConfigureAwait(false);
         }
 
-        result = result with { Fix = fix, Validation = validated };
+        result = result with { Fix = fix, Validation = validated, NotPatched = NotPatched(heal, stillFailing.FixAgentInstructions, fix.Metadata.ManualReview) };
         if (request.Apply)
         {
             IReadOnlyList<string> written = validated?.Withheld == true ? [] : FixAgent.Apply(fix);
             Log.Applied(_log, written.Count);
             result = result with { Applied = written };
+        }
+
+        return result;
+    }
+
+    /// <summary>For each healed outcome the fix agent listed for review, its reason (the fix agent's instructions are those left after self-heal).</summary>
+    private static Dictionary<int, string> NotPatched(HealReport heal, IReadOnlyList<FixInstruction> given, IReadOnlyList<ManualReviewItem> review)
+    {
+        var result = new Dictionary<int, string>();
+        foreach (var o in heal.Outcomes.Where(o => o.Status == HealStatus.Healed && o.Instruction >= 0 && o.Instruction < heal.Instructions.Count))
+        {
+            var index = given.ToList().FindIndex(i => ReferenceEquals(i, heal.Instructions[o.Instruction]));
+            if (review.FirstOrDefault(r => r.Instruction == index) is { } item)
+            {
+                result[o.Instruction] = item.Reason;
+            }
         }
 
         return result;

@@ -30,6 +30,13 @@ public sealed record HealLoopResult
     public required string OutputFolder { get; init; }
 
     /// <summary>The fix agent's folder (patch, metadata).</summary>
+    /// <summary>
+    /// Why a heal did not become an edit, by the heal outcome's <see cref="HealOutcome.Instruction"/>: the reason the fix
+    /// agent listed the healed instruction for manual review (empty when every heal became an edit or no fix ran).
+    /// </summary>
+    public IReadOnlyDictionary<int, string> NotPatched { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The fix agent's folder under <see cref="OutputFolder"/>.</summary>
     public string FixFolder => Path.Combine(OutputFolder, "fix-agent");
 
     /// <summary>The unified diff's path.</summary>

@@ -31,7 +31,9 @@ public sealed class HealCommandTests : IDisposable
         var lines = stdout.TrimEnd().Split('\n');
         lines[0].Should().StartWith("selector_not_found (");
         lines.Where(l => l.TrimStart().StartsWith("healed ", StringComparison.Ordinal)).Should().HaveCount(3)
-            .And.OnlyContain(l => l.Contains("→ #add-to-basket", StringComparison.Ordinal));
+            .And.Contain(l => l.Contains("healed   locator('#add-to-cart') → locator('#add-to-basket') (css, 0.97)", StringComparison.Ordinal), "a script's locator is printed as the spec writes it")
+            .And.Contain(l => l.Contains("healed   Locator(\"#add-to-cart\") → Locator(\"#add-to-basket\") (css, 0.97)", StringComparison.Ordinal), "a C# test's locator is printed as C# writes it")
+            .And.OnlyContain(l => l.Contains("→ ", StringComparison.Ordinal) && l.Contains("#add-to-basket", StringComparison.Ordinal) && !l.Contains("not patched", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("patch: 3 edit(s) in 3 file(s), risk test-only", StringComparison.Ordinal));
         stdout.Should().NotContain("needs manual review");
 
@@ -77,6 +79,27 @@ public sealed class HealCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Heal_HealThatCannotBecomeAnEdit_SaysWhyOnTheHealsLine()
+    {
+        var (repo, work) = NewRepo(_temp);
+        var pageObject = Path.Combine(repo, "samples", "e2e-ts", "tests", "pages", "product-page.ts");
+        File.WriteAllText(pageObject, File.ReadAllText(pageObject).Replace("page.locator('#add-to-cart')", "page.locator(`#add-to-${'cart'}`)", StringComparison.Ordinal));
+        GitRunner.Run(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-qam", "computed selector").ExitCode.Should().Be(0);
+        var outDir = Path.Combine(work, "out");
+
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("heal", Artifacts("renamed-selector"), "--repo", repo, "--baseline", await RecordedBaseline.Value, "--out", outDir, "--run-id", "np-1");
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        var script = stdout.Split('\n').Should().ContainSingle(l => l.StartsWith("  healed   locator('#add-to-cart')", StringComparison.Ordinal)).Subject;
+        script.Should().Contain(" — not patched: ").And.Contain("product-page.ts", "the reason the rewriter gave is on the heal's own line");
+        stdout.Split('\n').Where(l => l.StartsWith("  healed   ", StringComparison.Ordinal) && l != script).Should().HaveCount(2)
+            .And.OnlyContain(l => !l.Contains("not patched", StringComparison.Ordinal), "the C# and Selenium heals became edits");
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "fix-agent", "metadata-np-1.json")));
+        var review = metadata.RootElement.GetProperty("manual_review").EnumerateArray().Should().ContainSingle().Subject;
+        script.Should().EndWith(review.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Heal_TestResultsFolderAlone_HealsFromErrorContextAndTheTraces()
     {
         // What a CI that uploads only test-results/ keeps: traces and error-context.md, no console log, no JSON report.
@@ -89,7 +112,7 @@ public sealed class HealCommandTests : IDisposable
 
         code.Should().Be(ExitCodes.Success, stderr);
         stdout.Should().StartWith("selector_not_found (");
-        stdout.Should().Contain("#add-to-cart → #add-to-basket");
+        stdout.Should().Contain("locator('#add-to-cart') → locator('#add-to-basket')");
         var diff = File.ReadAllText(Path.Combine(outDir, "fix-agent", "patch-tr-1.diff"));
         FileDiff(diff, "samples/e2e-ts/tests/pages/product-page.ts").Should().Contain("+    readonly addToCart = page.locator('#add-to-basket'),",
             "the failing call's place came from the runner's trace (a page object the error-context does not name)");
@@ -128,7 +151,7 @@ public sealed class HealCommandTests : IDisposable
         var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("heal", artifacts, "--repo", repo, "--baseline", await RecordedBaseline.Value, "--out", outDir, "--run-id", "ar-1");
 
         code.Should().Be(ExitCodes.Success, stderr);
-        stdout.Should().Contain("healed   #add-to-cart → internal:role=button[name=\"Add to cart\"i] (role, 0.87, from an ARIA snapshot only)");
+        stdout.Should().Contain("healed   locator('#add-to-cart') → getByRole('button', { name: 'Add to cart' }) (role, 0.87, from an ARIA snapshot only)");
         AssertSchemaValid("heal.schema.json", File.ReadAllText(Path.Combine(outDir, "heal.json")));
         var diff = File.ReadAllText(Path.Combine(outDir, "fix-agent", "patch-ar-1.diff"));
         FileDiff(diff, "samples/e2e-ts/tests/pages/product-page.ts").Should().Contain("+    readonly addToCart = page.getByRole('button', { name: 'Add to cart' }),");

@@ -42,7 +42,7 @@ public sealed class HealRecordedTraceFormatsTests : IDisposable
 
         code.Should().Be(ExitCodes.Success, stderr);
         stdout.Should().StartWith("selector_not_found (");
-        stdout.Should().Contain($"{old} → {renamed}");
+        stdout.Should().ContainAny([$"locator('{old}') → locator('{renamed}')", $"Locator(\"{old}\") → Locator(\"{renamed}\")"], "the heal is printed as the spec writes it");
         var line = File.ReadAllLines(Recorded(recording, spec)).Single(l => l.Contains(old, StringComparison.Ordinal));
         var patch = Path.Combine(outDir, "fix-agent", "patch-fmt.diff");
         var diff = File.ReadAllText(patch);

@@ -72,6 +72,46 @@ internal static partial class LocatorRendering
         };
     }
 
+    /// <summary>
+    /// The C# calls (each with its leading dot) that add <paramref name="parts"/> to a locator:
+    /// <c>.GetByRole(AriaRole.Banner)</c>, <c>.Locator("nav")</c>, <c>.First</c>, <c>.Filter(new() { HasText = "x" })</c>;
+    /// null when a part has no public call (an engine only the selector syntax says).
+    /// </summary>
+    public static string? Calls(IEnumerable<string> parts, Func<string, string> literal)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var raw in parts)
+        {
+            var part = raw.Trim();
+            if (SelectorParts.Nth(part) is { } n)
+            {
+                sb.Append(n switch { 0 => ".First", -1 => ".Last", _ => ".Nth(" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" });
+            }
+            else if (SelectorParts.TryHasText(part, out var text) && text.Exact != true && text.Value is { } value)
+            {
+                sb.Append(".Filter(new() { HasText = ").Append(literal(value)).Append(" })");
+            }
+            else if (SelectorParts.TryRegexRole(part, out var regexRole, out var nameRegex))
+            {
+                sb.Append(".GetByRole(AriaRole.").Append(AriaMember(regexRole)).Append(", new() { NameRegex = ").Append(RegexText.DotNet(nameRegex, literal)).Append(" })");
+            }
+            else if (LocatorExpression.TryParseSelector(part, out var spec) && spec.By != LocatorKind.Selector && HasGetBy(spec) && GetByCall(spec, literal) is { } call)
+            {
+                sb.Append('.').Append(call);
+            }
+            else if (!part.StartsWith("internal:", StringComparison.Ordinal))
+            {
+                sb.Append(".Locator(").Append(literal(part)).Append(')');
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>The <c>AriaRole</c> member of a role (<c>button</c> → <c>Button</c>, <c>menuitemcheckbox</c> → <c>Menuitemcheckbox</c>).</summary>
     public static string AriaMember(string role) => role.Length == 0 ? role : char.ToUpperInvariant(role[0]) + role[1..].ToLowerInvariant();
 

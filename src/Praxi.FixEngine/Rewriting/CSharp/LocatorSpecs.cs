@@ -50,6 +50,12 @@ internal static partial class LocatorSpecs
                         return (null, null);
                     }
 
+                    if (step.Value is null && NameRegex(step, valueOf) is { } nameRegex)
+                    {
+                        var regexPart = $"internal:role={role}[name={nameRegex.Regex}]";
+                        return (new LocatorSpec { By = LocatorKind.Selector, Value = regexPart }, regexPart);
+                    }
+
                     var name = step.Value is null ? null : Value();
                     if (step.Value is not null && name is null)
                     {
@@ -91,6 +97,42 @@ internal static partial class LocatorSpecs
             default:
                 return (null, ScopePart(step, valueOf));
         }
+    }
+
+    /// <summary>
+    /// The <c>NameRegex</c> option of a <c>GetByRole</c> step as the JavaScript regex Playwright prints in its selector
+    /// (<c>new Regex("sign in", RegexOptions.IgnoreCase)</c> → <c>/sign in/i</c>), with the expression that holds its
+    /// pattern; null when there is none or it is not <c>new Regex(pattern[, RegexOptions…])</c>.
+    /// </summary>
+    public static (string Regex, ExpressionSyntax Pattern)? NameRegex(LocatorStep step, Func<ExpressionSyntax, string?> valueOf)
+    {
+        if (step.Form != LocatorForm.GetByRole || LocatorStep.Assigned(step.Options, "NameRegex") is not { } assigned
+            || LocatorStep.Unwrap(assigned) is not BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 or 2 } args } creation
+            || creation is ObjectCreationExpressionSyntax { Type: var type } && type.ToString() is not ("Regex" or "System.Text.RegularExpressions.Regex")
+            || valueOf(args[0].Expression) is not { } pattern)
+        {
+            return null;
+        }
+
+        var options = new List<string>();
+        if (args.Count == 2)
+        {
+            foreach (var node in args[1].Expression.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case MemberAccessExpressionSyntax m when m.Expression.ToString().EndsWith("RegexOptions", StringComparison.Ordinal):
+                        options.Add(m.Name.Identifier.ValueText);
+                        break;
+                    case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseOrExpression } or MemberAccessExpressionSyntax or IdentifierNameSyntax or ParenthesizedExpressionSyntax:
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        return (RegexText.FromDotNet(pattern, options), args[0].Expression);
     }
 
     /// <summary>The Playwright selector chain of a step chain, or null when a part cannot be read.</summary>

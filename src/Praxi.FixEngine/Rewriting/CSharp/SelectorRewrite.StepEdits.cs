@@ -115,6 +115,52 @@ internal sealed partial class SelectorRewrite
             }
         }
 
+        /// <summary>
+        /// Puts the locator that starts at <paramref name="root"/> inside the scope <paramref name="parts"/>: the scope's
+        /// calls go on the root's receiver (<c>Page.Locator(".nav")</c> → <c>Page.GetByRole(AriaRole.Banner).Locator(".nav")</c>);
+        /// a page-level action becomes the scoped locator's action (<c>Page.ClickAsync(".nav")</c> →
+        /// <c>Page.GetByRole(AriaRole.Banner).Locator(".nav").ClickAsync()</c>). <paramref name="isRoot"/> false: the
+        /// matched step is not where the locator starts, so the scope has no place.
+        /// </summary>
+        public void Scope(IReadOnlyList<string> parts, LocatorStep root, bool isRoot)
+        {
+            if (_refusal is not null)
+            {
+                return;
+            }
+
+            var like = root.Value is not null && IsLiteral(root.Value) ? LocatorStep.Unwrap(root.Value) : null;
+            var calls = LocatorRendering.Calls(parts, s => like is not null ? CSharpLiterals.RenderString(like, s) : CSharpLiterals.Quote(s));
+            if (calls is null)
+            {
+                _refusal = $"the new locator's scope {SelectorChain.Join(parts)} has no C# call";
+                return;
+            }
+
+            if (!isRoot || root.Call is not { Expression: MemberAccessExpressionSyntax member } call || root.NameToken is not { } name)
+            {
+                _refusal = $"the new locator adds the scope {calls} before {root.Method}(…) at {owner.Where()}, which has no receiver to scope";
+                return;
+            }
+
+            if (root.Form != LocatorForm.PageAction)
+            {
+                Insert(member.OperatorToken.SpanStart, calls);
+                return;
+            }
+
+            var args = call.ArgumentList.Arguments;
+            if (!ScopedActions.Contains(root.Method) || args.Count == 0 || args.Skip(1).Any(a => a.Expression is ObjectCreationExpressionSyntax))
+            {
+                _refusal = $"the new locator adds the scope {calls}, and {root.Method}(…) at {owner.Where()} has no locator form with the same arguments; scope it by hand";
+                return;
+            }
+
+            // Page.FillAsync("#q", "mug", new() { Timeout = 5 }) → Page.<scope>.Locator("#q").FillAsync("mug", new() { Timeout = 5 })
+            var rest = string.Join(", ", args.Skip(1).Select(a => a.ToString()));
+            Replace(TextSpan.FromBounds(name.SpanStart, call.ArgumentList.Span.End), $"{calls[1..]}.Locator({args[0]}).{root.Method}({rest})");
+        }
+
         /// <summary>A <c>GetByRole</c> with another role, name or exactness.</summary>
         public void Role(LocatorSpec target)
         {
@@ -129,6 +175,19 @@ internal sealed partial class SelectorRewrite
                     _refusal = $"the role argument {Step.Role} is not an AriaRole member";
                     return;
                 }
+            }
+
+            if (Step.Value is null && LocatorSpecs.NameRegex(Step, owner.ValueOf) is { } nameRegex)
+            {
+                // The author named the element with a regex: the new name stays a regex (its text escaped, the author's options).
+                if (target.Name is null)
+                {
+                    _refusal = "the new locator has no accessible name; removing the NameRegex option is left to a person";
+                    return;
+                }
+
+                Value(nameRegex.Pattern, RegexText.Pattern(target.Name, target.Exact == true, slash: false));
+                return;
             }
 
             if (target.Name is null)
@@ -251,6 +310,10 @@ internal sealed partial class SelectorRewrite
                 _edits.Add(new PlannedEdit(tree, span.Start, span.Length, text));
             }
         }
+
+        /// <summary>Page-level actions whose locator method has the same name and takes the arguments after the selector.</summary>
+        private static readonly HashSet<string> ScopedActions =
+            [.. LocatorMethods.PageActions.Select(a => a.DotNet).Where(m => m is not ("WaitForSelectorAsync" or "QuerySelectorAsync" or "QuerySelectorAllAsync" or "EvalOnSelectorAsync" or "EvalOnSelectorAllAsync" or "DragAndDropAsync"))];
 
         private void Insert(int position, string text) => _edits.Add(new PlannedEdit(Step.Node.SyntaxTree, position, 0, text));
     }

@@ -76,7 +76,12 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         {
             var (spec, _) = LocatorSpecs.Of(candidate.Step, ValueOf);
             var chain = candidate.Chain.Count > 1 || IsChain(old) || IsChain(target) ? FullChain(candidate) : null;
-            if (spec is not null && LocatorSpecs.Same(old, spec, preferences.TestIdAttributes))
+            if (chain is not null && target.By == LocatorKind.Selector && IsChain(target) && SameChain(target.Value, chain))
+            {
+                // Already the new chain (a scope added on a second pass): old is still its last step.
+                already.Add(candidate);
+            }
+            else if (spec is not null && LocatorSpecs.Same(old, spec, preferences.TestIdAttributes))
             {
                 matches.Add((candidate, false));
             }
@@ -132,6 +137,14 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
 
         // A chain: the new locator must keep the scope and change the last step only.
         var newParts = target.By == LocatorKind.Selector ? SplitChain(target.Value) : [];
+        if (ScopeBefore(old, newParts) is { } scope)
+        {
+            // The author's locator inside a scope (a strict-mode violation healed by the landmark around the element).
+            var scoped = new StepEdits(this, candidate);
+            scoped.Scope(scope, viaChain ? candidate.Chain[0] : candidate.Step, viaChain ? SameChain(old.Value, LocatorSpecs.ChainOf(candidate.Chain, ValueOf)) : candidate.Chain.Count == 1);
+            return scoped.Result();
+        }
+
         if (viaChain && newParts.Count > 1)
         {
             var oldParts = SplitChain(old.Value);
@@ -267,6 +280,28 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
         return suffix.ToString();
     }
 
+    /// <summary>The parts <paramref name="newParts"/> adds before the whole of <paramref name="old"/>; null when new is not old in a scope.</summary>
+    private List<string>? ScopeBefore(LocatorSpec old, IReadOnlyList<string> newParts)
+    {
+        var oldParts = old.By == LocatorKind.Selector ? SplitChain(old.Value) : [PlaywrightSelectors.Print(old)];
+        var k = newParts.Count - oldParts.Count;
+        if (oldParts.Count == 0 || k <= 0)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < oldParts.Count; i++)
+        {
+            var (a, b) = (oldParts[i].Trim(), newParts[k + i].Trim());
+            if (a != b && !(LocatorExpression.TryParseSelector(a, out var sa) && LocatorExpression.TryParseSelector(b, out var sb) && LocatorSpecs.Same(sa, sb, preferences.TestIdAttributes)))
+            {
+                return null;
+            }
+        }
+
+        return [.. newParts.Take(k)];
+    }
+
     /// <summary>True when one node is the other or holds it (a step and a step chained on it).</summary>
     private static bool InOneChain(SyntaxNode a, SyntaxNode b) =>
         a.SyntaxTree == b.SyntaxTree && (a.Span.Contains(b.Span) || b.Span.Contains(a.Span));
@@ -312,6 +347,13 @@ internal sealed partial class SelectorRewrite(CSharpProject project, FailingRegi
     /// <summary>True when the step's value is what this rewriter renders for <paramref name="target"/> in the step's form (a second pass after a change of form).</summary>
     private bool AlreadyRendered(LocatorStep step, LocatorSpec target)
     {
+        if (target is { By: LocatorKind.Role, Name: { } name } && step.Form == LocatorForm.GetByRole && step.Value is null
+            && LocatorSpecs.NameRegex(step, ValueOf) is { } nameRegex && RegexText.LiteralOf(nameRegex.Regex) is { } literal)
+        {
+            // A regex name healed in the author's style (NameRegex = new Regex("Log in", RegexOptions.IgnoreCase)).
+            return literal.Text == name && LocatorSpecs.RoleName(step.Role) == target.Role;
+        }
+
         if (step.Value is null || ValueOf(step.Value) is not { } current)
         {
             return false;

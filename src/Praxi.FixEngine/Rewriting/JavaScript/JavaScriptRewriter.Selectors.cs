@@ -66,6 +66,12 @@ internal sealed partial class JavaScriptRewriter
         }
 
         var chosen = matches[0];
+        if (Align([.. chosen.Parts.Select(p => LocatorRenderer.Key(p, preferences))], newKeys, out _, out var newSkip) && newSkip == 0)
+        {
+            // Old is the end of new (a scope was added) and the code already says all of new: a second pass.
+            return RewriteResult.NoChange($"{where} already uses the new locator");
+        }
+
         var at = Occurrences(chosen.Parts, oldParts);
         if (at.Count > 1 || instruction.Column is not null && at.Count > 0)
         {

@@ -34,8 +34,21 @@ internal static class LocatorRenderer
     }
 
     /// <summary>A comparison key under which equivalent parts are equal (<c>[data-testid="x"]</c> and <c>internal:testid=…</c>).</summary>
-    public static string Key(string part, SelectorPreferences preferences) =>
-        Equivalents(part, preferences).FirstOrDefault(e => e.By == LocatorKind.TestId) is { } testId ? PlaywrightSelectors.Print(testId) : part;
+    /// A regex that only says a literal text (<c>/Log in/i</c>, what a heal of a regex name writes) keys as that text.
+    public static string Key(string part, SelectorPreferences preferences)
+    {
+        if (SelectorParts.TryRegexRole(part, out var role, out var nameRegex) && RegexText.LiteralOf(nameRegex) is { } name)
+        {
+            return PlaywrightSelectors.Role(role, name.Text, name.Whole);
+        }
+
+        if (SelectorParts.TryRegexValue(part, out var by, out var valueRegex) && by != LocatorKind.TestId && RegexText.LiteralOf(valueRegex) is { } value)
+        {
+            return PlaywrightSelectors.Print(new LocatorSpec { By = by, Value = value.Text, Exact = value.Whole });
+        }
+
+        return Equivalents(part, preferences).FirstOrDefault(e => e.By == LocatorKind.TestId) is { } testId ? PlaywrightSelectors.Print(testId) : part;
+    }
 
     private static int Rank(LocatorKind by, SelectorPreferences preferences)
     {

@@ -22,7 +22,7 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
     {
         if (at <= 0)
         {
-            return RewriteResult.ManualReview($"{Where}: the new locator adds parts before the first call");
+            return Prepend(region);
         }
 
         var (stepIndex, part) = candidate.Index[at - 1];
@@ -41,6 +41,46 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         AddSpan(step.Document, step.End, step.End, text, step.Definition);
         return Done();
     }
+
+    /// <summary>
+    /// Scopes the whole locator: the calls for <paramref name="region"/> go before its first call, on the same receiver
+    /// (<c>page.locator('.nav')</c> → <c>page.getByRole('banner').locator('.nav')</c>), where that call is defined. A
+    /// page-level action (<c>page.click('.nav')</c>) becomes the locator's own action
+    /// (<c>page.getByRole('banner').locator('.nav').click()</c>).
+    /// </summary>
+    private RewriteResult Prepend(List<string> region)
+    {
+        var first = Steps[0];
+        var doc = first.Document;
+        if (region.Count == 0 || !doc.Is(first.Link.Name - 1, ".") && !doc.Is(first.Link.Name - 1, "?."))
+        {
+            return RewriteResult.ManualReview($"{Where}: the new locator adds parts before the first call, and {first.Method}(…) has no receiver to scope");
+        }
+
+        var quote = Quote(first);
+        var scope = LocatorRenderer.Calls(region, quote, preferences);
+        if (first.Kind != LocatorStepKind.Action)
+        {
+            AddSpan(doc, first.Start, first.Start, scope + ".", first.Definition);
+            return Done();
+        }
+
+        if (!LocatorActions.Contains(first.Method) || first.ArgumentRange.First < 0 || !first.Link.IsCall)
+        {
+            return RewriteResult.ManualReview($"{Where}: the new locator adds a scope, and page.{first.Method}(…) has no locator form to scope");
+        }
+
+        // page.fill('#x', 'v', { timeout }) → page.<scope>.locator('#x').fill('v', { timeout })
+        var selector = doc.Text[doc[first.ArgumentRange.First].Start..doc[first.ArgumentRange.Last].End];
+        var restFrom = first.ArgumentRange.Last + 1;
+        var rest = doc.Is(restFrom, ",") ? doc.Text[doc[restFrom].End..doc[first.Link.Close].Start].Trim() : string.Empty;
+        AddSpan(doc, first.Start, first.End, $"{scope}.locator({selector}).{first.Method}({rest})", first.Definition);
+        return Done();
+    }
+
+    /// <summary>Page-level actions whose locator method has the same name and takes the arguments after the selector.</summary>
+    private static readonly HashSet<string> LocatorActions =
+        [.. LocatorMethods.PageActions.Select(a => a.JavaScript).OfType<string>().Where(m => m is not ("waitForSelector" or "$" or "$$" or "$eval" or "$$eval"))];
 
     /// <summary>Replaces parts <paramref name="from"/>..<paramref name="to"/> of one step.</summary>
     public RewriteResult ReplaceInStep(int stepIndex, int from, int to, List<string> region)
@@ -193,6 +233,19 @@ internal sealed class SelectorPlanner(JsResolver resolver, JsDocument failing, F
         if (site is null)
         {
             return null;
+        }
+
+        // The author wrote a regex (getByText(/sign in/i), { name: /sign in/i }): the new text stays a regex, same flags.
+        if (regex is null && by != LocatorKind.Role && value is not null && site.Kind == LiteralKind.Regex)
+        {
+            regex = RegexText.JavaScript(site.Value, value, exact);
+            exact = false;
+        }
+
+        if (nameRegex is null && name is not null && step.NameOption?.Site is { Kind: LiteralKind.Regex } authorName)
+        {
+            nameRegex = RegexText.JavaScript(authorName.Value, name, exact);
+            exact = false;
         }
 
         var quote = Quote(step);

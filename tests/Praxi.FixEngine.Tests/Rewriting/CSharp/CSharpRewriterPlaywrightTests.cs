@@ -424,7 +424,7 @@ public sealed class CSharpRewriterPlaywrightTests
     }
 
     [Fact]
-    public void Rewrite_ChainThatIsNotANarrowingOfTheOldLocator_GoesToManualReview()
+    public void Rewrite_ChainThatScopesTheOldLocator_PutsTheScopeBeforeIt()
     {
         const string source = """
             public sealed class CheckoutPage(IPage page)
@@ -434,7 +434,23 @@ public sealed class CSharpRewriterPlaywrightTests
             """;
         var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Place order\"i]" };
 
-        var result = Run(Selector(File, 3, Role("button", "Place order"), @new, kind: FixKind.NarrowSelector), Unchanged(File, source));
+        Verify(
+            Selector(File, 3, Role("button", "Place order"), @new, kind: FixKind.NarrowSelector),
+            Case(File, source, source.Replace("page.GetByRole", "page[|.Locator(\"form#checkout\")|].GetByRole", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Rewrite_ChainThatChangesTheOldLocatorAndAddsAScope_GoesToManualReview()
+    {
+        const string source = """
+            public sealed class CheckoutPage(IPage page)
+            {
+                public ILocator PlaceOrder => page.GetByRole(AriaRole.Button, new() { Name = "Place order" });
+            }
+            """;
+        var @new = new LocatorSpec { By = LocatorKind.Selector, Value = "form#checkout >> internal:role=button[name=\"Pay\"i]" };
+
+        var result = Run(Selector(File, 3, Role("button", "Place order"), @new), Unchanged(File, source));
 
         result.Status.Should().Be(RewriteStatus.NeedsManualReview);
         result.Reason.Should().Contain("is a chain");

@@ -74,12 +74,12 @@ public sealed class JavaScriptRewriterFormTests
     }
 
     [Fact]
-    public void Rewrite_GetByRoleRegexName_BecomesTheNewName()
+    public void Rewrite_GetByRoleRegexName_BecomesTheNewNameAsARegex()
     {
         var old = new LocatorSpec { By = LocatorKind.Selector, Value = "internal:role=button[name=/save/i]" };
         JsRewriteVerifier.Verify(
             Selector(Spec, 4, 15, old, Role("button", "Store")),
-            File("await page.getByRole('button', { name: /save/i }).click();", "await page.getByRole('button', { name: [|'Store'|] }).click();"));
+            File("await page.getByRole('button', { name: /save/i }).click();", "await page.getByRole('button', { name: [|/Store/i|] }).click();"));
     }
 
     [Fact]
