@@ -98,6 +98,7 @@ internal static class FailureMerger
         StartedAt = a.StartedAt ?? b.StartedAt,
         Duration = a.Duration ?? b.Duration,
         Framework = a.Framework ?? b.Framework,
+        Runner = a.Runner ?? b.Runner,
         Block = a.Block.Count > 0 ? a.Block : b.Block,
         Attachments = [.. a.Attachments.Union(b.Attachments)],
     };
