@@ -120,6 +120,12 @@ internal static class TestStack
             }
         }
 
+        if (language is "dotnet" || (language is null && runner is not null && DotNetRunners.Contains(runner)))
+        {
+            // Only the runner said .NET: whichever .NET language the user names, it may be this one.
+            names.UnionWith(["csharp", "fsharp", "vb"]);
+        }
+
         if (runner is not null && DotNetRunners.Contains(runner))
         {
             names.Add("dotnet-test");
