@@ -95,6 +95,21 @@ public sealed class TestRunnerSelectionTests
         message.Should().Contain(expected).And.Contain("playwright-test").And.NotContain("\n");
     }
 
+    [Fact]
+    public void Load_TheStackExamplesOfTheConfigurationPage_AreValidAndEachOwnsItsStack()
+    {
+        var page = File.ReadAllText(RepositoryRoot.Combine("docs", "configuration.md")).ReplaceLineEndings("\n");
+        var start = page.IndexOf("```jsonc\n\"tests\": [\n  // Playwright", StringComparison.Ordinal);
+        var block = page[(start + "```jsonc\n".Length)..page.IndexOf("\n```", start + 1, StringComparison.Ordinal)];
+
+        var sut = LoadConfig("{" + block + "}").TestRunners;
+
+        sut.Select(r => r.Name).Should().Equal("playwright-ts", "playwright-dotnet", "selenium-dotnet", "pytest");
+        Targets("playwright-ts/results.json").Should().OnlyContain(t => sut.Single(r => r.Selects(t)).Name == "playwright-ts");
+        Targets("playwright-dotnet/results.trx").Should().OnlyContain(t => sut.Single(r => r.Selects(t)).Name == "playwright-dotnet");
+        Targets("pytest/console.log").Should().OnlyContain(t => sut.Single(r => r.Selects(t)).Name == "pytest");
+    }
+
     private static PraxiConfig LoadConfig(string json)
     {
         using var file = FixtureFiles.Temp(json, ".json");
