@@ -38,10 +38,13 @@ internal static class FailureMerger
 
     /// <summary>
     /// Two names with the same key are one test unless both are fully qualified and differ: <c>Shop.CartTests.Adds</c>
-    /// and <c>Shop.Selenium.ShopTests.Adds</c> are two tests of two suites, not one test reported twice.
+    /// and <c>Shop.Selenium.ShopTests.Adds</c> are two tests of two suites, not one test reported twice; so are two data rows
+    /// of one method, <c>Shop.Grid.Open("chromium",null)</c> and <c>Shop.Grid.Open("firefox",null)</c>.
     /// </summary>
     private static bool SameTest(string a, string b) =>
-        !(Qualified(a) && Qualified(b)) || string.Equals(a.Split('(')[0], b.Split('(')[0], StringComparison.Ordinal);
+        !(Qualified(a) && Qualified(b))
+        || string.Equals(a, b, StringComparison.Ordinal)
+        || (string.Equals(a.Split('(')[0], b.Split('(')[0], StringComparison.Ordinal) && !(a.Contains('(', StringComparison.Ordinal) && b.Contains('(', StringComparison.Ordinal)));
 
     private static bool Qualified(string name)
     {
@@ -98,6 +101,7 @@ internal static class FailureMerger
         StartedAt = a.StartedAt ?? b.StartedAt,
         Duration = a.Duration ?? b.Duration,
         Framework = a.Framework ?? b.Framework,
+        Runner = a.Runner ?? b.Runner,
         Block = a.Block.Count > 0 ? a.Block : b.Block,
         Attachments = [.. a.Attachments.Union(b.Attachments)],
     };

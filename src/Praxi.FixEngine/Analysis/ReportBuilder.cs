@@ -124,6 +124,8 @@ internal static class ReportBuilder
             TimeoutMs = f.TimeoutMs,
             Message = FirstLine(f.Message),
             Framework = f.Framework,
+            Language = TestStack.LanguageOf(f.TestFile ?? f.File, f.Runner, f.Framework),
+            Runner = f.Runner ?? TestStack.RunnerOf(f.Framework, TestStack.LanguageOf(f.TestFile ?? f.File, null, f.Framework), f.Test),
             SecondaryType = c.Secondary,
             Evidence = c.Evidence,
             RelatedLogLines = c.RelatedLines,

@@ -31,6 +31,12 @@ public sealed partial class PraxiConfig
         [JsonPropertyName("framework")]
         public string? Framework { get; init; }
 
+        [JsonPropertyName("language")]
+        public string? Language { get; init; }
+
+        [JsonPropertyName("runner")]
+        public string? Runner { get; init; }
+
         [JsonPropertyName("match")]
         public IReadOnlyList<string>? Match { get; init; }
 
@@ -56,6 +62,8 @@ public sealed partial class PraxiConfig
         {
             Name = Name ?? $"tests[{index}]",
             Framework = Framework,
+            Language = Language,
+            Runner = Runner,
             Match = Match ?? [],
             WorkingDirectory = Cwd ?? ".",
             Command = Command ?? [],

@@ -91,8 +91,14 @@ public sealed record FailureReport
     /// <summary>The error message (first line).</summary>
     public required string Message { get; init; }
 
-    /// <summary>The runner that reported the failure.</summary>
+    /// <summary>The framework that reported the failure (<c>playwright</c>, <c>selenium</c>, <c>pytest</c>…).</summary>
     public string? Framework { get; init; }
+
+    /// <summary>The test's language (<c>typescript</c>, <c>csharp</c>, <c>python</c>…; <c>dotnet</c> when only the runner says .NET).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The test runner (<c>playwright-test</c>, <c>xunit</c>, <c>nunit</c>, <c>mstest</c>, <c>dotnet-test</c>, <c>pytest</c>…): what <c>praxi.json</c> <c>tests[]</c> selects by.</summary>
+    public string? Runner { get; init; }
 
     /// <summary>The type that would come next, when the evidence also points elsewhere.</summary>
     public ErrorType? SecondaryType { get; init; }

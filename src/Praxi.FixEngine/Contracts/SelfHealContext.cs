@@ -61,8 +61,11 @@ internal sealed record SelfHealContext
     /// <param name="Framework">The runner that reported it.</param>
     /// <param name="TestFile">The file declaring the test.</param>
     /// <param name="TestLine">The line of its declaration.</param>
+    /// <param name="Language">Its language, as the analysis names it.</param>
+    /// <param name="Runner">Its test runner, as the analysis names it.</param>
     internal sealed record FailureInfo(
-        string Test, ErrorType ErrorType, double Confidence, string? Message, string? File, int? Line, string? Framework, string? TestFile, int? TestLine);
+        string Test, ErrorType ErrorType, double Confidence, string? Message, string? File, int? Line, string? Framework, string? TestFile, int? TestLine,
+        string? Language = null, string? Runner = null);
 
     /// <summary>A configured action, without its environment values.</summary>
     /// <param name="Name">The action.</param>

@@ -193,6 +193,7 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
             Framework = c.WebdriverIo ? "webdriverio" : Framework(c, body),
+            Runner = c.WebdriverIo ? "webdriverio" : Runner(c, body),
             Duration = c.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Attachments = attachments,
         };
@@ -231,6 +232,14 @@ internal sealed partial class JUnitXmlParser : IStructuredLogParser
             ? cls + Separator + c.Name
             : cls + "." + c.Name;
     }
+
+    /// <summary>The runner that wrote a JUnit report: pytest and Java's own, else unknown (Playwright's JUnit reporter is read from its body).</summary>
+    private static string? Runner(Case c, string body) => Framework(c, body) switch
+    {
+        "pytest" => "pytest",
+        "junit" => "junit",
+        _ => null,
+    };
 
     private static string Framework(Case c, string body)
     {

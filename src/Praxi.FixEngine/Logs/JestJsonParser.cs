@@ -120,6 +120,7 @@ internal sealed partial class JestJsonParser : IStructuredLogParser
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
             Framework = framework,
+            Runner = framework,
         };
     }
 }

@@ -128,6 +128,7 @@ internal sealed partial class MochawesomeJsonParser : IStructuredLogParser
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
             Framework = cypress ? "cypress" : "mocha",
+            Runner = cypress ? "cypress" : "mocha",
             Duration = test.Duration is >= 0d and var ms ? TimeSpan.FromMilliseconds(ms) : null,
             Attachments = Attachments(test.Context),
         };

@@ -125,6 +125,7 @@ internal sealed class NUnitXmlParser : IStructuredLogParser
         {
             failures.Add(DotNetFailure.Create(c.Name, source, c.Result, c.Message, c.StackTrace) with
             {
+                Runner = "nunit",
                 StartedAt = c.StartedAt,
                 Duration = c.Seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 Attachments = [.. c.Files, .. DotNetFailure.PrintedAttachments(c.Output)],

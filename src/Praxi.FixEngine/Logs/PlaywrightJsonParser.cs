@@ -194,6 +194,7 @@ internal sealed partial class PlaywrightJsonParser : IStructuredLogParser
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
             Framework = "playwright",
+            Runner = "playwright-test",
             StartedAt = attempt?.StartTime,
             Duration = attempt is null ? null : TimeSpan.FromMilliseconds(attempt.Duration),
             Attachments = (attempt?.Attachments ?? [])

@@ -413,6 +413,7 @@ internal sealed partial class PlaywrightTextParser(string source) : ITextLogPars
             Selector = facts.Selector,
             TimeoutMs = facts.TimeoutMs,
             Framework = "playwright",
+            Runner = "playwright-test",
             TestFile = header.File,
             TestLine = header.Line,
             Duration = _durations.TryGetValue(header.Key, out var took) ? took : null,

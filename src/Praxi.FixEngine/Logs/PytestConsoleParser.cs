@@ -145,6 +145,7 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
                 Selector = facts.Selector,
                 TimeoutMs = facts.TimeoutMs,
                 Framework = "pytest",
+                Runner = "pytest",
                 File = FileOfId(id),
             });
         }
@@ -215,6 +216,7 @@ internal sealed partial class PytestConsoleParser(string source) : ITextLogParse
             Framework = all.Contains("playwright", StringComparison.Ordinal) ? "playwright"
                 : all.Contains("django", StringComparison.Ordinal) ? "django"
                 : section.Unittest ? "unittest" : "pytest",
+            Runner = "pytest",
         };
     }
 

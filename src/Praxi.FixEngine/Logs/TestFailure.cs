@@ -54,6 +54,9 @@ internal sealed record TestFailure
     /// <summary>The runner or framework that produced the failure (<c>playwright</c>, <c>pytest</c>, <c>dotnet</c>…).</summary>
     public string? Framework { get; init; }
 
+    /// <summary>The test runner, when the report's format says it (<see cref="TestStack.Runners"/>: <c>xunit</c> from a TRX, <c>playwright-test</c>…).</summary>
+    public string? Runner { get; init; }
+
     /// <summary>When the test (or the failing attempt) started, if the output says.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 

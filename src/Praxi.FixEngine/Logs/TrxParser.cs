@@ -29,6 +29,7 @@ internal sealed class TrxParser : IStructuredLogParser
     {
         var results = new List<Result>();
         var classes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var adapters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         int? passed = null;
         string? deploymentRoot = null;
         try
@@ -96,8 +97,17 @@ internal sealed class TrxParser : IStructuredLogParser
                     case "UnitTest":
                         definitionId = reader.GetAttribute("id");
                         break;
-                    case "TestMethod" when definitionId is not null && reader.GetAttribute("className") is { } className:
-                        classes[definitionId] = className;
+                    case "TestMethod" when definitionId is not null:
+                        if (reader.GetAttribute("className") is { } className)
+                        {
+                            classes[definitionId] = className;
+                        }
+
+                        if (reader.GetAttribute("adapterTypeName") is { } adapter)
+                        {
+                            adapters[definitionId] = adapter;
+                        }
+
                         break;
                     case "Counters":
                         passed = int.TryParse(reader.GetAttribute("passed"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
@@ -116,7 +126,10 @@ internal sealed class TrxParser : IStructuredLogParser
 
         var failures = results
             .Where(r => FailedOutcomes.Contains(r.Outcome) && !(r.HasInner && results.Any(i => ReferenceEquals(i.Parent, r) && FailedOutcomes.Contains(i.Outcome))))
-            .Select(r => ToFailure(r, classes, source, deploymentRoot))
+            .Select(r => ToFailure(r, classes, source, deploymentRoot) with
+            {
+                Runner = TestStack.DotNetRunner(r.TestId is { } id && adapters.TryGetValue(id, out var adapter) ? adapter : null),
+            })
             .ToList();
         var passedTests = results.Where(r => r.Parent is null && r.Outcome == "Passed").Select(r => NameOf(r, classes)).ToList();
         return new ParsedLog(source, LogFormat.Trx, failures, [], passed, passedTests);

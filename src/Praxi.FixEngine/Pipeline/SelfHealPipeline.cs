@@ -53,7 +53,7 @@ public sealed class SelfHealPipeline
             Classification = analysis is null ? null : new SelfHealContext.ClassificationInfo(
                 analysis.Classification.ErrorType,
                 analysis.Classification.Confidence,
-                [.. analysis.Classification.Failures.Select(f => new SelfHealContext.FailureInfo(f.Test, f.ErrorType, f.Confidence, f.Message, f.File, f.Line, f.Framework, f.TestFile, f.TestLine))]),
+                [.. analysis.Classification.Failures.Select(f => new SelfHealContext.FailureInfo(f.Test, f.ErrorType, f.Confidence, f.Message, f.File, f.Line, f.Framework, f.TestFile, f.TestLine, f.Language, f.Runner))]),
             Attempts = [.. SelfHealStore.ReadAttempts(request.OutputFolder).Where(a => a.RunId == runId)],
             Actions = [.. config.SelfHeal.Actions.Values.Select(a => new SelfHealContext.ActionInfo(a.Name, a.Command, a.WorkingDirectory, (int)a.Timeout.TotalSeconds, [.. a.Environment.Keys]))],
             Runners = [.. config.TestRunners.Select(r => new SelfHealContext.RunnerInfo(r.Name, r.Command, r.FullCommand, r.WorkingDirectory, r.Results))],

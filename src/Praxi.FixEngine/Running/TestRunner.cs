@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Running;
 
@@ -13,7 +13,8 @@ namespace Praxi.FixEngine.Running;
 /// <item><c>{files}</c> (a whole argument): one argument per distinct test file;</item>
 /// <item><c>{grep}</c>: one regular expression matching the tests' titles (<c>npx playwright test -g</c>, pytest <c>-k</c> needs
 /// <c>{names}</c>);</item>
-/// <item><c>{filter}</c>: a <c>dotnet test --filter</c> expression, <c>FullyQualifiedName=A|FullyQualifiedName=B</c>, escaped;</item>
+/// <item><c>{filter}</c>: a <c>dotnet test --filter</c> expression selecting exactly these tests, data rows included
+/// (<see cref="DotNetFilter"/>);</item>
 /// <item><c>{names}</c>: the titles joined with <c> or </c> (pytest <c>-k</c>).</item>
 /// </list>
 /// Test names come from logs, i.e. from anyone who can name a test: they only ever become separate arguments of a process,
@@ -48,11 +49,20 @@ internal sealed partial record TestRunner
     /// <summary>The time limit.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
-    /// <summary>Wildcards (<c>*</c>, <c>?</c>) on a test's name or file that this runner owns; empty = by <see cref="Framework"/>.</summary>
+    /// <summary>Wildcards (<c>*</c>, <c>?</c>) on a test's name or file that this runner owns; empty = any name.</summary>
     public IReadOnlyList<string> Match { get; init; } = [];
 
-    /// <summary>The framework whose tests this runner owns when <see cref="Match"/> is empty; null owns every test.</summary>
+    /// <summary>
+    /// A name of the stack whose tests this runner owns — a framework, a language or a test runner (<see cref="TestStack"/>:
+    /// <c>playwright</c>, <c>dotnet</c>, <c>xunit</c>…); null = any.
+    /// </summary>
     public string? Framework { get; init; }
+
+    /// <summary>The language whose tests this runner owns (<c>csharp</c>, <c>typescript</c>, <c>python</c>…); null = any.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The test runner whose tests this runner owns (<c>dotnet-test</c>, <c>xunit</c>, <c>playwright-test</c>…); null = any.</summary>
+    public string? Runner { get; init; }
 
     /// <summary>Extra environment variables for the command (configuration, not secrets: they are not hidden).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,13 +76,14 @@ internal sealed partial record TestRunner
             return false;
         }
 
-        if (Match.Count > 0)
+        if (Match.Count > 0 && !Match.Any(m => Wildcard(m, target.Test) || Wildcard(m, target.Title)
+                || (target.File is { } f && Wildcard(m, f)) || (target.TestFile is { } tf && Wildcard(m, tf))))
         {
-            return Match.Any(m => Wildcard(m, target.Test) || Wildcard(m, target.Title)
-                || (target.File is { } f && Wildcard(m, f)) || (target.TestFile is { } tf && Wildcard(m, tf)));
+            return false;
         }
 
-        return Framework is null || string.Equals(Framework, target.Framework, StringComparison.OrdinalIgnoreCase);
+        var names = target.StackNames;
+        return new[] { Framework, Language, Runner }.OfType<string>().All(n => TestStack.Canonical(n) is { } name && names.Contains(name));
     }
 
     /// <summary>The argument list for <paramref name="targets"/> (or the full suite).</summary>
@@ -107,7 +118,7 @@ internal sealed partial record TestRunner
                 default:
                     args.Add(part
                         .Replace("{grep}", Grep(targets), StringComparison.Ordinal)
-                        .Replace("{filter}", Filter(targets), StringComparison.Ordinal)
+                        .Replace("{filter}", DotNetFilter.Of(targets), StringComparison.Ordinal)
                         .Replace("{names}", string.Join(" or ", targets.Select(t => TestNames.LastSegment(t.Title)).Distinct(StringComparer.Ordinal)), StringComparison.Ordinal));
                     break;
             }
@@ -151,6 +162,11 @@ internal sealed partial record TestRunner
             yield return $"test runner '{Name}': timeout_s must be between 1 and 7200";
         }
 
+        foreach (var problem in StackProblems())
+        {
+            yield return problem;
+        }
+
         foreach (var path in Results.Append(WorkingDirectory))
         {
             if (Path.IsPathRooted(path) || path.Replace('\\', '/').Split('/').Contains(".."))
@@ -164,30 +180,24 @@ internal sealed partial record TestRunner
     private static string Grep(IReadOnlyList<TestTarget> targets) =>
         string.Join('|', targets.Select(t => Regex.Escape(TestNames.LastSegment(t.Title))).Distinct(StringComparer.Ordinal));
 
-    /// <summary>A vstest filter selecting each test by its fully qualified name, special characters escaped.</summary>
-    private static string Filter(IReadOnlyList<TestTarget> targets)
+    private IEnumerable<string> StackProblems()
     {
-        var text = new StringBuilder();
-        foreach (var name in targets.Select(t => t.Test).Distinct(StringComparer.Ordinal))
+        var known = $"frameworks: {string.Join(", ", TestStack.Frameworks)}; languages: {string.Join(", ", TestStack.Languages)}; "
+            + $"runners: {string.Join(", ", TestStack.Runners)}; aliases: {TestStack.AliasList()}";
+        if (Framework is { } framework && TestStack.Canonical(framework) is null)
         {
-            if (text.Length > 0)
-            {
-                text.Append('|');
-            }
-
-            text.Append("FullyQualifiedName=");
-            foreach (var c in name)
-            {
-                if (c is '\\' or '(' or ')' or '&' or '|' or '=' or '!' or '~')
-                {
-                    text.Append('\\');
-                }
-
-                text.Append(c);
-            }
+            yield return $"test runner '{Name}': framework '{framework}' is not a name praxi knows (framework may name a framework, a language or a runner) — {known}";
         }
 
-        return text.ToString();
+        if (Language is { } language && !(TestStack.Canonical(language) is { } l && TestStack.Languages.Contains(l)))
+        {
+            yield return $"test runner '{Name}': language '{language}' is not a language praxi knows — languages: {string.Join(", ", TestStack.Languages)}; aliases: {TestStack.AliasList()}";
+        }
+
+        if (Runner is { } runner && !(TestStack.Canonical(runner) is { } r && (TestStack.Runners.Contains(r) || r == "dotnet")))
+        {
+            yield return $"test runner '{Name}': runner '{runner}' is not a test runner praxi knows — runners: {string.Join(", ", TestStack.Runners)}, dotnet; aliases: {TestStack.AliasList()}";
+        }
     }
 
     private static bool Wildcard(string pattern, string text) =>

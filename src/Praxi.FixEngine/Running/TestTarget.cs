@@ -1,4 +1,5 @@
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Logs;
 
 namespace Praxi.FixEngine.Running;
 
@@ -9,7 +10,10 @@ namespace Praxi.FixEngine.Running;
 /// <param name="Framework">The runner that reported it (<c>playwright</c>, <c>selenium</c>, <c>dotnet</c>, <c>pytest</c>…).</param>
 /// <param name="TestFile">The file declaring the test, when the report says.</param>
 /// <param name="TestLine">The line of the test's declaration.</param>
-internal sealed record TestTarget(string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine)
+/// <param name="Language">The test's language as the analysis names it (null: derived from the file and framework).</param>
+/// <param name="Runner">The test runner as the analysis names it (null: derived from the framework and language).</param>
+internal sealed record TestTarget(
+    string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine, string? Language = null, string? Runner = null)
 {
     /// <summary>Run-level labels the parsers give to failures that are not a test (they cannot be rerun by name).</summary>
     private static readonly string[] RunLevel = ["(global)", "(run)", "(setup)"];
@@ -20,6 +24,15 @@ internal sealed record TestTarget(string Test, string? File, int? Line, string? 
     /// <summary>True for a real test, false for a run-level failure such as Playwright's <c>(global)</c> error.</summary>
     public bool IsTest => !RunLevel.Contains(Test, StringComparer.Ordinal) && !(Test.StartsWith('(') && Test.EndsWith(')'));
 
+    /// <summary>The language: as the analysis said, else from the test file's extension, the runner or the framework.</summary>
+    public string? StackLanguage => Language ?? TestStack.LanguageOf(TestFile ?? File, Runner, Framework);
+
+    /// <summary>The test runner: as the analysis said, else what the framework and language imply (an older analysis.json has none).</summary>
+    public string? StackRunner => Runner ?? TestStack.RunnerOf(Framework, StackLanguage, Test);
+
+    /// <summary>Every name of this test's stack that a <c>praxi.json</c> runner may select it by.</summary>
+    public IReadOnlySet<string> StackNames => TestStack.NamesOf(Framework, StackLanguage, StackRunner);
+
     /// <summary>The failed tests of an analysis, each once, in its order.</summary>
     /// <param name="report">The analysis.</param>
     /// <returns>The targets.</returns>
@@ -27,7 +40,7 @@ internal sealed record TestTarget(string Test, string? File, int? Line, string? 
     {
         ArgumentNullException.ThrowIfNull(report);
         return [.. report.Classification.Failures
-            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine))
+            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine, f.Language, f.Runner))
             .DistinctBy(t => t.Test, StringComparer.Ordinal)];
     }
 }

@@ -8,7 +8,9 @@ namespace Praxi.FixEngine.Validation;
 /// A temporary copy of the repository to patch and test, so the user's checkout is never touched. Inside a git checkout
 /// it is a detached <c>git worktree</c> of <c>git stash create</c> (the uncommitted tracked changes, without touching the
 /// user's tree or stash list) or of HEAD when the tree is clean, with the repository root's subfolder kept; otherwise a
-/// copy of the tree. <c>node_modules</c> folders the runners need are symbolic links to the user's. Disposing removes the
+/// copy of the tree. Every <c>node_modules</c> folder of the user's tree (the runners' and those of nested npm projects a
+/// build restores, such as <c>src/App/node_modules</c>) is a symbolic link to the user's, so nothing reinstalls packages or
+/// rewrites a <c>package-lock.json</c>. Disposing removes the
 /// copy (<c>git worktree remove --force</c> and <c>prune</c>) unless it is kept for debugging.
 /// </summary>
 internal sealed partial class ValidationWorkspace : IAsyncDisposable
@@ -42,7 +44,7 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
 
     /// <summary>Makes the copy.</summary>
     /// <param name="repositoryRoot">The user's repository root.</param>
-    /// <param name="linkFolders">Folders relative to the root whose <c>node_modules</c> the copy should share (runners' cwd).</param>
+    /// <param name="linkFolders">Folders relative to the root whose <c>node_modules</c> the copy should share (runners' cwd), besides every one found in the tree.</param>
     /// <param name="keep">Leave the copy in place when disposed.</param>
     /// <param name="cancellationToken">Stops the git commands.</param>
     /// <returns>The workspace.</returns>
@@ -75,7 +77,7 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
                 workspace = new ValidationWorkspace(folder, copy, null, string.Empty, keep);
             }
 
-            foreach (var cwd in linkFolders.Append(".").Distinct(StringComparer.Ordinal))
+            foreach (var cwd in linkFolders.Append(".").Concat(NodeModulesParents(source, ".")).Distinct(StringComparer.Ordinal))
             {
                 workspace.LinkNodeModules(source, cwd);
             }
@@ -206,6 +208,30 @@ internal sealed partial class ValidationWorkspace : IAsyncDisposable
 
         Directory.CreateSymbolicLink(to, from);
         _links.Add(to);
+    }
+
+    /// <summary>
+    /// The folders (relative to <paramref name="source"/>) that hold a <c>node_modules</c> folder, never looking inside one, nor
+    /// inside a skipped folder or a linked one.
+    /// </summary>
+    private static IEnumerable<string> NodeModulesParents(string source, string relative)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(source, relative)))
+        {
+            var name = Path.GetFileName(dir);
+            var child = relative == "." ? name : relative + "/" + name;
+            if (name == "node_modules")
+            {
+                yield return relative;
+            }
+            else if (!SkippedInCopy.Contains(name, StringComparer.Ordinal) && new DirectoryInfo(dir).LinkTarget is null)
+            {
+                foreach (var found in NodeModulesParents(source, child))
+                {
+                    yield return found;
+                }
+            }
+        }
     }
 
     private static void CopyTree(string from, string to)

@@ -57,4 +57,19 @@ public sealed class FailureMergerTests
 
         FailureMerger.Merge(logs).Should().ContainSingle();
     }
+
+    [Fact]
+    public void Merge_TwoDataRowsOfOneMethod_StayTwoFailures()
+    {
+        var logs = new[]
+        {
+            new ParsedLog("results.trx", LogFormat.Trx, [Failure("Shop.Grid.Open(\"chromium\",null)", "results.trx"), Failure("Shop.Grid.Open(\"semi;colon\",\"100%\")", "results.trx")], []),
+            new ParsedLog("TestResult.xml", LogFormat.NUnitXml, [Failure("Shop.Grid.Open(\"chromium\",null)", "TestResult.xml", "Grid.cs")], []),
+        };
+
+        var merged = FailureMerger.Merge(logs);
+
+        merged.Select(f => f.Test).Should().BeEquivalentTo("Shop.Grid.Open(\"chromium\",null)", "Shop.Grid.Open(\"semi;colon\",\"100%\")");
+        merged.Single(f => f.Test.Contains("chromium", StringComparison.Ordinal)).File.Should().Be("Grid.cs");
+    }
 }
