@@ -167,8 +167,16 @@ internal static class PullRequestText
                 sb.Append(withheld ? "**Not validated — the patch is withheld** (require_pass): " : "**Not validated** — rerun the affected tests before merging: ")
                     .Append(Markdown.Code(v.Reason)).Append('\n');
                 break;
+            case FixValidation.Progressed:
+                sb.Append(Inv, $"**Progressed{(withheld ? " — the patch is withheld** (validation.on_progressed: withhold)" : ".**")} The healed step now works, but the test fails later, at another call (not the one this patch targets):{(ran.Length > 0 ? ran : string.Empty)}.\n");
+                if (v.Reason is not null)
+                {
+                    sb.Append('\n').Append(Markdown.Code(v.Reason)).Append('\n');
+                }
+
+                break;
             default:
-                sb.Append(Inv, $"**{(v.Status == FixValidation.TimedOut ? "Timed out" : "Failed")} — the patch is withheld** (kept as the rejected diff for review).{(ran.Length > 0 ? " Rerun:" + ran + "." : string.Empty)}\n");
+                sb.Append(Inv, $"**{(v.Status switch { FixValidation.TimedOut => "Timed out", FixValidation.StillFailing => "Still failing", _ => "Failed" })} — the patch is withheld** (kept as the rejected diff for review).{(ran.Length > 0 ? " Rerun:" + ran + "." : string.Empty)}\n");
                 if (v.Reason is not null)
                 {
                     sb.Append('\n').Append(Markdown.Code(v.Reason)).Append('\n');
@@ -191,7 +199,13 @@ internal static class PullRequestText
             sb.Append('\n');
             foreach (var t in v.Tests.Take(20))
             {
-                sb.Append("- ").Append(Markdown.Code(t.Test)).Append(": ").Append(t.Status).Append('\n');
+                sb.Append("- ").Append(Markdown.Code(t.Test)).Append(": ").Append(t.Status);
+                if (t.Failure is { } f && t.Status is FixValidation.Progressed or FixValidation.StillFailing or FixValidation.Failed)
+                {
+                    sb.Append(" at ").Append(Markdown.Code(FailureAt(f)));
+                }
+
+                sb.Append('\n');
             }
 
             if (v.Tests.Count > 20)
@@ -202,6 +216,11 @@ internal static class PullRequestText
 
         return sb.ToString();
     }
+
+    /// <summary><c>file:line: message (type)</c> of a rerun's failure.</summary>
+    private static string FailureAt(ValidatedFailure f) =>
+        (f.File is null ? string.Empty : f.File + (f.Line is { } l ? string.Create(Inv, $":{l}") : string.Empty) + ": ")
+        + f.Message + (f.ErrorType is { } t ? $" ({t.ToName()})" : string.Empty);
 
     private static string Summary(IReadOnlyList<FixEdit> edits)
     {

@@ -9,7 +9,11 @@ namespace Praxi.FixEngine.Running;
 /// <param name="Framework">The runner that reported it (<c>playwright</c>, <c>selenium</c>, <c>dotnet</c>, <c>pytest</c>…).</param>
 /// <param name="TestFile">The file declaring the test, when the report says.</param>
 /// <param name="TestLine">The line of the test's declaration.</param>
-internal sealed record TestTarget(string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine)
+/// <param name="Message">The failure's message, when known (to recognise the same failure again).</param>
+/// <param name="Action">The failing action (<c>locator.click</c>), when known.</param>
+/// <param name="Selector">The failing call's locator as the error wrote it, when known.</param>
+internal sealed record TestTarget(
+    string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine, string? Message = null, string? Action = null, string? Selector = null)
 {
     /// <summary>Run-level labels the parsers give to failures that are not a test (they cannot be rerun by name).</summary>
     private static readonly string[] RunLevel = ["(global)", "(run)", "(setup)"];
@@ -27,7 +31,7 @@ internal sealed record TestTarget(string Test, string? File, int? Line, string? 
     {
         ArgumentNullException.ThrowIfNull(report);
         return [.. report.Classification.Failures
-            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine))
+            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine, f.Message, f.Action, f.Selector))
             .DistinctBy(t => t.Test, StringComparer.Ordinal)];
     }
 }

@@ -58,17 +58,17 @@ public sealed class FixValidateTests : IDisposable
         var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "#still-wrong"), "--out", outDir, "--validate", "--apply");
 
         code.Should().Be(ExitCodes.Failed, stdout + stderr);
-        stdout.Should().Contain("validation failed: check 'target_passes' failed: 'login.spec.ts › signs in' still fails")
+        stdout.Should().Contain("validation still failing: check 'target_passes' failed: 'login.spec.ts › signs in' still fails")
             .And.Contain("patch withheld: the patch file is empty").And.Contain("not applied: validation withheld the patch");
         File.ReadAllText(Path.Combine(outDir, "patch-42-1.diff")).Should().BeEmpty();
         File.ReadAllText(Path.Combine(outDir, "patch-42-1.rejected.diff")).Should().Contain("+  await page.locator('#still-wrong').click();");
         var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json"));
         AssertSchemaValid(metadata);
         using var json = JsonDocument.Parse(metadata);
-        json.RootElement.GetProperty("validation").GetProperty("status").GetString().Should().Be("failed");
+        json.RootElement.GetProperty("validation").GetProperty("status").GetString().Should().Be("still_failing");
         json.RootElement.GetProperty("needs_manual_review").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("manual_review")[0].GetProperty("status").GetString().Should().Be("validation_failed");
-        json.RootElement.GetProperty("pr_body").GetString().Should().Contain("**Failed — the patch is withheld**");
+        json.RootElement.GetProperty("pr_body").GetString().Should().Contain("**Still failing — the patch is withheld**");
         File.ReadAllText(Path.Combine(repo, "e2e", "login.spec.ts")).Should().Be(Spec, "--apply writes nothing that was withheld");
     }
 
