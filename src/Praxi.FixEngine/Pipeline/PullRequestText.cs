@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Reporting;
+using Praxi.FixEngine.Validation;
 
 namespace Praxi.FixEngine.Pipeline;
 
@@ -219,8 +220,7 @@ internal static class PullRequestText
 
     /// <summary><c>file:line: message (type)</c> of a rerun's failure.</summary>
     private static string FailureAt(ValidatedFailure f) =>
-        (f.File is null ? string.Empty : f.File + (f.Line is { } l ? string.Create(Inv, $":{l}") : string.Empty) + ": ")
-        + f.Message + (f.ErrorType is { } t ? $" ({t.ToName()})" : string.Empty);
+        (FailureProgress.Location(f.File, f.Line) is { } at ? at + ": " : string.Empty) + f.Message + (f.ErrorType is { } t ? $" ({t.ToName()})" : string.Empty);
 
     private static string Summary(IReadOnlyList<FixEdit> edits)
     {
