@@ -163,7 +163,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
     }
 
     [Fact]
-    public async Task SelectorDrift_AWrongPatchFailsItsRerunAndIsWithheld()
+    public async Task SelectorDrift_AWrongPatchStillFailsAtTheSameCallAndIsWithheld()
     {
         Chromium.Require();
         var status = GitRunner.Check(RepositoryRoot.Path, "status", "--porcelain");
@@ -180,7 +180,7 @@ public sealed class HealLoopTests(HealLoopTests.DriftedApp drifted, ITestOutputH
 
         fix.Patch.Should().Contain("#add-to-wishlist");
         validated.Withheld.Should().BeTrue();
-        v.Status.Should().Be(FixValidation.Failed);
+        v.Status.Should().Be(FixValidation.StillFailing, "the wrong selector fails at the very call the analysis saw failing");
         v.Checks.Should().Contain(c => c.Name == "target_passes" && !c.Passed);
         validated.Fix.Metadata.NeedsManualReview.Should().BeTrue();
         var runId = fix.Metadata.RunId;

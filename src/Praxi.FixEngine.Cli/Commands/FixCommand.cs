@@ -159,6 +159,7 @@ internal sealed class FixCommand : Command
         {
             FixValidation.Passed => $"validation passed{ran}",
             FixValidation.NotRun => $"validation not run: {v.Reason}" + (validated.Withheld ? " (require_pass: the patch is withheld)" : string.Empty),
+            FixValidation.Progressed => $"validation progressed: {v.Reason}" + (validated.Withheld ? " (on_progressed: withhold, the patch is withheld)" : " (the patch is kept)"),
             _ => $"validation {v.Status.Replace('_', ' ')}: {v.Reason}",
         };
         await output.WriteLineAsync(line).ConfigureAwait(false);

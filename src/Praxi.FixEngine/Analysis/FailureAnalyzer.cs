@@ -44,7 +44,16 @@ public sealed class FailureAnalyzer
     /// <exception cref="FixEngineException">The path is missing, empty, binary or malformed.</exception>
     internal AnalysisReport Analyze(string path, CancellationToken cancellationToken = default)
     {
-        var run = Examine(path, cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Analyze(new ArtifactReader(_scorer).Read(path, cancellationToken));
+    }
+
+    /// <summary>Classifies artifacts already parsed (a validation rerun's result files) exactly as <see cref="AnalyzeAsync"/> would.</summary>
+    /// <param name="logs">The parsed artifacts.</param>
+    /// <returns>The report.</returns>
+    internal AnalysisReport Analyze(IReadOnlyList<ParsedLog> logs)
+    {
+        var run = Examine(logs);
         var judged = _model.Value is { } model ? RunVerdicts.Choose(run, model.Judge) : null;
         return ReportBuilder.Build(_options, run.Logs, run.Classified, judged);
     }
@@ -53,7 +62,11 @@ public sealed class FailureAnalyzer
     internal RunExamination Examine(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var logs = new ArtifactReader(_scorer).Read(path, cancellationToken);
+        return Examine(new ArtifactReader(_scorer).Read(path, cancellationToken));
+    }
+
+    private RunExamination Examine(IReadOnlyList<ParsedLog> logs)
+    {
         var classified = Classify(logs);
         var (ruleType, ruleConfidence) = ReportBuilder.Dominant(classified);
         var byUser = classified.Any(c => c.ByUser && c.Type == ruleType);

@@ -20,14 +20,26 @@ public sealed partial class PraxiConfig
         options.Timeout = v.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : options.Timeout;
         options.RequirePass = v.RequirePass ?? options.RequirePass;
         options.KeepWorkspace = v.KeepWorkspace ?? options.KeepWorkspace;
+        options.OnProgressed = v.OnProgressed is { } p && ProgressedPolicy(p) is { } policy ? policy : options.OnProgressed;
     }
 
     private IEnumerable<string> ValidationProblems()
     {
         var options = new ValidationOptions();
         ApplyTo(options);
-        return options.Problems().Select(p => "validation: " + p);
+        var problems = options.Problems().Select(p => "validation: " + p);
+        return _dto.Validation?.OnProgressed is { } value && ProgressedPolicy(value) is null
+            ? problems.Append($"validation: on_progressed is '{value}'; it must be keep or withhold")
+            : problems;
     }
+
+    /// <summary>The policy a <c>validation.on_progressed</c> value names, or null for an unknown value.</summary>
+    private static ProgressedPatch? ProgressedPolicy(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "keep" => ProgressedPatch.Keep,
+        "withhold" => ProgressedPatch.Withhold,
+        _ => null,
+    };
 
     private sealed partial record ConfigDto
     {
@@ -45,5 +57,8 @@ public sealed partial class PraxiConfig
 
         [JsonPropertyName("keep_workspace")]
         public bool? KeepWorkspace { get; init; }
+
+        [JsonPropertyName("on_progressed")]
+        public string? OnProgressed { get; init; }
     }
 }

@@ -76,8 +76,21 @@ public sealed record FixValidation
     /// <summary>Status of a patch whose checks and rerun passed.</summary>
     public const string Passed = "passed";
 
-    /// <summary>Status of a patch that failed a check (does not apply, parse errors, assertions lost, the test still fails…).</summary>
+    /// <summary>
+    /// Status of a patch that failed a check other than the targeted tests' own progress: it does not apply, parse errors,
+    /// assertions lost, another test newly fails, a targeted test is missing from the results or fails before the call the
+    /// analysis saw failing.
+    /// </summary>
     public const string Failed = "failed";
+
+    /// <summary>Status of a patch whose targeted test still fails at the same call as before (the fix did not work).</summary>
+    public const string StillFailing = "still_failing";
+
+    /// <summary>
+    /// Status of a patch whose targeted tests got past the call that failed before and now fail at another one (named in
+    /// <see cref="ValidatedTest.Failure"/>); <c>validation.on_progressed</c> decides whether the patch is kept.
+    /// </summary>
+    public const string Progressed = "progressed";
 
     /// <summary>Status of a validation stopped by a time limit.</summary>
     public const string TimedOut = "timed_out";
@@ -85,7 +98,7 @@ public sealed record FixValidation
     /// <summary>Status of a patch that was not validated (<see cref="Reason"/> says why).</summary>
     public const string NotRun = "not_run";
 
-    /// <summary><c>not_run</c>, <c>passed</c>, <c>failed</c> or <c>timed_out</c>.</summary>
+    /// <summary><c>not_run</c>, <c>passed</c>, <c>progressed</c>, <c>still_failing</c>, <c>failed</c> or <c>timed_out</c>.</summary>
     public required string Status { get; init; }
 
     /// <summary>The command that ran (arguments joined with spaces, quoted where needed; several runners joined with <c> ; </c>).</summary>
@@ -129,8 +142,34 @@ public sealed record ValidatedTest
     /// <summary>The test's name as the rerun's results name it.</summary>
     public required string Test { get; init; }
 
-    /// <summary><c>passed</c>, <c>failed</c> or <c>not_run</c> (a targeted test the results do not mention).</summary>
+    /// <summary>
+    /// <c>passed</c>, <c>failed</c> or <c>not_run</c> (a targeted test the results do not mention); a targeted test that
+    /// failed is <c>still_failing</c> (at the same call), <c>progressed</c> (past it, failing at another call) or
+    /// <c>failed</c> (before it).
+    /// </summary>
     public required string Status { get; init; }
+
+    /// <summary>Where and how the rerun failed, for a failed test whose result file says; null otherwise.</summary>
+    public ValidatedFailure? Failure { get; init; }
+}
+
+/// <summary>The failure a validation rerun reported for one test: where, what, and its type as the classifier types it.</summary>
+public sealed record ValidatedFailure
+{
+    /// <summary>Test source file of the failing call, as the result file names it.</summary>
+    public string? File { get; init; }
+
+    /// <summary>1-based line of the failing call (in the patched file).</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The failure message's first line.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The failure's type, classified like any analysed failure; null when it was not classified.</summary>
+    public ErrorType? ErrorType { get; init; }
+
+    /// <summary>The classifier's confidence in <see cref="ErrorType"/>.</summary>
+    public double? Confidence { get; init; }
 }
 
 /// <summary>An instruction a person must look at.</summary>

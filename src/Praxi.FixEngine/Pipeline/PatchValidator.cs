@@ -1,3 +1,4 @@
+using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Configuration;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Rewriting;
@@ -9,8 +10,10 @@ namespace Praxi.FixEngine.Pipeline;
 /// <summary>
 /// Proves a fix-agent patch before anyone reviews it: applies it to a temporary copy of the repository, runs the static
 /// checks (<c>parses</c>, <c>assertions_intact</c>), then reruns exactly the affected tests with each <c>praxi.json</c>
-/// <c>tests</c> runner that selects them (<c>target_passes</c>, <c>no_new_failures</c>). A failing check, a failed or
-/// timed-out rerun withholds the patch; one that could not be validated is flagged (withheld under <c>require_pass</c>).
+/// <c>tests</c> runner that selects them (<c>target_passes</c>, <c>no_new_failures</c>). A failing check, a test still failing
+/// at the same call, a failed or timed-out rerun withholds the patch; a test that got past its failing call and failed
+/// later (<c>progressed</c>) keeps it unless <c>validation.on_progressed</c> is <c>withhold</c>; one that could not be
+/// validated is flagged (withheld under <c>require_pass</c>).
 /// The user's repository is never modified. See docs/validation.md.
 /// </summary>
 /// <example>
@@ -101,14 +104,18 @@ public static class PatchValidator
             return Finish(fix, new FixValidation { Status = FixValidation.NotRun, Reason = reason }, options, workspace: null);
         }
 
-        var (validation, workspace) = await PatchTrial.RunAsync(repositoryRoot, fix.Patch, failures, config.TestRunners, options, rewriters, cancellationToken).ConfigureAwait(false);
+        var classification = new AnalysisOptions();
+        config.ApplyTo(classification);
+        var (validation, workspace) = await PatchTrial.RunAsync(repositoryRoot, fix.Patch, failures, config.TestRunners, options, rewriters, classification, cancellationToken).ConfigureAwait(false);
         return Finish(fix, validation, options, workspace);
     }
 
     private static ValidationResult Finish(FixResult fix, FixValidation validation, ValidationOptions options, string? workspace)
     {
         var hasPatch = !string.IsNullOrWhiteSpace(fix.Patch);
-        var withheld = hasPatch && (validation.Status is FixValidation.Failed or FixValidation.TimedOut || (validation.Status == FixValidation.NotRun && options.RequirePass));
+        var withheld = hasPatch && (validation.Status is FixValidation.Failed or FixValidation.StillFailing or FixValidation.TimedOut
+            || (validation.Status == FixValidation.Progressed && options.OnProgressed == ProgressedPatch.Withhold)
+            || (validation.Status == FixValidation.NotRun && options.RequirePass));
         var flagged = hasPatch && validation.Status == FixValidation.NotRun;
         var metadata = fix.Metadata with
         {

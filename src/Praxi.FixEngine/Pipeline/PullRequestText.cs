@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Praxi.FixEngine.Contracts;
 using Praxi.FixEngine.Reporting;
+using Praxi.FixEngine.Validation;
 
 namespace Praxi.FixEngine.Pipeline;
 
@@ -167,8 +168,16 @@ internal static class PullRequestText
                 sb.Append(withheld ? "**Not validated — the patch is withheld** (require_pass): " : "**Not validated** — rerun the affected tests before merging: ")
                     .Append(Markdown.Code(v.Reason)).Append('\n');
                 break;
+            case FixValidation.Progressed:
+                sb.Append(Inv, $"**Progressed{(withheld ? " — the patch is withheld** (validation.on_progressed: withhold)" : ".**")} The healed step now works, but the test fails later, at another call (not the one this patch targets):{(ran.Length > 0 ? ran : string.Empty)}.\n");
+                if (v.Reason is not null)
+                {
+                    sb.Append('\n').Append(Markdown.Code(v.Reason)).Append('\n');
+                }
+
+                break;
             default:
-                sb.Append(Inv, $"**{(v.Status == FixValidation.TimedOut ? "Timed out" : "Failed")} — the patch is withheld** (kept as the rejected diff for review).{(ran.Length > 0 ? " Rerun:" + ran + "." : string.Empty)}\n");
+                sb.Append(Inv, $"**{(v.Status switch { FixValidation.TimedOut => "Timed out", FixValidation.StillFailing => "Still failing", _ => "Failed" })} — the patch is withheld** (kept as the rejected diff for review).{(ran.Length > 0 ? " Rerun:" + ran + "." : string.Empty)}\n");
                 if (v.Reason is not null)
                 {
                     sb.Append('\n').Append(Markdown.Code(v.Reason)).Append('\n');
@@ -191,7 +200,13 @@ internal static class PullRequestText
             sb.Append('\n');
             foreach (var t in v.Tests.Take(20))
             {
-                sb.Append("- ").Append(Markdown.Code(t.Test)).Append(": ").Append(t.Status).Append('\n');
+                sb.Append("- ").Append(Markdown.Code(t.Test)).Append(": ").Append(t.Status);
+                if (t.Failure is { } f && t.Status is FixValidation.Progressed or FixValidation.StillFailing or FixValidation.Failed)
+                {
+                    sb.Append(" at ").Append(Markdown.Code(FailureAt(f)));
+                }
+
+                sb.Append('\n');
             }
 
             if (v.Tests.Count > 20)
@@ -202,6 +217,10 @@ internal static class PullRequestText
 
         return sb.ToString();
     }
+
+    /// <summary><c>file:line: message (type)</c> of a rerun's failure.</summary>
+    private static string FailureAt(ValidatedFailure f) =>
+        (FailureProgress.Location(f.File, f.Line) is { } at ? at + ": " : string.Empty) + f.Message + (f.ErrorType is { } t ? $" ({t.ToName()})" : string.Empty);
 
     private static string Summary(IReadOnlyList<FixEdit> edits)
     {

@@ -300,7 +300,12 @@ internal static partial class DashboardPage
             w.Open("ul", "validated-tests");
             foreach (var t in tests)
             {
-                w.Open("li").Text(t.Str("test") + ": ").Element("span", "verdict v-" + Token(t.Str("status") ?? "?"), t.Str("status")).Close("li");
+                var f = t.Prop("failure");
+                var at = f.IsObject()
+                    ? " at " + f.Str("file") + (f.Num("line") is { } line ? ":" + line.ToString(CultureInfo.InvariantCulture) : string.Empty) + " — " + f.Str("message")
+                      + (f.Str("error_type") is { } type ? $" ({type})" : string.Empty)
+                    : string.Empty;
+                w.Open("li").Text(t.Str("test") + ": ").Element("span", "verdict v-" + Token(t.Str("status") ?? "?"), t.Str("status")).Text(at).Close("li");
             }
 
             w.Close("ul");

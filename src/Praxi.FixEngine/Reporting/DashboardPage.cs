@@ -148,7 +148,7 @@ internal static partial class DashboardPage
         ".chip{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600;color:#fff;vertical-align:middle}" +
         ".chip-healed{background:#1a7f37}.chip-patch_offered{background:#0969da}.chip-patch_withheld{background:#9a6700}.chip-needs_review{background:#8250df}" +
         ".chip-failed{background:#cf222e}.chip-passed{background:#2da44e}.chip-unreadable{background:#59636e}" +
-        ".verdict{font-weight:600}.v-healed,.v-passed,.v-allowed,.ok{color:#1a7f37}.v-flaky{color:#9a6700}.v-still_failing,.v-failed,.v-blocked,.v-new_failure,.bad{color:#cf222e}" +
+        ".verdict{font-weight:600}.v-healed,.v-passed,.v-allowed,.ok{color:#1a7f37}.v-flaky,.v-progressed{color:#9a6700}.v-still_failing,.v-failed,.v-blocked,.v-new_failure,.bad{color:#cf222e}" +
         ".unreadable{background:#fff8c5;border:1px solid #d4a72c;padding:6px 10px}" +
         "article.run{border:1px solid var(--line);border-radius:8px;padding:4px 16px 12px;margin:16px 0}" +
         ".evidence li{overflow-wrap:anywhere}.diff{border:1px solid var(--line);border-radius:6px;overflow:auto}" +

@@ -202,7 +202,7 @@ public sealed class RunOutputs
             return RunStatus.Passed;
         }
 
-        if (RejectedPatch is not null || validation is "failed" or "timed_out")
+        if (RejectedPatch is not null || validation is "failed" or "still_failing" or "timed_out")
         {
             return RunStatus.PatchWithheld;
         }

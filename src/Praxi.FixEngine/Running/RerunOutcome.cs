@@ -1,10 +1,16 @@
+using Praxi.FixEngine.Logs;
+
 namespace Praxi.FixEngine.Running;
 
 /// <summary>One test in a rerun's result files.</summary>
 /// <param name="Test">Its name, as the result file names it.</param>
 /// <param name="Status"><c>passed</c> or <c>failed</c>.</param>
 /// <param name="Message">The failure's first line, for a failed test.</param>
-internal sealed record TestResult(string Test, string Status, string? Message)
+/// <param name="File">Test source file of the failing call, when the result file says.</param>
+/// <param name="Line">1-based line of the failing call.</param>
+/// <param name="Action">The failing action (<c>locator.click</c>), when the error names it.</param>
+/// <param name="Selector">The failing call's locator as the error wrote it.</param>
+internal sealed record TestResult(string Test, string Status, string? Message, string? File = null, int? Line = null, string? Action = null, string? Selector = null)
 {
     /// <summary>Status of a test that passed.</summary>
     public const string Passed = "passed";
@@ -31,6 +37,9 @@ internal sealed record RerunOutcome(
     IReadOnlyList<TestResult> Results,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>The fresh result files as parsed, for classifying the rerun's failures like any analysed run's.</summary>
+    public IReadOnlyList<ParsedLog> Logs { get; init; } = [];
+
     /// <summary>
     /// <c>passed</c>, <c>failed</c> or <c>not_run</c> for one test: failed when any report of it failed, passed when it was
     /// reported only as passing, not_run when no fresh result file mentions it.

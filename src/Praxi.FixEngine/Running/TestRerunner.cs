@@ -47,15 +47,28 @@ internal static class TestRerunner
 
         var started = DateTime.UtcNow - ClockSlack;
         var process = await ProcessRunner.RunAsync(command, cwd, runner.Timeout, env, cancellationToken).ConfigureAwait(false);
-        var (results, problems) = ReadResults(repositoryRoot, runner.Results, started, cancellationToken);
-        return new RerunOutcome(runner.Name, command, runner.WorkingDirectory, process, results, problems);
+        var (logs, problems) = ReadResultFiles(repositoryRoot, runner.Results, started, cancellationToken);
+        return new RerunOutcome(runner.Name, command, runner.WorkingDirectory, process, Results(logs), problems) { Logs = logs };
     }
 
     /// <summary>Every test in the result files written since <paramref name="since"/>; stale, missing or unreadable files are problems.</summary>
     internal static (IReadOnlyList<TestResult> Results, IReadOnlyList<string> Problems) ReadResults(
         string repositoryRoot, IReadOnlyList<string> paths, DateTime since, CancellationToken cancellationToken)
     {
-        var results = new List<TestResult>();
+        var (logs, problems) = ReadResultFiles(repositoryRoot, paths, since, cancellationToken);
+        return (Results(logs), problems);
+    }
+
+    /// <summary>Each test of the parsed result files: a failed one with where its failing call is and what it said.</summary>
+    private static List<TestResult> Results(IReadOnlyList<ParsedLog> logs) =>
+        [.. logs.SelectMany(l => l.Failures.Select(f => new TestResult(f.Test, TestResult.Failed, f.Message.Split('\n')[0], f.File, f.Line, f.Action, f.Selector))
+            .Concat((l.PassedTests ?? []).Select(t => new TestResult(t, TestResult.Passed, null))))];
+
+    /// <summary>The result files written since <paramref name="since"/>, parsed; stale, missing or unreadable files are problems.</summary>
+    private static (IReadOnlyList<ParsedLog> Logs, IReadOnlyList<string> Problems) ReadResultFiles(
+        string repositoryRoot, IReadOnlyList<string> paths, DateTime since, CancellationToken cancellationToken)
+    {
+        var logs = new List<ParsedLog>();
         var problems = new List<string>();
         if (paths.Count == 0)
         {
@@ -92,8 +105,7 @@ internal static class TestRerunner
                         continue;
                     }
 
-                    results.AddRange(parsed.Failures.Select(f => new TestResult(f.Test, TestResult.Failed, f.Message.Split('\n')[0])));
-                    results.AddRange((parsed.PassedTests ?? []).Select(t => new TestResult(t, TestResult.Passed, null)));
+                    logs.Add(parsed);
                 }
                 catch (FixEngineException ex)
                 {
@@ -102,7 +114,7 @@ internal static class TestRerunner
             }
         }
 
-        return (results, problems);
+        return (logs, problems);
     }
 
     private static ParsedLog? Parse(string file, string name, CancellationToken cancellationToken)

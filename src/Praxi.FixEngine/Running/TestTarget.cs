@@ -12,8 +12,12 @@ namespace Praxi.FixEngine.Running;
 /// <param name="TestLine">The line of the test's declaration.</param>
 /// <param name="Language">The test's language as the analysis names it (null: derived from the file and framework).</param>
 /// <param name="Runner">The test runner as the analysis names it (null: derived from the framework and language).</param>
+/// <param name="Message">The failure's message, when known (to recognise the same failure again).</param>
+/// <param name="Action">The failing action (<c>locator.click</c>), when known.</param>
+/// <param name="Selector">The failing call's locator as the error wrote it, when known.</param>
 internal sealed record TestTarget(
-    string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine, string? Language = null, string? Runner = null)
+    string Test, string? File, int? Line, string? Framework, string? TestFile, int? TestLine,
+    string? Language = null, string? Runner = null, string? Message = null, string? Action = null, string? Selector = null)
 {
     /// <summary>Run-level labels the parsers give to failures that are not a test (they cannot be rerun by name).</summary>
     private static readonly string[] RunLevel = ["(global)", "(run)", "(setup)"];
@@ -40,7 +44,7 @@ internal sealed record TestTarget(
     {
         ArgumentNullException.ThrowIfNull(report);
         return [.. report.Classification.Failures
-            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine, f.Language, f.Runner))
+            .Select(f => new TestTarget(f.Test, f.File, f.Line, f.Framework, f.TestFile, f.TestLine, f.Language, f.Runner, f.Message, f.Action, f.Selector))
             .DistinctBy(t => t.Test, StringComparer.Ordinal)];
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Praxi.FixEngine.Analysis;
 using Praxi.FixEngine.Contracts;
+using Praxi.FixEngine.Patching;
 using Praxi.FixEngine.Rewriting;
 using Praxi.FixEngine.Running;
 
@@ -20,6 +22,7 @@ internal static class PatchTrial
     /// <param name="allRunners">The configured test runners; those that select a failed test rerun it.</param>
     /// <param name="options">The validation settings.</param>
     /// <param name="rewriters">The rewriters, which judge their languages' syntax.</param>
+    /// <param name="classification">How to classify the rerun's failures (the analysis settings of <c>praxi.json</c>).</param>
     /// <param name="cancellationToken">Stops the trial (the copy is still removed).</param>
     /// <returns>The validation record, and the kept copy's path when <see cref="ValidationOptions.KeepWorkspace"/> is set.</returns>
     public static async Task<(FixValidation Validation, string? Workspace)> RunAsync(
@@ -29,6 +32,7 @@ internal static class PatchTrial
         IReadOnlyList<TestRunner> allRunners,
         ValidationOptions options,
         IReadOnlyList<ICodeRewriter> rewriters,
+        AnalysisOptions classification,
         CancellationToken cancellationToken)
     {
         var targets = failures.Where(t => t.IsTest).ToList();
@@ -48,7 +52,7 @@ internal static class PatchTrial
         var workspace = await ValidationWorkspace.CreateAsync(repositoryRoot, [.. runners.Select(r => r.WorkingDirectory)], options.KeepWorkspace, cancellationToken).ConfigureAwait(false);
         await using (workspace.ConfigureAwait(false))
         {
-            var validation = await RunAsync(workspace, patch, targets, runners, rewriters, options.Timeout, cancellationToken).ConfigureAwait(false);
+            var validation = await RunAsync(workspace, patch, targets, runners, rewriters, classification, options.Timeout, cancellationToken).ConfigureAwait(false);
             if (validation.DurationMs is null)
             {
                 validation = validation with { DurationMs = clock.ElapsedMilliseconds };
@@ -59,7 +63,14 @@ internal static class PatchTrial
     }
 
     private static async Task<FixValidation> RunAsync(
-        ValidationWorkspace workspace, string patch, IReadOnlyList<TestTarget> targets, IReadOnlyList<TestRunner> runners, IReadOnlyList<ICodeRewriter> rewriters, TimeSpan timeout, CancellationToken cancellationToken)
+        ValidationWorkspace workspace,
+        string patch,
+        IReadOnlyList<TestTarget> targets,
+        IReadOnlyList<TestRunner> runners,
+        IReadOnlyList<ICodeRewriter> rewriters,
+        AnalysisOptions classification,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var paths = StaticChecks.PathsOf(patch);
         var before = paths.Select(workspace.Read).ToList();
@@ -93,11 +104,13 @@ internal static class PatchTrial
             }
         }
 
-        return Judge(outcomes, targets, runners, checks, cap.IsCancellationRequested);
+        var diffs = files.Where(f => f.Before is not null && f.After is not null).Select(f => UnifiedDiff.Create(f.Path, f.Before!, f.After!)).ToList();
+        return Judge(new Rerun(outcomes, targets, runners, diffs, classification), checks, cap.IsCancellationRequested);
     }
 
-    private static FixValidation Judge(List<RerunOutcome> outcomes, IReadOnlyList<TestTarget> targets, IReadOnlyList<TestRunner> runners, List<ValidationCheck> checks, bool capReached)
+    private static FixValidation Judge(Rerun rerun, List<ValidationCheck> checks, bool capReached)
     {
+        var (outcomes, targets, runners) = (rerun.Outcomes, rerun.Targets, rerun.Runners);
         var record = new FixValidation
         {
             Status = FixValidation.Failed,
@@ -132,14 +145,7 @@ internal static class PatchTrial
         }
 
         var selected = targets.Where(t => runners.Any(r => r.Selects(t))).ToList();
-        var tests = new List<ValidatedTest>();
-        foreach (var target in selected)
-        {
-            var statuses = outcomes.Select(o => o.StatusOf(target)).ToList();
-            var status = statuses.Contains(TestResult.Failed) ? TestResult.Failed : statuses.Contains(TestResult.Passed) ? TestResult.Passed : TestResult.NotRun;
-            tests.Add(new ValidatedTest { Test = target.Test, Status = status });
-        }
-
+        var tests = TargetedTests(rerun, selected, out var verdicts);
         var others = outcomes.SelectMany(o => o.OtherFailures(targets)).Select(r => r.Test).Distinct(StringComparer.Ordinal).ToList();
         var otherPassed = outcomes.SelectMany(o => o.Results).Where(r => r.Status == TestResult.Passed && !targets.Any(t => TestNames.Same(t.Test, r.Test)))
             .Select(r => r.Test).Distinct(StringComparer.Ordinal).Where(t => !others.Contains(t, StringComparer.Ordinal));
@@ -156,31 +162,90 @@ internal static class PatchTrial
         var unselected = targets.Except(selected).Select(t => t.Test).ToList();
         var targetDetail = notPassing.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"all {selected.Count} targeted test(s) pass")
-            : string.Join("; ", notPassing.Select(t => t.Status == TestResult.NotRun ? $"'{t.Test}' is not in the results" : $"'{t.Test}' still fails"))
+            : string.Join("; ", notPassing.Select(t => t.Status == TestResult.NotRun ? $"'{t.Test}' is not in the results" : verdicts[t.Test]))
               + (problems.Count > 0 ? " (" + string.Join("; ", problems) + ")" : string.Empty);
         if (unselected.Count > 0)
         {
             targetDetail += $"; not rerun (no runner selects them): {string.Join(", ", unselected.Select(t => $"'{t}'"))}";
         }
 
-        checks.Add(new ValidationCheck { Name = "target_passes", Passed = notPassing.Count == 0, Detail = targetDetail });
+        var targetCheck = new ValidationCheck { Name = "target_passes", Passed = notPassing.Count == 0, Detail = targetDetail };
+        checks.Add(targetCheck);
         var exitedBadly = outcomes.Where(o => o.Process.ExitCode is not 0).ToList();
         var newFailureDetail = others.Count > 0
             ? $"newly failing: {string.Join(", ", others.Take(10).Select(t => $"'{t}'"))}"
             : exitedBadly.Count > 0 && notPassing.Count == 0
                 ? $"no test failed, but test runner '{exitedBadly[0].Runner}' ended with {exitedBadly[0].Process.Describe()}"
                 : "no other test in the rerun failed";
-        var noNewFailures = others.Count == 0 && !(exitedBadly.Count > 0 && notPassing.Count == 0);
-        checks.Add(new ValidationCheck { Name = "no_new_failures", Passed = noNewFailures, Detail = newFailureDetail });
+        var noNewFailures = new ValidationCheck { Name = "no_new_failures", Passed = others.Count == 0 && !(exitedBadly.Count > 0 && notPassing.Count == 0), Detail = newFailureDetail };
+        checks.Add(noNewFailures);
 
-        var failed = checks.FirstOrDefault(c => !c.Passed);
+        // A targeted test missing or failing before its call, or another test broken, is a plain failure; then the same
+        // call failing again; a test that only moved on to a later failure is progress.
+        var targetFailed = notPassing.Any(t => t.Status is TestResult.Failed or TestResult.NotRun);
+        var (status, why) = targetFailed ? (FixValidation.Failed, targetCheck)
+            : !noNewFailures.Passed ? (FixValidation.Failed, noNewFailures)
+            : notPassing.Any(t => t.Status == FixValidation.StillFailing) ? (FixValidation.StillFailing, targetCheck)
+            : notPassing.Count > 0 ? (FixValidation.Progressed, targetCheck)
+            : (FixValidation.Passed, null);
         return record with
         {
-            Status = failed is null ? FixValidation.Passed : FixValidation.Failed,
-            Reason = failed is null ? null : $"check '{failed.Name}' failed: {failed.Detail}",
+            Status = status,
+            Reason = why is null ? null : status == FixValidation.Progressed ? why.Detail : $"check '{why.Name}' failed: {why.Detail}",
             Tests = tests,
         };
     }
+
+    /// <summary>
+    /// Each targeted test's outcome: passed, not_run, or — when it failed — still_failing, progressed or failed as
+    /// <see cref="FailureProgress"/> tells, with the rerun's failure typed by the analysis' classifier.
+    /// </summary>
+    private static List<ValidatedTest> TargetedTests(Rerun rerun, List<TestTarget> selected, out Dictionary<string, string> details)
+    {
+        details = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tests = new List<ValidatedTest>();
+        var typed = new Lazy<IReadOnlyList<FailureReport>>(() => Classify(rerun));
+        foreach (var target in selected)
+        {
+            var statuses = rerun.Outcomes.Select(o => o.StatusOf(target)).ToList();
+            if (!statuses.Contains(TestResult.Failed))
+            {
+                tests.Add(new ValidatedTest { Test = target.Test, Status = statuses.Contains(TestResult.Passed) ? TestResult.Passed : TestResult.NotRun });
+                continue;
+            }
+
+            var failed = rerun.Outcomes.SelectMany(o => o.Results).Where(r => r.Status == TestResult.Failed && TestNames.Same(r.Test, target.Test)).ToList();
+            var verdict = FailureProgress.Compare(target, failed, rerun.Patch);
+            var at = verdict.At;
+            var type = typed.Value.FirstOrDefault(f => TestNames.Same(f.Test, at.Test) && f.Line == at.Line && (at.File is null || f.File is { } ff && FailureProgress.SamePath(ff, at.File)))
+                ?? typed.Value.FirstOrDefault(f => TestNames.Same(f.Test, at.Test));
+            var failure = new ValidatedFailure { File = at.File, Line = at.Line, Message = at.Message ?? string.Empty, ErrorType = type?.ErrorType, Confidence = type?.Confidence };
+            details[target.Test] = verdict.Status == FixValidation.Progressed
+                ? $"{verdict.Detail}: {failure.Message}" + (failure.ErrorType is { } t ? $" ({t.ToName()})" : string.Empty)
+                : verdict.Detail;
+            tests.Add(new ValidatedTest { Test = target.Test, Status = verdict.Status, Failure = failure });
+        }
+
+        return tests;
+    }
+
+    /// <summary>The rerun's failures classified like an analysed run's; none when the result files cannot be classified.</summary>
+    private static IReadOnlyList<FailureReport> Classify(Rerun rerun)
+    {
+        var logs = rerun.Outcomes.SelectMany(o => o.Logs).ToList();
+        try
+        {
+            return logs.Count == 0 ? [] : new FailureAnalyzer(rerun.Classification).Analyze(logs).Classification.Failures;
+        }
+        catch (FixEngineException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>What the rerun needs to be judged: its outcomes, the targets, the runners, the patch's diffs, the classifier's settings.</summary>
+    private sealed record Rerun(
+        List<RerunOutcome> Outcomes, IReadOnlyList<TestTarget> Targets, IReadOnlyList<TestRunner> Runners, IReadOnlyList<FileDiff> Patch, AnalysisOptions Classification);
 
     /// <summary>The argument list as one readable line (quoted where a shell would split it); for reports only, never run.</summary>
     private static string CommandLine(IReadOnlyList<string> args) =>

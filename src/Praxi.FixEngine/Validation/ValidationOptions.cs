@@ -16,6 +16,13 @@ public sealed class ValidationOptions
     /// <value>The default is false.</value>
     public bool RequirePass { get; set; }
 
+    /// <summary>
+    /// What to do with a patch whose targeted tests got past the call that failed and now fail at a later one
+    /// (<c>progressed</c>): the heal did fix the step it targeted, the new failure is another problem.
+    /// </summary>
+    /// <value>The default is <see cref="ProgressedPatch.Keep"/>.</value>
+    public ProgressedPatch OnProgressed { get; set; } = ProgressedPatch.Keep;
+
     /// <summary>Leave the temporary copy in place for debugging (the validation result says where).</summary>
     /// <value>The default is false.</value>
     public bool KeepWorkspace { get; set; }
@@ -24,6 +31,11 @@ public sealed class ValidationOptions
     /// <returns>The problems; empty when valid.</returns>
     public IEnumerable<string> Problems()
     {
+        if (!Enum.IsDefined(OnProgressed))
+        {
+            yield return "on_progressed must be keep or withhold";
+        }
+
         if (Timeout <= TimeSpan.Zero || Timeout > MaxTimeout)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"timeout_s must be between 1 and {MaxTimeout.TotalSeconds:0}");

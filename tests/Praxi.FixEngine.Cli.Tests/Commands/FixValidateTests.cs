@@ -58,18 +58,55 @@ public sealed class FixValidateTests : IDisposable
         var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo, "--analysis", WriteAnalysis(work, "#still-wrong"), "--out", outDir, "--validate", "--apply");
 
         code.Should().Be(ExitCodes.Failed, stdout + stderr);
-        stdout.Should().Contain("validation failed: check 'target_passes' failed: 'login.spec.ts › signs in' still fails")
+        stdout.Should().Contain("validation still failing: check 'target_passes' failed: 'login.spec.ts › signs in' still fails")
             .And.Contain("patch withheld: the patch file is empty").And.Contain("not applied: validation withheld the patch");
         File.ReadAllText(Path.Combine(outDir, "patch-42-1.diff")).Should().BeEmpty();
         File.ReadAllText(Path.Combine(outDir, "patch-42-1.rejected.diff")).Should().Contain("+  await page.locator('#still-wrong').click();");
         var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-42-1.json"));
         AssertSchemaValid(metadata);
         using var json = JsonDocument.Parse(metadata);
-        json.RootElement.GetProperty("validation").GetProperty("status").GetString().Should().Be("failed");
+        json.RootElement.GetProperty("validation").GetProperty("status").GetString().Should().Be("still_failing");
         json.RootElement.GetProperty("needs_manual_review").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("manual_review")[0].GetProperty("status").GetString().Should().Be("validation_failed");
-        json.RootElement.GetProperty("pr_body").GetString().Should().Contain("**Failed — the patch is withheld**");
+        json.RootElement.GetProperty("pr_body").GetString().Should().Contain("**Still failing — the patch is withheld**");
         File.ReadAllText(Path.Combine(repo, "e2e", "login.spec.ts")).Should().Be(Spec, "--apply writes nothing that was withheld");
+    }
+
+    [Fact]
+    public async Task FixValidate_HealedTestFailsLaterOn_SaysProgressedWithTheNewFailureOnOneLineAndKeepsThePatch()
+    {
+        using var repo = ProgressRepo.Create();
+        var work = _temp.Subfolder();
+        var outDir = Path.Combine(work, "out");
+        var analysis = WriteProgressAnalysis(work);
+
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo.Root, "--analysis", analysis, "--out", outDir, "--validate");
+
+        code.Should().Be(ExitCodes.Success, stdout + stderr);
+        stdout.Split('\n').Should().Contain($"validation progressed: '{ProgressRepo.TestName}' got past the call that failed (tests/items.spec.js:5) and now fails at tests/items.spec.js:6: "
+            + "Error: page.fill: SqliteException: SQLite Error 1: 'table \"Items\" already exists'. (database) (the patch is kept)");
+        File.ReadAllText(Path.Combine(outDir, "patch-43-1.diff")).Should().Contain("+  await page.click('#add-item');");
+        var metadata = File.ReadAllText(Path.Combine(outDir, "metadata-43-1.json"));
+        AssertSchemaValid(metadata);
+        using var json = JsonDocument.Parse(metadata);
+        var validation = json.RootElement.GetProperty("validation");
+        validation.GetProperty("status").GetString().Should().Be("progressed");
+        var failure = validation.GetProperty("tests")[0].GetProperty("failure");
+        (failure.GetProperty("file").GetString(), failure.GetProperty("line").GetInt32(), failure.GetProperty("error_type").GetString()).Should().Be((ProgressRepo.SpecPath, 6, "database"));
+    }
+
+    [Fact]
+    public async Task FixValidate_HealedTestFailsLaterOnUnderWithhold_IsWithheldAndExitsOne()
+    {
+        using var repo = ProgressRepo.Create("\"on_progressed\": \"withhold\"");
+        var work = _temp.Subfolder();
+        var outDir = Path.Combine(work, "out");
+
+        var (code, stdout, stderr) = await AnalyzeCommandTests.RunAsync("fix", repo.Root, "--analysis", WriteProgressAnalysis(work), "--out", outDir, "--validate");
+
+        code.Should().Be(ExitCodes.Failed, stdout + stderr);
+        stdout.Should().Contain("(on_progressed: withhold, the patch is withheld)").And.Contain("patch withheld: the patch file is empty");
+        File.ReadAllText(Path.Combine(outDir, "patch-43-1.diff")).Should().BeEmpty();
     }
 
     [Fact]
@@ -134,6 +171,52 @@ public sealed class FixValidateTests : IDisposable
                 ["old"] = new JsonObject { ["by"] = "css", ["value"] = "#login-btn" },
                 ["new"] = new JsonObject { ["by"] = "css", ["value"] = newSelector },
                 ["confidence"] = 0.88,
+                ["evidence"] = "DOM snapshot",
+            }),
+            ["triggers"] = new JsonObject { ["self_heal"] = false, ["fix_agent"] = true, ["human_review"] = false },
+        };
+        var path = Path.Combine(work, "analysis.json");
+        File.WriteAllText(path, analysis.ToJsonString());
+        return path;
+    }
+
+    /// <summary>The analysis of <see cref="ProgressRepo"/>'s failed run: the click on <c>#add-btn</c> timed out; heal it to <c>#add-item</c>.</summary>
+    private static string WriteProgressAnalysis(string work)
+    {
+        var analysis = new JsonObject
+        {
+            ["schema_version"] = 1,
+            ["run_id"] = "43-1",
+            ["classification"] = new JsonObject
+            {
+                ["error_type"] = "selector_not_found",
+                ["confidence"] = 0.9,
+                ["evidence"] = new JsonArray(),
+                ["failures"] = new JsonArray(new JsonObject
+                {
+                    ["test"] = ProgressRepo.TestName,
+                    ["file"] = ProgressRepo.SpecPath,
+                    ["line"] = ProgressRepo.ClickLine,
+                    ["test_file"] = ProgressRepo.SpecPath,
+                    ["test_line"] = 3,
+                    ["error_type"] = "selector_not_found",
+                    ["confidence"] = 0.9,
+                    ["action"] = "page.click",
+                    ["message"] = ProgressRepo.ClickError,
+                    ["framework"] = "playwright",
+                }),
+            },
+            ["self_heal_plan"] = new JsonObject { ["eligible"] = false, ["reason"] = "selector drift", ["actions"] = new JsonArray(), ["max_attempts"] = 2 },
+            ["fix_agent_instructions"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "replace_selector",
+                ["test"] = ProgressRepo.TestName,
+                ["file"] = ProgressRepo.SpecPath,
+                ["line"] = ProgressRepo.ClickLine,
+                ["column"] = 20,
+                ["old"] = new JsonObject { ["by"] = "css", ["value"] = "#add-btn" },
+                ["new"] = new JsonObject { ["by"] = "css", ["value"] = "#add-item" },
+                ["confidence"] = 0.9,
                 ["evidence"] = "DOM snapshot",
             }),
             ["triggers"] = new JsonObject { ["self_heal"] = false, ["fix_agent"] = true, ["human_review"] = false },

@@ -129,6 +129,21 @@ public sealed class DashboardTests
         sut.Split('\n').Length.Should().BeLessThan(25);
     }
 
+    [Fact]
+    public void RenderHtml_ProgressedValidation_OffersThePatchAndNamesTheNewFailure()
+    {
+        using var folder = RunFolder.Create("progressed")
+            .Analysis("r5", "selector_not_found", ("cart", "selector_not_found", "TimeoutError: locator.click"))
+            .Patch("r5", "PR heal #add", "'#add'", "'#add-item'", validation: "progressed");
+
+        var doc = Parse(Dashboard.RenderHtml([RunOutputs.Load(folder.Path)], "Nightly"));
+
+        doc.QuerySelector("tr.run-row .chip")!.TextContent.Should().Be("patch offered");
+        var test = doc.QuerySelector("ul.validated-tests li")!;
+        test.TextContent.Should().Be("cart: progressed at e2e/cart.spec.ts:6 — Error: table \"Items\" already exists (database)");
+        test.QuerySelector("span.v-progressed").Should().NotBeNull();
+    }
+
     internal static IReadOnlyList<RunOutputs> ThreeRuns()
     {
         using var patched = RunFolder.Create("patched")

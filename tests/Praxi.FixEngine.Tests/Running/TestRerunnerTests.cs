@@ -40,6 +40,24 @@ public sealed class TestRerunnerTests : IDisposable
         outcome.Results.Single(r => r.Status == TestResult.Failed).Message.Should().Contain("boom");
     }
 
+    [Theory]
+    [InlineData("playwright-ts/results.json", "login.spec.ts › locator matches nothing", "tests/login.spec.ts", 9, "locator.click")]
+    [InlineData("playwright-dotnet/results.trx", "PwFixtures.LoginTests.RoleNameMismatch", "/playwright-dotnet/LoginTests.cs", 91, null)]
+    public void ReadResults_FailedTest_CarriesWhereItsFailingCallIsAndWhatItSaid(string fixture, string test, string fileEnd, int line, string? action)
+    {
+        var repo = _temp.Subfolder();
+        File.WriteAllBytes(Path.Combine(repo, Path.GetFileName(fixture)), File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)));
+
+        var (results, problems) = TestRerunner.ReadResults(repo, [Path.GetFileName(fixture)], DateTime.UtcNow.AddMinutes(-1), CancellationToken.None);
+
+        problems.Should().BeEmpty();
+        var failed = results.Should().ContainSingle(r => r.Test.EndsWith(test, StringComparison.Ordinal) && r.Status == TestResult.Failed).Subject;
+        failed.File.Should().EndWith(fileEnd);
+        failed.Line.Should().Be(line);
+        failed.Message.Should().NotBeNullOrEmpty().And.NotContain("\n");
+        failed.Action.Should().Be(action);
+    }
+
     [Fact]
     public async Task RunAsync_ResultsFileOlderThanTheRun_IsNotRead()
     {

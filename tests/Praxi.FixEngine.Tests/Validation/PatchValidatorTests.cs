@@ -33,19 +33,21 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
-    public async Task ValidateAsync_PatchWhoseTargetStillFails_FailsTargetPassesAndIsWithheld()
+    public async Task ValidateAsync_PatchWhoseTargetStillFails_IsStillFailingAndWithheld()
     {
         using var repo = ValidationRepo.Create();
         var patch = ValidationRepo.PatchSpec(s => s.Replace("#login-btn", "#sign-on", StringComparison.Ordinal));
 
         var result = await ValidateAsync(repo, patch);
 
-        result.Validation.Status.Should().Be(FixValidation.Failed);
+        result.Validation.Status.Should().Be(FixValidation.StillFailing);
         Check(result, "target_passes").Passed.Should().BeFalse();
-        Check(result, "target_passes").Detail.Should().Be("'Suite.signs in' still fails");
+        Check(result, "target_passes").Detail.Should().Be("'Suite.signs in' still fails (the rerun's result does not say where, so progress past tests/login.spec.js:4 cannot be told)");
+        result.Validation.Tests[0].Status.Should().Be("still_failing");
+        result.Validation.Tests[0].Failure!.Message.Should().Be("failed: Suite.signs in");
         Check(result, "no_new_failures").Passed.Should().BeTrue();
         AssertWithheld(result, patch);
-        result.Fix.Metadata.PrBody.Should().Contain("**Failed — the patch is withheld**").And.Contain("- **failed**: `target_passes`");
+        result.Fix.Metadata.PrBody.Should().Contain("**Still failing — the patch is withheld**").And.Contain("- **failed**: `target_passes`");
     }
 
     [Fact]

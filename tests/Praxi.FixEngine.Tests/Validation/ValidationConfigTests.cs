@@ -13,7 +13,7 @@ public sealed class ValidationConfigTests : IDisposable
     [Fact]
     public void ApplyTo_ValidationSection_SetsEveryOption()
     {
-        var config = Load("""{ "validation": { "timeout_s": 60, "require_pass": true, "keep_workspace": true } }""");
+        var config = Load("""{ "validation": { "timeout_s": 60, "require_pass": true, "keep_workspace": true, "on_progressed": "withhold" } }""");
         var sut = new ValidationOptions();
 
         config.ApplyTo(sut);
@@ -21,6 +21,27 @@ public sealed class ValidationConfigTests : IDisposable
         sut.Timeout.Should().Be(TimeSpan.FromSeconds(60));
         sut.RequirePass.Should().BeTrue();
         sut.KeepWorkspace.Should().BeTrue();
+        sut.OnProgressed.Should().Be(ProgressedPatch.Withhold);
+    }
+
+    [Theory]
+    [InlineData("keep", ProgressedPatch.Keep)]
+    [InlineData("Withhold", ProgressedPatch.Withhold)]
+    public void ApplyTo_OnProgressed_ReadsEitherPolicy(string value, ProgressedPatch expected)
+    {
+        var sut = new ValidationOptions { OnProgressed = expected == ProgressedPatch.Keep ? ProgressedPatch.Withhold : ProgressedPatch.Keep };
+
+        Load($$"""{ "validation": { "on_progressed": "{{value}}" } }""").ApplyTo(sut);
+
+        sut.OnProgressed.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Load_UnknownOnProgressed_IsOneClearError()
+    {
+        var act = () => Load("""{ "validation": { "on_progressed": "ignore" } }""");
+
+        act.Should().Throw<FixEngineException>().WithMessage("config '*praxi.json': validation: on_progressed is 'ignore'; it must be keep or withhold.");
     }
 
     [Fact]
@@ -33,6 +54,7 @@ public sealed class ValidationConfigTests : IDisposable
         sut.Timeout.Should().Be(TimeSpan.FromSeconds(900));
         sut.RequirePass.Should().BeFalse();
         sut.KeepWorkspace.Should().BeFalse();
+        sut.OnProgressed.Should().Be(ProgressedPatch.Keep, "the heal fixed the step it targeted; the later failure is another problem");
     }
 
     [Theory]
