@@ -21,7 +21,7 @@ public sealed class FailureProgressTests
 
     private static readonly TestTarget Target = new(
         "items.spec.ts › adds an item", "e2e/items.spec.ts", 5, "playwright", "e2e/items.spec.ts", 3,
-        "TimeoutError: locator.click: Timeout 5000ms exceeded.", "locator.click", "locator('#add-btn')");
+        Message: "TimeoutError: locator.click: Timeout 5000ms exceeded.", Action: "locator.click", Selector: "locator('#add-btn')");
 
     private static readonly IReadOnlyList<FileDiff> Healed = [UnifiedDiff.Create("e2e/items.spec.ts", Spec, Spec.Replace("#add-btn", "#add-item", StringComparison.Ordinal))];
 

@@ -14,7 +14,7 @@ public sealed class ValidationProgressTests
 {
     private static readonly TestTarget Target = new(
         ProgressRepo.TestName, ProgressRepo.SpecPath, ProgressRepo.ClickLine, "playwright", ProgressRepo.SpecPath, 3,
-        ProgressRepo.ClickError, "page.click", "locator('#add-btn')");
+        Message: ProgressRepo.ClickError, Action: "page.click", Selector: "locator('#add-btn')");
 
     [Fact]
     public async Task ValidateAsync_HealedStepPassesAndTheTestFailsLater_IsProgressedWithTheNewTypedFailureAndKeepsThePatch()
