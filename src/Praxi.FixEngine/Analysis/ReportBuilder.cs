@@ -108,6 +108,7 @@ internal static class ReportBuilder
     private static FailureReport ToReport(ClassifiedFailure c)
     {
         var f = c.Failure;
+        var (language, runner) = TestStack.Of(f.TestFile ?? f.File, null, f.Runner, f.Framework, f.Test);
         return new FailureReport
         {
             Test = f.Test,
@@ -124,8 +125,8 @@ internal static class ReportBuilder
             TimeoutMs = f.TimeoutMs,
             Message = FirstLine(f.Message),
             Framework = f.Framework,
-            Language = TestStack.LanguageOf(f.TestFile ?? f.File, f.Runner, f.Framework),
-            Runner = f.Runner ?? TestStack.RunnerOf(f.Framework, TestStack.LanguageOf(f.TestFile ?? f.File, null, f.Framework), f.Test),
+            Language = language,
+            Runner = runner,
             SecondaryType = c.Secondary,
             Evidence = c.Evidence,
             RelatedLogLines = c.RelatedLines,

@@ -101,6 +101,16 @@ internal static class TestStack
         };
     }
 
+    /// <summary>
+    /// A test's language and runner: each as given, else derived — the language from the test file, the runner and the
+    /// framework (<see cref="LanguageOf"/>), the runner from the framework and that language (<see cref="RunnerOf"/>).
+    /// </summary>
+    public static (string? Language, string? Runner) Of(string? file, string? language, string? runner, string? framework, string test)
+    {
+        language ??= LanguageOf(file, runner, framework);
+        return (language, runner ?? RunnerOf(framework, language, test));
+    }
+
     /// <summary>Every name a test with these facts answers to: its framework, language and runner with their families.</summary>
     public static IReadOnlySet<string> NamesOf(string? framework, string? language, string? runner)
     {

@@ -29,13 +29,23 @@ internal sealed record TestTarget(
     public bool IsTest => !RunLevel.Contains(Test, StringComparer.Ordinal) && !(Test.StartsWith('(') && Test.EndsWith(')'));
 
     /// <summary>The language: as the analysis said, else from the test file's extension, the runner or the framework.</summary>
-    public string? StackLanguage => Language ?? TestStack.LanguageOf(TestFile ?? File, Runner, Framework);
+    public string? StackLanguage => Stack.Language;
 
     /// <summary>The test runner: as the analysis said, else what the framework and language imply (an older analysis.json has none).</summary>
-    public string? StackRunner => Runner ?? TestStack.RunnerOf(Framework, StackLanguage, Test);
+    public string? StackRunner => Stack.Runner;
 
     /// <summary>Every name of this test's stack that a <c>praxi.json</c> runner may select it by.</summary>
-    public IReadOnlySet<string> StackNames => TestStack.NamesOf(Framework, StackLanguage, StackRunner);
+    public IReadOnlySet<string> StackNames
+    {
+        get
+        {
+            var (language, runner) = Stack;
+            return TestStack.NamesOf(Framework, language, runner);
+        }
+    }
+
+    /// <summary>The language and runner, derived as the analysis derives them (<see cref="TestStack.Of"/>).</summary>
+    private (string? Language, string? Runner) Stack => TestStack.Of(TestFile ?? File, Language, Runner, Framework, Test);
 
     /// <summary>The failed tests of an analysis, each once, in its order.</summary>
     /// <param name="report">The analysis.</param>
